@@ -1,0 +1,79 @@
+import { performance } from 'perf_hooks';
+import { dayFromYMD } from '../planning/days';
+import { planUnits } from '../planning/plan';
+import { Method, PlanSettings, defaultSettings } from '../planning/settings';
+import { Unit } from '../planning/units';
+import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
+
+/**
+ * `npm run bench`: the engine at national scale (10,047 communes × 6 registers, daily over 366 days,
+ * ≈22 million targets) against a floor measured in the same run: a bare loop that fills an Int32Array of
+ * the same size with an even split. Ratios, not seconds, are what carry across machines.
+ */
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    (global as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
+/** The floor: the least any even split of this size can cost. */
+function floor(units: readonly Unit[], periods: number, flags: Uint8Array): Int32Array {
+  const out = new Int32Array(units.length * EXAMPLE_REGISTERS.length * periods);
+  let active = 0;
+  for (let k = 0; k < periods; k++) active += flags[k];
+  let row = 0;
+  for (const u of units) {
+    for (const r of EXAMPLE_REGISTERS) {
+      const total = u.counts.get(r)!;
+      const q = Math.floor(total / active);
+      let extra = total - q * active;
+      const base = row * periods;
+      for (let k = 0; k < periods; k++) {
+        if (flags[k] === 0) continue;
+        out[base + k] = extra > 0 ? q + 1 : q;
+        if (extra > 0) extra--;
+      }
+      row++;
+    }
+  }
+  return out;
+}
+
+function main(): void {
+  const units = inventUnits(loadCommunes());
+  const base: PlanSettings = { ...defaultSettings(dayFromYMD(2024, 1, 1), dayFromYMD(2024, 12, 31)), granularity: 'day' };
+  const probe = planUnits(units, EXAMPLE_REGISTERS, base);
+  const P = probe.periods.length;
+  const flags = Uint8Array.from(probe.periods, (p) => p.workingDays);
+  const targets = probe.targets.length;
+
+  const floorS = time(() => floor(units, P, flags));
+  const rows: [string, number][] = [];
+  for (const method of ['even', 'workdays', 'priority', 'capacity'] as Method[]) {
+    rows.push([method, time(() => planUnits(units, EXAMPLE_REGISTERS, { ...base, method }))]);
+  }
+  const engineS = rows[0][1];
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+
+  const out = process.stdout;
+  out.write(`quota-planner bench: ${units.length} units × ${EXAMPLE_REGISTERS.length} registers × ${P} days = ${targets.toLocaleString('en')} targets (median of ${RUNS})\n\n`);
+  out.write(`${'what'.padEnd(28)}${'seconds'.padStart(10)}${'× floor'.padStart(10)}\n`);
+  out.write(`${'floor (Int32Array even split)'.padEnd(28)}${floorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
+  for (const [method, s] of rows) out.write(`${('engine, ' + method).padEnd(28)}${s.toFixed(3).padStart(10)}${(s / floorS).toFixed(2).padStart(10)}\n`);
+  out.write(`\npeak memory of the process: ${peakMb.toFixed(0)} MB\n`);
+  out.write(JSON.stringify({ engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb) }) + '\n');
+}
+
+main();

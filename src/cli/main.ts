@@ -1,0 +1,56 @@
+import { parseArgs } from './args';
+import { planCommand } from './plan-command';
+import { PLAN_OPTIONS } from './plan-options';
+import { createProgress } from './progress';
+import { RefusedError, UsageError } from './usage-error';
+
+export const USAGE = `quota-plan — lập chỉ tiêu số hóa Sổ hộ tịch / split register digitization into exact quotas
+
+quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity day|week|month]
+  [--method even|workdays|priority|capacity] [--priority KS,KH,KT] [--workdays all|mon-fri|mon-sat|MASK]
+  [--holidays vn|none] [--days-off DATE,..] [--extra-workdays DATE,..] [--rate N] [--machines N]
+  [--out OUTPUT.xlsx] [--json PLAN.json]
+
+Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1.
+Exit codes: 0 planned (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
+
+/** Runs the CLI; returns the exit code. Users never see a stack trace (set QUOTA_PLAN_DEBUG=1 to get one). */
+type Write = (line: string) => void;
+const stdout: Write = (line) => process.stdout.write(line + '\n');
+const stderr: Write = (line) => process.stderr.write(line + '\n');
+
+export async function main(argv: readonly string[], out: Write = stdout, err: Write = stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  const progress = createProgress(err);
+  try {
+    if (command === undefined || command === '--help' || command === 'help' || command === '-h') {
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command !== 'plan') {
+      throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);
+    }
+    return await planCommand(parseArgs(rest, PLAN_OPTIONS), { out, err, progress });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.vi}\n${e.en}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof RefusedError) {
+      err(`${e.vi}\n${e.en}`);
+      return 1;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`Lỗi không mong đợi / Unexpected error: ${message}`);
+    if (process.env.QUOTA_PLAN_DEBUG && e instanceof Error) err(e.stack ?? '');
+    return 1;
+  } finally {
+    progress.done();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

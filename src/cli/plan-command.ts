@@ -1,0 +1,118 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { Plan, planUnits } from '../planning/plan';
+import { planJson } from '../planning/plan-json';
+import { Problem, describeProblem, hasErrors } from '../planning/problems';
+import { quotaAssignmentSheet } from '../sheets/forms/quota-assignment';
+import { unitsReadSheet } from '../sheets/forms/units-read';
+import { UnitsTable, readUnits } from '../sheets/read-units';
+import { gridOf, loadWorkbook } from '../hosts/xlsx/read-grid';
+import { writeAtomically, writeWorkbookFile } from '../hosts/xlsx/write-file';
+import { ParsedArgs } from './args';
+import { planSettingsFrom } from './plan-options';
+import { Progress } from './progress';
+import { planSummary } from './summary';
+import { RefusedError, UsageError } from './usage-error';
+
+export interface CommandIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  progress: Progress;
+}
+
+export interface PlanOutcome {
+  plan: Plan;
+  table: UnitsTable;
+  sheet: string;
+}
+
+/** `quota-plan plan`: read the units sheet, plan, write the workbook and the JSON. Returns the exit code. */
+export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<number> {
+  const input = args.positional[0];
+  if (!input || args.positional.length > 1) {
+    throw new UsageError('Cần đúng một tệp đầu vào .xlsx.', 'Exactly one input .xlsx file is needed.');
+  }
+  const settings = planSettingsFrom(args.options);
+  const outPath = args.options.get('out');
+  const jsonPath = args.options.get('json');
+  for (const target of [outPath, jsonPath]) {
+    if (target && path.resolve(target) === path.resolve(input)) {
+      throw new UsageError('Tệp kết quả không được trùng tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.', 'The output must not be the input file: the input is never written.');
+    }
+  }
+
+  io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
+  const workbook = await openWorkbook(input);
+  io.progress.step('Đang đọc bảng đơn vị', 'Reading the units table');
+  const { table, sheet } = pickTable(workbook, args.options.get('sheet'));
+  if (hasErrors(table.problems)) return refuse(io, table.problems, input);
+
+  io.progress.step('Đang lập kế hoạch', 'Planning');
+  const plan = planUnits(table.units, table.registers, settings);
+  if (hasErrors(plan.problems)) return refuse(io, plan.problems, input);
+
+  if (jsonPath) {
+    io.progress.step(`Đang ghi ${jsonPath}`, `Writing ${jsonPath}`);
+    const text = JSON.stringify(planJson(plan, table.problems), null, 1) + '\n';
+    await writeAtomically(jsonPath, (tmp) => fs.writeFile(tmp, text, 'utf8'));
+  }
+  if (outPath) {
+    io.progress.step(`Đang ghi ${outPath}`, `Writing ${outPath}`);
+    await writeWorkbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]);
+  }
+  io.progress.done();
+  io.out(planSummary(plan, `${input} (${sheet})`, table.problems));
+  const written = [outPath, jsonPath].filter(Boolean);
+  if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
+  return 0;
+}
+
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  try {
+    await fs.access(file);
+  } catch {
+    throw new RefusedError(`Không tìm thấy tệp ${file}.`, `File not found: ${file}.`);
+  }
+  try {
+    return await loadWorkbook(file);
+  } catch {
+    throw new RefusedError(
+      `Không mở được ${file}: tệp không phải là sổ tính .xlsx hoặc đã hỏng.`,
+      `Cannot open ${file}: it is not an .xlsx workbook, or it is damaged.`,
+    );
+  }
+}
+
+/** The sheet asked for, or the first sheet that holds a units table. */
+export function pickTable(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
+  const sheets = workbook.worksheets;
+  if (wanted !== undefined) {
+    const ws = sheets.find((s) => s.name === wanted);
+    if (!ws) {
+      const names = sheets.map((s) => s.name).join(', ');
+      throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
+    }
+    return { table: readUnits(gridOf(ws)), sheet: ws.name };
+  }
+  let first: { table: UnitsTable; sheet: string } | null = null;
+  for (const ws of sheets) {
+    if (ws.state !== 'visible') continue;
+    const table = readUnits(gridOf(ws));
+    const found = !table.problems.some((p) => p.code === 'no-header' || p.code === 'empty-sheet');
+    if (found) return { table, sheet: ws.name };
+    first ??= { table, sheet: ws.name };
+  }
+  if (first) return first;
+  throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+}
+
+function refuse(io: CommandIO, problems: readonly Problem[], input: string): number {
+  io.progress.done();
+  const errors = problems.filter((p) => p.severity === 'error');
+  io.err(`Không lập kế hoạch: ${errors.length} lỗi trong ${input}; không ghi tệp nào.`);
+  io.err(`Not planned: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${input}; nothing was written.`);
+  for (const p of problems) io.err(`${p.severity === 'error' ? 'LỖI/ERROR' : 'Cảnh báo/Warning'} ${describeProblem(p)}`);
+  return 1;
+}
+

@@ -1,0 +1,44 @@
+import { formatVN } from '../planning/days';
+import { Plan } from '../planning/plan';
+import { Problem, describeProblem } from '../planning/problems';
+import { METHOD_LABELS, periodLabel } from '../sheets/forms/labels';
+import { formatCount, padLeft, padRight } from './format';
+
+/** Periods listed in full up to this many; longer plans show the first and last few. */
+const MAX_LISTED = 14;
+
+/** A readable account of a plan for the terminal: what was read, targets per period, warnings. */
+export function planSummary(plan: Plan, source: string, readerProblems: readonly Problem[]): string {
+  const { settings, periods } = plan;
+  const P = periods.length;
+  const total = plan.rows.reduce((s, r) => s + r.remaining, 0);
+  const unscheduled = plan.rows.reduce((s, r) => s + r.unscheduled, 0);
+  const workingDays = periods.reduce((s, p) => s + p.workingDays, 0);
+  const lines: string[] = [];
+  lines.push(`Đã đọc ${source}: ${formatCount(plan.units.length)} đơn vị, ${plan.registers.length} loại sổ (${plan.registers.join(', ')}), ${formatCount(total)} trường hợp.`);
+  lines.push(`  (Read ${formatCount(plan.units.length)} units, ${plan.registers.length} registers, ${formatCount(total)} records.)`);
+  lines.push(`Kế hoạch ${formatVN(settings.start)}–${formatVN(settings.end)}, chia ${METHOD_LABELS[settings.method]}: ${P} kỳ, ${workingDays} ngày làm việc.`);
+  lines.push(`  (Plan ${settings.method} by ${settings.granularity}: ${P} periods, ${workingDays} working days.)`);
+  lines.push('');
+  const perPeriod = new Float64Array(P);
+  plan.rows.forEach((_, i) => {
+    for (let k = 0; k < P; k++) perPeriod[k] += plan.targets[i * P + k];
+  });
+  lines.push(`${padRight('Kỳ / Period', 26)}${padLeft('Ngày LV / Days', 16)}${padLeft('Chỉ tiêu / Target', 20)}`);
+  const listed = P <= MAX_LISTED ? [...Array(P).keys()] : [...Array(6).keys(), -1, ...[...Array(6).keys()].map((k) => P - 6 + k)];
+  for (const k of listed) {
+    if (k < 0) {
+      lines.push(`${padRight(`… ${P - 12} kỳ / periods …`, 26)}`);
+      continue;
+    }
+    lines.push(`${padRight(periodLabel(periods[k], settings.granularity), 26)}${padLeft(String(periods[k].workingDays), 16)}${padLeft(formatCount(perPeriod[k]), 20)}`);
+  }
+  lines.push(`${padRight('Tổng / Total', 26)}${padLeft(String(workingDays), 16)}${padLeft(formatCount(total - unscheduled), 20)}`);
+  if (unscheduled > 0) lines.push(`Chưa xếp lịch / Unscheduled: ${formatCount(unscheduled)}`);
+  const warnings = [...readerProblems, ...plan.problems].filter((p) => p.severity === 'warning');
+  if (warnings.length > 0) {
+    lines.push('', `Cảnh báo / Warnings (${warnings.length}):`);
+    for (const w of warnings) lines.push(`- ${describeProblem(w)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,20 @@
+import * as path from 'path';
+import { writeAtomically } from '../hosts/xlsx/write-file';
+import { loadCommunes } from './national';
+import { chonThanhWorkbook, daiLanhWorkbook, provinceWorkbook } from './workbooks';
+
+/** Regenerates examples/*.xlsx (`npm run examples`). */
+async function main(): Promise<void> {
+  const dir = path.join(__dirname, '..', '..', 'examples');
+  const binhPhuoc = loadCommunes().filter((c) => c.province === 'Tỉnh Bình Phước');
+  const books = { 'dai-lanh-2024.xlsx': daiLanhWorkbook(), 'chon-thanh-2023.xlsx': chonThanhWorkbook(), 'binh-phuoc-2025.xlsx': provinceWorkbook(binhPhuoc) };
+  for (const [name, wb] of Object.entries(books)) {
+    await writeAtomically(path.join(dir, name), (tmp) => wb.xlsx.writeFile(tmp));
+    process.stdout.write(`examples/${name}\n`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e) + '\n');
+  process.exitCode = 1;
+});

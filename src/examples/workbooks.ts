@@ -1,0 +1,84 @@
+import ExcelJS from 'exceljs';
+import { Commune, EXAMPLE_REGISTERS, inventUnits } from './national';
+import { registerInfo } from '../planning/registers';
+
+/**
+ * The example input workbooks, shaped like the sheets justice offices really send: title rows, merged
+ * headings, total rows, counts typed as text. The demo plans them and the tests read them back.
+ */
+const TNR = { name: 'Times New Roman', size: 13 };
+
+function titleRows(ws: ExcelJS.Worksheet, lines: string[], width: number): void {
+  lines.forEach((text, i) => {
+    const row = ws.getRow(i + 1);
+    row.getCell(1).value = text;
+    row.getCell(1).font = { ...TNR, bold: i > 0 };
+    row.getCell(1).alignment = { horizontal: 'center' };
+    ws.mergeCells(i + 1, 1, i + 1, width);
+  });
+}
+
+/** Đại Lãnh 2024: one commune, a row per register (long format, no unit column), as in the plan's table. */
+export function daiLanhWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Xã Đại Lãnh');
+  titleRows(ws, ['UBND XÃ ĐẠI LÃNH', 'SỐ LIỆU SỔ HỘ TỊCH CẦN SỐ HÓA NĂM 2024', ''], 4);
+  ws.addRow(['Số TT', 'Loại sổ hộ tịch', 'Tổng số dữ liệu', 'Ghi chú']).font = { ...TNR, bold: true };
+  ws.addRow([1, 'Sổ Khai sinh', '1.972', null]);
+  ws.addRow([2, 'Sổ Khai tử', 461, null]);
+  ws.addRow([3, 'Sổ Kết hôn', 707, null]);
+  ws.addRow([null, 'Tổng', { formula: 'SUM(C5:C7)', result: 3140 }, null]).font = { ...TNR, bold: true };
+  ws.columns = [{ width: 7 }, { width: 22 }, { width: 16 }, { width: 20 }];
+  return wb;
+}
+
+/** Chơn Thành 2023 (Phụ lục 01 shape): nine wards and communes with machines; Hưng Long and Minh Hưng have two. */
+export const CHON_THANH: [string, number, number, number, number][] = [
+  // name, machines, KS, KH, KT
+  ['Phường Hưng Long', 2, 18_000, 7_000, 5_000],
+  ['Phường Thành Tâm', 1, 9_000, 3_000, 2_000],
+  ['Xã Minh Lập', 1, 5_000, 1_800, 1_200],
+  ['Xã Quang Minh', 1, 4_000, 1_500, 1_000],
+  ['Phường Minh Hưng', 2, 20_000, 8_000, 5_000],
+  ['Phường Minh Long', 1, 7_000, 2_500, 1_800],
+  ['Phường Minh Thành', 1, 8_000, 3_000, 2_200],
+  ['Xã Nha Bích', 1, 6_000, 2_000, 1_500],
+  ['Xã Minh Thắng', 1, 11_000, 4_000, 2_850],
+];
+
+export function chonThanhWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phụ lục 01');
+  titleRows(ws, ['UBND THỊ XÃ CHƠN THÀNH', 'PHỤ LỤC 01', 'THỐNG KÊ SỐ LIỆU SỔ HỘ TỊCH CẦN NHẬP, GIAO CHỈ TIÊU', ''], 7);
+  // A two-row header: "Số trường hợp cần nhập" spans the register columns.
+  ws.getRow(5).values = ['STT', 'Đơn vị', 'Số máy', 'Số trường hợp cần nhập', null, null, 'Tổng số'];
+  ws.getRow(6).values = [null, null, null, 'Khai sinh', 'Kết hôn', 'Khai tử', null];
+  ws.mergeCells('D5:F5');
+  for (const c of ['A', 'B', 'C', 'G']) ws.mergeCells(`${c}5:${c}6`);
+  [5, 6].forEach((r) => (ws.getRow(r).font = { ...TNR, bold: true }));
+  CHON_THANH.forEach(([name, machines, ks, kh, kt], i) => {
+    const r = 7 + i;
+    // Minh Thành's births were typed as text with a space, as people do.
+    ws.getRow(r).values = [i + 1, name, machines, name === 'Phường Minh Thành' ? '8 000' : ks, kh, kt, { formula: `SUM(D${r}:F${r})`, result: ks + kh + kt }];
+  });
+  const last = 6 + CHON_THANH.length;
+  const sum = (k: 2 | 3 | 4): number => CHON_THANH.reduce((s, u) => s + u[k], 0);
+  ws.getRow(last + 1).values = [null, 'Tổng cộng', CHON_THANH.reduce((s, u) => s + u[1], 0), sum(2), sum(3), sum(4), sum(2) + sum(3) + sum(4)];
+  ws.getRow(last + 1).font = { ...TNR, bold: true };
+  ws.getRow(last + 3).values = [null, 'Người lập biểu'];
+  ws.columns = [{ width: 6 }, { width: 24 }, { width: 8 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  return wb;
+}
+
+/** A province in the three-level shape (district column), with six registers: the national list's Bình Phước. */
+export function provinceWorkbook(communes: readonly Commune[]): ExcelJS.Workbook {
+  const units = inventUnits(communes, 70);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  const header = ['STT', 'Huyện', 'Xã, phường, thị trấn', 'Số máy', ...EXAMPLE_REGISTERS.map((c) => registerInfo(c)!.vi)];
+  titleRows(ws, [`SỞ TƯ PHÁP ${communes[0].province.toUpperCase()}`, 'SỐ LIỆU SỔ HỘ TỊCH CÒN PHẢI SỐ HÓA', ''], header.length);
+  ws.addRow(header).font = { ...TNR, bold: true };
+  units.forEach((u, i) => ws.addRow([i + 1, u.parent, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
+  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i < 3 ? 24 : 12 }));
+  return wb;
+}

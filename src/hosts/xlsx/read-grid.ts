@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs';
+import { CellValue, Grid } from '../../sheets/grid';
+
+/**
+ * ExcelJS's cell values → the host-neutral grid. Formula cells give their saved result; merged areas give
+ * their value in the top-left cell only; dates become day numbers (ExcelJS reads them as UTC instants).
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  return convert(cell.value);
+}
+
+function convert(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return { date: Math.floor(v.getTime() / 86400000) };
+  if ('error' in v) return { error: String(v.error) };
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    // A formula never calculated (written by a library, not by Excel) has no result to plan with.
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) return { error: '#NO-RESULT' };
+    return typeof result === 'object' ? convert(result as ExcelJS.CellValue) : (result as CellValue);
+  }
+  if ('text' in v) return String((v as { text: unknown }).text);
+  return null;
+}
+
+export function gridOf(sheet: ExcelJS.Worksheet): Grid {
+  const rows: CellValue[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = new Array(width).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      values[colNumber - 1] = cellValueOf(cell);
+    });
+    rows[rowNumber - 1] = values;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return { sheet: sheet.name, rows };
+}
+
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}

@@ -1,0 +1,48 @@
+import { formatISO } from './days';
+import { Plan } from './plan';
+import { Problem } from './problems';
+
+/**
+ * The JSON contract of `quota-plan plan --json` (documented in README.md). Automation relies on it: add
+ * keys, never rename or remove them.
+ */
+export interface PlanJson {
+  periods: { start: string; end: string; workingDays: number }[];
+  rows: {
+    unit: string;
+    parent: string | null;
+    register: string;
+    machines: number | null;
+    remaining: number;
+    targets: number[];
+    unscheduled: number;
+    finish: string | null;
+  }[];
+  issues: { severity: 'error' | 'warning'; code: string; unit: string | null; cell: string | null; message: string }[];
+}
+
+export function issuesJson(problems: readonly Problem[]): PlanJson['issues'] {
+  return problems.map((p) => ({ severity: p.severity, code: p.code, unit: p.unit, cell: p.cell, message: `${p.vi} / ${p.en}` }));
+}
+
+/** `extraProblems` are those found before planning (the reader's warnings), listed first. */
+export function planJson(plan: Plan, extraProblems: readonly Problem[] = []): PlanJson {
+  const P = plan.periods.length;
+  return {
+    periods: plan.periods.map((p) => ({ start: formatISO(p.start), end: formatISO(p.end), workingDays: p.workingDays })),
+    rows: plan.rows.map((row, i) => {
+      const unit = plan.units[row.unitIndex];
+      return {
+        unit: unit.name,
+        parent: unit.parent,
+        register: row.register,
+        machines: unit.machines,
+        remaining: row.remaining,
+        targets: Array.from(plan.targets.subarray(i * P, (i + 1) * P)),
+        unscheduled: row.unscheduled,
+        finish: row.finish === null ? null : formatISO(row.finish),
+      };
+    }),
+    issues: issuesJson([...extraProblems, ...plan.problems]),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A host-neutral grid of cell values: what the Excel adapter and the .xlsx adapter hand to the pure readers.
+ * Adapters normalise their hosts' values into these shapes (formula cells give their result; merged areas
+ * give their value in the top-left cell only).
+ */
+export interface CellError {
+  /** Excel's error text: `#REF!`, `#N/A`, `#VALUE!`, `#DIV/0!`, … */
+  error: string;
+}
+export interface CellDate {
+  /** Day number (days since 1970-01-01 UTC). */
+  date: number;
+}
+export type CellValue = null | number | string | boolean | CellError | CellDate;
+
+export interface Grid {
+  /** The sheet's name, used in every cell address reported. */
+  sheet: string;
+  /** Rows of cells; rows[0][0] is the cell at (firstRow, firstCol). Rows may be ragged. */
+  rows: CellValue[][];
+  /** 1-based row number of rows[0] (default 1): a selection need not start at A1. */
+  firstRow?: number;
+  /** 1-based column number of rows[0][0] (default 1). */
+  firstCol?: number;
+}
+
+export const isCellError = (v: CellValue): v is CellError => typeof v === 'object' && v !== null && 'error' in v;
+export const isCellDate = (v: CellValue): v is CellDate => typeof v === 'object' && v !== null && 'date' in v;
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `Sheet!C7` for a 1-based row and column. */
+export function cellAddress(sheet: string, row: number, col: number): string {
+  return `${sheet}!${columnLetters(col)}${row}`;
+}
+
+/** The address of rows[r][c] of a grid (0-based indices into the grid). */
+export function gridAddress(grid: Grid, r: number, c: number): string {
+  return cellAddress(grid.sheet, (grid.firstRow ?? 1) + r, (grid.firstCol ?? 1) + c);
+}

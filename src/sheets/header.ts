@@ -1,0 +1,166 @@
+import { ALL_REGISTER, matchRegister } from '../planning/registers';
+import { fold } from '../planning/text';
+import { CellValue, Grid } from './grid';
+import { isBlank } from './parse-count';
+
+/** What a header says its column holds. `total` is a count with no register breakdown ("Tổng số", "Số dữ liệu cần số hóa"). */
+export type Role =
+  | { kind: 'index' | 'name' | 'parent' | 'registerName' | 'machines' | 'books' | 'notes' | 'total' | 'other' }
+  | { kind: 'register'; code: string };
+type PlainKind = Exclude<Role['kind'], 'register'>;
+
+export interface HeaderColumn {
+  role: Role;
+  /** The header text the role was read from ('' when the column has none). */
+  label: string;
+  /** Grid row of the cell that gave the label (the band's lowest row when there is none): problems point at it. */
+  row: number;
+}
+
+export interface Header {
+  /** Grid rows of the header band: equal for a one-row header. */
+  top: number;
+  bottom: number;
+  /** One per grid column. */
+  columns: HeaderColumn[];
+  /** First grid row of data: after the band, and after a row of column numbers ("(1) | (2) | (3)") if any. */
+  dataStart: number;
+}
+
+/** Folded header texts (see `headerKey`) and what they mean; register names are left to `matchRegister`. */
+const ALIASES: ReadonlyMap<string, PlainKind> = new Map(
+  Object.entries({
+    index: ['stt', 'so tt', 'tt', 'so thu tu', 'thu tu', 'no', 'number', '#'],
+    name: [
+      'don vi', 'ten don vi', 'don vi hanh chinh', 'ten don vi hanh chinh', 'dia phuong', 'ten dia phuong', 'don vi thuc hien',
+      'unit', 'units', 'unit name', 'name', 'locality',
+    ],
+    parent: ['parent', 'parent unit', 'don vi cap tren', 'cap tren'],
+    // Not a bare "Loại" / "Type": sheets also use it for the kind of commune (xã, phường).
+    registerName: ['loai so', 'loai so ho tich', 'so ho tich', 'ten so', 'ten so ho tich', 'loai viec ho tich', 'viec ho tich', 'register', 'registers', 'register type'],
+    machines: ['so may', 'may', 'may tinh', 'so may tinh', 'so may nhap lieu', 'may nhap lieu', 'machines', 'machine', 'computers'],
+    books: ['so quyen', 'quyen', 'so so', 'so quyen so', 'quyen so', 'so luong so', 'so luong quyen', 'books', 'book', 'volumes'],
+    notes: ['ghi chu', 'notes', 'note', 'remarks', 'comments'],
+    total: ['tong', 'tong cong', 'cong', 'total', 'grand total', 'sum'],
+  }).flatMap(([kind, keys]) => keys.map((key): [string, PlainKind] => [key, kind as PlainKind])),
+);
+
+/** Names of one level of the hierarchy, as headers list them: "Xã, phường, thị trấn", "Quận/huyện", "Tên xã". */
+const COMMUNE_WORDS = new Set(['xa', 'phuong', 'thi tran', 'dac khu', 'cap xa', 'commune', 'communes', 'ward', 'wards']);
+const DISTRICT_WORDS = new Set(['huyen', 'quan', 'thi xa', 'thanh pho', 'tinh', 'cap huyen', 'cap tinh', 'district', 'districts', 'province', 'city']);
+
+const headerKey = (text: string): string =>
+  fold(text).replace(/\([^)]*\)/g, ' ').replace(/[.:*]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function levelKind(key: string): PlainKind | null {
+  const phrases = key.replace(/^(ten|don vi) /, '').split(/\s*[,/&]\s*|\s+(?:va|hoac|and|or)\s+/);
+  if (phrases.every((p) => COMMUNE_WORDS.has(p))) return 'name';
+  if (phrases.every((p) => DISTRICT_WORDS.has(p))) return 'parent';
+  return null;
+}
+
+const OTHER: Role = { kind: 'other' };
+
+/** The role of a column from its header text: Vietnamese with or without diacritics, English, or a code. */
+export function classifyHeader(text: string): Role {
+  const key = headerKey(text);
+  const kind = ALIASES.get(key) ?? levelKind(key);
+  if (kind) return { kind };
+  const code = matchRegister(text);
+  if (code === null) return OTHER;
+  return code === ALL_REGISTER.code ? { kind: 'total' } : { kind: 'register', code };
+}
+
+/** Header rows are searched for near the top: titles take a few rows, and a 10,000-unit sheet stays fast. */
+const SEARCH_ROWS = 100;
+
+const labelOf = (v: CellValue | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/**
+ * The columns of a header band. A lower cell's text wins; where it is blank the upper cell's text is used
+ * (a label merged down over both rows). A register merged across the lower row's "Số trường hợp" /
+ * "Remaining" cells makes those cells that register's counts; its "Số quyển" cells stay books.
+ */
+function bandColumns(labels: (string | null)[][], roles: (Role | null)[][], top: number, bottom: number): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  let group: Role | null = null;
+  for (let c = 0; c < labels[bottom].length; c++) {
+    const upper = top < bottom ? roles[top][c] : null;
+    const lower = roles[bottom][c];
+    // Merged areas give their value in their left cell only, so a group runs right until the next upper label.
+    if (upper) group = lower ? upper : null;
+    if (lower) {
+      const role = lower.kind === 'total' && group?.kind === 'register' ? group : lower;
+      columns.push({ role, label: labels[bottom][c] ?? '', row: bottom });
+    } else if (upper) {
+      columns.push({ role: upper, label: labels[top][c] ?? '', row: top });
+    } else {
+      columns.push({ role: OTHER, label: '', row: bottom });
+    }
+  }
+  return columns;
+}
+
+/**
+ * How many columns a band recognises, and whether they make a table: units with register or total columns
+ * (wide), or register names with a count column (long).
+ */
+function assess(columns: HeaderColumn[]): { score: number; table: boolean } {
+  const has = new Set(columns.map((col) => col.role.kind));
+  const score = columns.filter((col) => col.role.kind !== 'other').length;
+  const wide = has.has('name') && (has.has('register') || has.has('total'));
+  const long = has.has('registerName') && has.has('total') && !has.has('register');
+  return { score, table: wide || long };
+}
+
+/** A row holding only column numbers, as official forms print under the header: "A | B | 1 | 2 | 3=1+2". */
+const MARKER = /^\(?([A-Za-z]|\d{1,2})\)?(\s*=.*)?$/;
+
+function isColumnNumberRow(row: readonly CellValue[] | undefined): boolean {
+  let markers = 0;
+  let last = 0;
+  for (const v of row ?? []) {
+    if (isBlank(v)) continue;
+    const m = typeof v === 'number' ? /^(\d{1,2})$/.exec(String(v)) : typeof v === 'string' ? MARKER.exec(v.trim()) : null;
+    if (!m) return false;
+    if (/\d/.test(m[1])) {
+      if (Number(m[1]) !== last + 1) return false; // numbered left to right from 1
+      last++;
+    }
+    markers++;
+  }
+  return markers >= 2;
+}
+
+/**
+ * Finds the header: the row, or pair of rows, near the top that recognises the most columns and makes a
+ * table. A pair counts only when its lower row is all text and its upper row adds what the lower lacks, so
+ * a title above the header never joins it. Null when no row makes a table.
+ */
+export function findHeader(grid: Grid, width: number): Header | null {
+  const scanned = Math.min(grid.rows.length, SEARCH_ROWS);
+  const labels: (string | null)[][] = [];
+  const roles: (Role | null)[][] = [];
+  for (let r = 0; r < scanned; r++) {
+    labels.push(Array.from({ length: width }, (_, c) => labelOf(grid.rows[r]?.[c])));
+    roles.push(labels[r].map((label) => (label === null ? null : classifyHeader(label))));
+  }
+  const textOnly = (r: number): boolean =>
+    labels[r].some((label) => label !== null) && (grid.rows[r] ?? []).every((v) => v === null || typeof v === 'string');
+
+  let best: { top: number; bottom: number; columns: HeaderColumn[]; score: number } | null = null;
+  for (let r = 0; r < scanned; r++) {
+    const single = bandColumns(labels, roles, r, r);
+    const one = assess(single);
+    if (one.table && (best === null || one.score > best.score)) best = { top: r, bottom: r, columns: single, score: one.score };
+    if (r + 1 >= scanned || !textOnly(r + 1)) continue;
+    const pair = bandColumns(labels, roles, r, r + 1);
+    const two = assess(pair);
+    const addsToLower = two.score > assess(bandColumns(labels, roles, r + 1, r + 1)).score;
+    const beats = best === null || two.score > best.score || (best.top === r && two.score === best.score);
+    if (two.table && addsToLower && beats) best = { top: r, bottom: r + 1, columns: pair, score: two.score };
+  }
+  if (!best) return null;
+  const dataStart = best.bottom + 1 + (isColumnNumberRow(grid.rows[best.bottom + 1]) ? 1 : 0);
+  return { top: best.top, bottom: best.bottom, columns: best.columns, dataStart };
+}

@@ -1,0 +1,132 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'child_process';
+import { existsSync, readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { PlanJson } from '../../src/planning/plan-json';
+import { QUOTA_SHEET } from '../../src/sheets/forms/quota-assignment';
+import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
+import { sha256, tempDir } from '../helpers/tmp';
+
+const tmp = tempDir('quota-plan-cli-');
+afterAll(() => tmp.cleanup());
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
+  const file = tmp.file(name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('quota-plan plan', () => {
+  it('plans Đại Lãnh by priority, writes the JSON contract and the workbook, and leaves the input untouched', async () => {
+    const input = await save(daiLanhWorkbook(), 'dai-lanh.xlsx');
+    const before = sha256(input);
+    const r = await run('plan', input, '--start', '01/06/2024', '--end', '30/09/2024', '--method', 'priority', '--priority', 'KS,KH,KT',
+      '--json', tmp.file('dl.json'), '--out', tmp.file('dl.xlsx'));
+    expect(r.code).toBe(0);
+    expect(sha256(input)).toBe(before);
+    const json: PlanJson = JSON.parse(readFileSync(tmp.file('dl.json'), 'utf8'));
+    expect(json.periods[0]).toEqual({ start: '2024-06-01', end: '2024-06-30', workingDays: 20 });
+    expect(json.rows.map((row) => [row.unit, row.register, row.targets])).toEqual([
+      ['Xã Đại Lãnh', 'KS', [785, 785, 402, 0]],
+      ['Xã Đại Lãnh', 'KH', [0, 0, 383, 324]],
+      ['Xã Đại Lãnh', 'KT', [0, 0, 0, 461]],
+    ]);
+    expect(r.out).toContain('3.140');
+
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(tmp.file('dl.xlsx'));
+    const ws = out.getWorksheet(QUOTA_SHEET)!;
+    const header = ws.getRow(5).values as unknown[];
+    expect(header.slice(1, 8)).toEqual(['STT', 'Đơn vị', 'Cấp trên', 'Loại sổ', 'Số còn lại', 'Số máy', 'Tháng 6/2024']);
+    expect((ws.getRow(6).values as unknown[]).slice(1, 11)).toEqual([1, 'Xã Đại Lãnh', undefined, 'Khai sinh', 1972, undefined, 785, 785, 402, 0]);
+    const total = ws.getRow(9).values as unknown[];
+    expect(total[2]).toBe('Tổng cộng');
+    expect(total.slice(7, 11)).toEqual([785, 785, 785, 785]);
+    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('plans Chơn Thành by capacity every day and warns who cannot finish, with the machines they need', async () => {
+    const input = await save(chonThanhWorkbook(), 'chon-thanh.xlsx');
+    const r = await run('plan', input, '--start', '2023-05-22', '--end', '2023-07-14', '--workdays', 'all', '--method', 'capacity',
+      '--granularity', 'week', '--json', tmp.file('ct.json'));
+    expect(r.code).toBe(0);
+    const json: PlanJson = JSON.parse(readFileSync(tmp.file('ct.json'), 'utf8'));
+    expect(json.rows).toHaveLength(27);
+    const late = json.issues.filter((i) => i.code === 'cannot-finish');
+    expect(late.map((i) => [i.unit, i.cell])).toEqual([['Phường Minh Hưng', 'Phụ lục 01!B11'], ['Xã Minh Thắng', 'Phụ lục 01!B15']]);
+    expect(late[1].message).toContain('cannot finish by 14/07/2023');
+    expect(late[1].message).toContain('needs 2 machines');
+    // The text count "8 000" was read as 8000.
+    expect(json.rows.find((row) => row.unit === 'Phường Minh Thành' && row.register === 'KS')!.remaining).toBe(8000);
+    expect(r.out).toContain('Xã Minh Thắng');
+  });
+
+  it('refuses bad counts naming every cell, writes nothing and exits 1', async () => {
+    const wb = chonThanhWorkbook();
+    const ws = wb.getWorksheet('Phụ lục 01')!;
+    ws.getCell('D8').value = 'khoảng 200';
+    ws.getCell('E9').value = -5;
+    ws.getCell('F10').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    const input = await save(wb, 'bad.xlsx');
+    const r = await run('plan', input, '--start', '2023-05-22', '--end', '2023-07-14', '--out', tmp.file('bad-out.xlsx'), '--json', tmp.file('bad.json'));
+    expect(r.code).toBe(1);
+    for (const cell of ['Phụ lục 01!D8', 'Phụ lục 01!E9', 'Phụ lục 01!F10']) expect(r.err).toContain(cell);
+    expect(r.err).toContain('nothing was written');
+    expect(existsSync(tmp.file('bad-out.xlsx'))).toBe(false);
+    expect(existsSync(tmp.file('bad.json'))).toBe(false);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it.each([
+    [['plan'], 'input'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01'], '--end'],
+    [['plan', 'x.xlsx', '--start', '2024-13-01', '--end', '2024-06-30'], '--start'],
+    [['plan', 'x.xlsx', '--start', '2024-06-30', '--end', '2024-06-01'], '--end must not be before --start'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--method', 'fast'], '--method must be one of'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--workdays', '0000000x'], '--workdays'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--priority', 'KS,XYZ'], 'unknown register "XYZ"'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--rate', '2.5'], '--rate must be a whole number'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--colour', 'red'], 'Unknown option --colour'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--out', 'x.xlsx'], 'the input is never written'],
+    [['replant'], 'Unknown command'],
+  ])('exits 2 with a bilingual usage error for %j', async (argv, expected) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(expected);
+    expect(r.err).toContain('quota-plan plan INPUT.xlsx');
+  });
+
+  it('says plainly when the input is missing or is not a workbook', async () => {
+    const missing = await run('plan', tmp.file('nope.xlsx'), '--start', '2024-06-01', '--end', '2024-06-30');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('File not found');
+    const notXlsx = tmp.file('notes.xlsx');
+    require('fs').writeFileSync(notXlsx, 'just text');
+    const r = await run('plan', notXlsx, '--start', '2024-06-01', '--end', '2024-06-30');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('not an .xlsx workbook');
+  });
+
+  it('names the sheets when --sheet asks for one that does not exist', async () => {
+    const input = await save(daiLanhWorkbook(), 'dl2.xlsx');
+    const r = await run('plan', input, '--sheet', 'Sheet9', '--start', '2024-06-01', '--end', '2024-06-30');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Xã Đại Lãnh');
+  });
+});
+
+describe('the quota-plan bin', () => {
+  it('runs from a clean install as `quota-plan` (compiled by the prepare script)', () => {
+    const bin = path.join(__dirname, '..', '..', 'bin', 'quota-plan.js');
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(out).toContain('quota-plan plan INPUT.xlsx');
+  });
+});

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { splitEven, splitWeighted } from '../../src/planning/apportion';
+
+const even = (total: number, active: number[]): number[] => {
+  const flags = Uint8Array.from(active);
+  const out = new Int32Array(active.length);
+  splitEven(total, flags, out, 0, active.reduce((a, b) => a + b, 0));
+  return Array.from(out);
+};
+const weighted = (total: number, weights: number[]): number[] => {
+  const w = Int32Array.from(weights);
+  const out = new Int32Array(weights.length);
+  splitWeighted(total, w, weights.reduce((a, b) => a + b, 0), out, 0, new Int32Array(weights.length));
+  return Array.from(out);
+};
+
+describe('splitEven', () => {
+  it('gives the remainders to the earliest slots (Đại Lãnh: 461 deaths over 4 months)', () => {
+    expect(even(461, [1, 1, 1, 1])).toEqual([116, 115, 115, 115]);
+    expect(even(707, [1, 1, 1, 1])).toEqual([177, 177, 177, 176]);
+  });
+  it('skips inactive slots (a week with no working day gets nothing)', () => {
+    expect(even(10, [1, 0, 1, 1])).toEqual([4, 0, 3, 3]);
+  });
+  it('writes at an offset without touching the rest of the buffer', () => {
+    const out = new Int32Array([9, 9, 9, 9, 9]);
+    splitEven(5, Uint8Array.from([1, 1]), out, 2, 2);
+    expect(Array.from(out)).toEqual([9, 9, 3, 2, 9]);
+  });
+  it('sums exactly and differs by at most one, remainders first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 400 }), (total, active) => {
+        fc.pre(active.includes(1));
+        const parts = even(total, active);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        const live = parts.filter((_, i) => active[i] === 1);
+        expect(Math.max(...live) - Math.min(...live)).toBeLessThanOrEqual(1);
+        for (let i = 1; i < live.length; i++) expect(live[i]).toBeLessThanOrEqual(live[i - 1]);
+        parts.forEach((p, i) => active[i] === 0 && expect(p).toBe(0));
+      }),
+    );
+  });
+  it('reports failure when a positive total has no slot', () => {
+    const out = new Int32Array(2);
+    expect(splitEven(3, new Uint8Array(2), out, 0, 0)).toBe(false);
+    expect(splitEven(0, new Uint8Array(2), out, 0, 0)).toBe(true);
+  });
+});
+
+describe('splitWeighted', () => {
+  it('splits in proportion to working days with largest remainders, ties to the earliest', () => {
+    // 100 over 20, 21, 22, 22 days: exact shares 23.53, 24.71, 25.88, 25.88.
+    expect(weighted(100, [20, 21, 22, 22])).toEqual([23, 25, 26, 26]);
+    // Equal weights: the tie goes to the earliest slots.
+    expect(weighted(5, [3, 3, 3])).toEqual([2, 2, 1]);
+    expect(weighted(7, [0, 5, 5])).toEqual([0, 4, 3]);
+  });
+  it('sums exactly, never strays more than one from the exact share, and zero weight gets zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 31 }), { minLength: 1, maxLength: 400 }), (total, weights) => {
+        const W = weights.reduce((a, b) => a + b, 0);
+        fc.pre(W > 0);
+        const parts = weighted(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((p, i) => {
+          expect(Math.abs(p - (total * weights[i]) / W)).toBeLessThan(1);
+          if (weights[i] === 0) expect(p).toBe(0);
+        });
+      }),
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { CellValue } from '../../src/sheets/grid';
+import { formatCount, parseCount } from '../../src/sheets/parse-count';
+
+const value = (v: CellValue): number | string => {
+  const p = parseCount(v);
+  return p.kind === 'count' ? p.value : p.kind;
+};
+const code = (v: CellValue): string | null => {
+  const p = parseCount(v);
+  return p.kind === 'refused' ? p.code : null;
+};
+
+describe('parseCount', () => {
+  it.each<[CellValue, number]>([
+    [1972, 1972], [0, 0], [-0, 0], [10_000_000, 10_000_000],
+    ['1972', 1972], ['1.972', 1972], ['12 400', 12400], ['12\u00a0400', 12400], ['12\u202f400', 12400],
+    ['1,972,000', 1972000], ['1.972.000', 1972000], ['  493 ', 493], ['2.500', 2500], ['1.000,00', 1000], ['-', 0], ['–', 0],
+  ])('reads %p as %p', (cell, n) => {
+    expect(value(cell)).toBe(n);
+  });
+
+  it.each<CellValue>([null, '', '   ', '\u00a0'])('reads %p as blank', (cell) => {
+    expect(value(cell)).toBe('blank');
+  });
+
+  it.each<[CellValue, string]>([
+    ['abc', 'not-a-count'], ['khoảng 200', 'not-a-count'], ['200 trường hợp', 'not-a-count'], ['1.972.5', 'not-a-count'],
+    ['1 2', 'not-a-count'], [NaN, 'not-a-count'], [Infinity, 'not-a-count'], [true, 'not-a-count'], [false, 'not-a-count'],
+    [-5, 'negative-count'], ['-5', 'negative-count'], ['-1.972', 'negative-count'],
+    [2.5, 'fractional-count'], ['1,5', 'fractional-count'], ['2.50', 'fractional-count'], ['1.972,5', 'fractional-count'],
+    [10_000_001, 'count-too-large'], ['12.000.000', 'count-too-large'], [1e300, 'count-too-large'],
+    [{ error: '#REF!' }, 'error-value'], [{ error: '#N/A' }, 'error-value'], [{ date: 19723 }, 'date-in-count'],
+  ])('refuses %p as %s', (cell, expected) => {
+    expect(code(cell)).toBe(expected);
+  });
+
+  it('explains a refusal in both languages, quoting the cell', () => {
+    const p = parseCount('abc');
+    expect(p).toEqual({
+      kind: 'refused',
+      code: 'not-a-count',
+      vi: 'Ô này phải là số trường hợp (số nguyên không âm), nhưng đang có «abc».',
+      en: 'This cell must hold a count of records (a whole number ≥ 0) but holds "abc".',
+    });
+  });
+
+  it('shows a fraction the way each reader writes it, and a date as dd/mm/yyyy', () => {
+    const fraction = parseCount(2.5);
+    expect(fraction.kind === 'refused' && [fraction.vi.includes('«2,5»'), fraction.en.includes('"2.5"')]).toEqual([true, true]);
+    const date = parseCount({ date: 19723 }); // 2024-01-01
+    expect(date.kind === 'refused' && date.vi).toContain('01/01/2024');
+  });
+
+  it('does not throw on dates outside the calendar', () => {
+    expect(code({ date: NaN })).toBe('date-in-count');
+    expect(code({ date: 1e12 })).toBe('date-in-count');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with a dot in Vietnamese and a comma in English', () => {
+    expect(formatCount(3140, 'vi')).toBe('3.140');
+    expect(formatCount(1972000, 'en')).toBe('1,972,000');
+    expect(formatCount(726, 'vi')).toBe('726');
+  });
+});
