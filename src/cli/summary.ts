@@ -2,7 +2,7 @@ import { formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
 import { Problem, describeProblem } from '../planning/problems';
 import { METHOD_LABELS, periodLabel } from '../sheets/forms/labels';
-import { formatCount, padLeft, padRight } from './format';
+import { formatCount } from '../planning/text';
 
 /** Periods listed in full up to this many; longer plans show the first and last few. */
 const MAX_LISTED = 14;
@@ -15,8 +15,9 @@ export function planSummary(plan: Plan, source: string, readerProblems: readonly
   const unscheduled = plan.rows.reduce((s, r) => s + r.unscheduled, 0);
   const workingDays = periods.reduce((s, p) => s + p.workingDays, 0);
   const lines: string[] = [];
-  lines.push(`Đã đọc ${source}: ${formatCount(plan.units.length)} đơn vị, ${plan.registers.length} loại sổ (${plan.registers.join(', ')}), ${formatCount(total)} trường hợp.`);
-  lines.push(`  (Read ${formatCount(plan.units.length)} units, ${plan.registers.length} registers, ${formatCount(total)} records.)`);
+  const units = plan.units.length;
+  lines.push(`Đã đọc ${source}: ${formatCount(units, 'vi')} đơn vị, ${plan.registers.length} loại sổ (${plan.registers.join(', ')}), ${formatCount(total, 'vi')} trường hợp.`);
+  lines.push(`  (Read ${formatCount(units, 'en')} unit${units === 1 ? '' : 's'}, ${plan.registers.length} register${plan.registers.length === 1 ? '' : 's'}, ${formatCount(total, 'en')} records.)`);
   lines.push(`Kế hoạch ${formatVN(settings.start)}–${formatVN(settings.end)}, chia ${METHOD_LABELS[settings.method]}: ${P} kỳ, ${workingDays} ngày làm việc.`);
   lines.push(`  (Plan ${settings.method} by ${settings.granularity}: ${P} periods, ${workingDays} working days.)`);
   lines.push('');
@@ -24,17 +25,17 @@ export function planSummary(plan: Plan, source: string, readerProblems: readonly
   plan.rows.forEach((_, i) => {
     for (let k = 0; k < P; k++) perPeriod[k] += plan.targets[i * P + k];
   });
-  lines.push(`${padRight('Kỳ / Period', 26)}${padLeft('Ngày LV / Days', 16)}${padLeft('Chỉ tiêu / Target', 20)}`);
+  lines.push(`${'Kỳ / Period'.padEnd(26)}${'Ngày LV / Days'.padStart(16)}${'Chỉ tiêu / Target'.padStart(20)}`);
   const listed = P <= MAX_LISTED ? [...Array(P).keys()] : [...Array(6).keys(), -1, ...[...Array(6).keys()].map((k) => P - 6 + k)];
   for (const k of listed) {
     if (k < 0) {
-      lines.push(`${padRight(`… ${P - 12} kỳ / periods …`, 26)}`);
+      lines.push(`${`… ${P - 12} kỳ / periods …`.padEnd(26)}`);
       continue;
     }
-    lines.push(`${padRight(periodLabel(periods[k], settings.granularity), 26)}${padLeft(String(periods[k].workingDays), 16)}${padLeft(formatCount(perPeriod[k]), 20)}`);
+    lines.push(`${periodLabel(periods[k], settings.granularity).padEnd(26)}${String(periods[k].workingDays).padStart(16)}${formatCount(perPeriod[k], 'vi').padStart(20)}`);
   }
-  lines.push(`${padRight('Tổng / Total', 26)}${padLeft(String(workingDays), 16)}${padLeft(formatCount(total - unscheduled), 20)}`);
-  if (unscheduled > 0) lines.push(`Chưa xếp lịch / Unscheduled: ${formatCount(unscheduled)}`);
+  lines.push(`${'Tổng / Total'.padEnd(26)}${String(workingDays).padStart(16)}${formatCount(total - unscheduled, 'vi').padStart(20)}`);
+  if (unscheduled > 0) lines.push(`Chưa xếp lịch / Unscheduled: ${formatCount(unscheduled, 'vi')}`);
   const warnings = [...readerProblems, ...plan.problems].filter((p) => p.severity === 'warning');
   if (warnings.length > 0) {
     lines.push('', `Cảnh báo / Warnings (${warnings.length}):`);

@@ -30,32 +30,59 @@ export function splitEven(total: number, active: Uint8Array, out: Int32Array, of
 }
 
 /**
- * Splits `total` in proportion to `weights` (largest remainders, Hamilton's method): each slot gets
- * ⌊total·w/W⌋, and the units left over go to the slots with the largest remainders, ties to the earliest.
- * `order` is scratch space of the weights' length. All products stay below 2^53 for the product's limits
- * (10 million records × 366 days).
+ * Slots grouped by weight, once per plan: slots with equal weights get equal remainders, so the
+ * largest-remainder step can rank a handful of weight classes per row instead of sorting every slot.
  */
-export function splitWeighted(total: number, weights: Int32Array, weightSum: number, out: Int32Array, offset: number, order: Int32Array): boolean {
+export interface WeightClasses {
+  weights: Int32Array;
+  weightSum: number;
+  /** Distinct positive weights, and for each the indices of its slots in ascending order. */
+  values: number[];
+  slots: Int32Array[];
+}
+
+export function weightClasses(weights: Int32Array): WeightClasses {
+  const bySlot = new Map<number, number[]>();
+  let weightSum = 0;
+  weights.forEach((w, i) => {
+    weightSum += w;
+    if (w > 0) (bySlot.get(w) ?? bySlot.set(w, []).get(w)!).push(i);
+  });
+  const values = [...bySlot.keys()];
+  return { weights, weightSum, values, slots: values.map((v) => Int32Array.from(bySlot.get(v)!)) };
+}
+
+/**
+ * Splits `total` in proportion to the weights (largest remainders, Hamilton's method): each slot gets
+ * ⌊total·w/W⌋, and the units left over go to the slots with the largest remainders, ties to the earliest.
+ * All products stay below 2^53 for the product's limits (10 million records × 366 days).
+ */
+export function splitWeighted(total: number, classes: WeightClasses, out: Int32Array, offset: number): boolean {
+  const { weights, weightSum: W, values, slots } = classes;
   const n = weights.length;
-  if (weightSum === 0) {
+  if (W === 0) {
     out.fill(0, offset, offset + n);
     return total === 0;
   }
-  let given = 0;
-  let withRemainder = 0;
+  let left = total;
   for (let i = 0; i < n; i++) {
-    const share = total * weights[i];
-    const base = Math.floor(share / weightSum);
+    const base = Math.floor((total * weights[i]) / W);
     out[offset + i] = base;
-    given += base;
-    if (share - base * weightSum > 0) order[withRemainder++] = i;
+    left -= base;
   }
-  let left = total - given;
-  if (left > 0) {
-    const rem = (i: number): number => (total * weights[i]) % weightSum;
-    const candidates = Array.from(order.subarray(0, withRemainder));
-    candidates.sort((a, b) => rem(b) - rem(a) || a - b);
-    for (let k = 0; left > 0; k++, left--) out[offset + candidates[k]]++;
+  if (left === 0) return true;
+  // Rank the weight classes by remainder; a run of classes with equal remainders shares its ties by slot order.
+  const ranked = values.length === 1 ? [0] : values.map((_, c) => c).sort((a, b) => ((total * values[b]) % W) - ((total * values[a]) % W) || a - b);
+  for (let r = 0; left > 0; ) {
+    const rem = (total * values[ranked[r]]) % W;
+    let end = r + 1;
+    while (end < ranked.length && (total * values[ranked[end]]) % W === rem) end++;
+    // One class is already in slot order; several tied classes are merged into slot order.
+    const run = end - r === 1 ? slots[ranked[r]] : Int32Array.from(ranked.slice(r, end).flatMap((c) => Array.from(slots[c]))).sort();
+    const take = Math.min(run.length, left);
+    for (let k = 0; k < take; k++) out[offset + run[k]]++;
+    left -= take;
+    r = end;
   }
   return true;
 }

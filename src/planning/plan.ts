@@ -1,9 +1,10 @@
-import { splitEven, splitWeighted } from './apportion';
+import { WeightClasses, splitEven, splitWeighted, weightClasses } from './apportion';
 import { WorkCalendar, makeCalendar, workingDayFlags } from './calendar';
 import { DayNumber, formatVN } from './days';
 import { Period, makePeriods } from './periods';
 import { Problem, problem } from './problems';
 import { priorityOrder } from './registers';
+import { formatCount } from './text';
 import { PlanSettings } from './settings';
 import { Unit } from './units';
 
@@ -109,8 +110,7 @@ class PlanContext {
   readonly totalWorkingDays: number;
   private readonly active: Uint8Array;
   private readonly activeCount: number;
-  private readonly weights: Int32Array;
-  private readonly scratch: Int32Array;
+  private readonly classes: WeightClasses;
   /** Working days from the start through the end of each period. */
   private readonly cumulativeDays: Float64Array;
   private readonly lastWorkingDay: Int32Array;
@@ -120,21 +120,21 @@ class PlanContext {
   constructor(private readonly settings: PlanSettings, private readonly periods: Period[], cal: WorkCalendar) {
     const P = periods.length;
     this.active = new Uint8Array(P);
-    this.weights = new Int32Array(P);
-    this.scratch = new Int32Array(P);
+    const weights = new Int32Array(P);
     this.budget = new Int32Array(P);
     this.cumulativeDays = new Float64Array(P);
     this.lastWorkingDay = new Int32Array(P);
     let total = 0;
     let activeCount = 0;
     periods.forEach((p, i) => {
-      this.weights[i] = p.workingDays;
+      weights[i] = p.workingDays;
       this.active[i] = p.workingDays > 0 ? 1 : 0;
       activeCount += this.active[i];
       total += p.workingDays;
       this.cumulativeDays[i] = total;
     });
     this.totalWorkingDays = total;
+    this.classes = weightClasses(weights);
     this.activeCount = activeCount;
     this.workingDays = new WorkingDays(cal, settings.start, settings.end + PROJECTION_DAYS);
     periods.forEach((p, i) => {
@@ -147,7 +147,7 @@ class PlanContext {
   /** even: equal shares over periods with a working day; workdays: shares in proportion to working days. */
   splitRow(total: number, out: Int32Array, offset: number): void {
     if (this.settings.method === 'workdays') {
-      splitWeighted(total, this.weights, this.totalWorkingDays, out, offset, this.scratch);
+      splitWeighted(total, this.classes, out, offset);
     } else {
       splitEven(total, this.active, out, offset, this.activeCount);
     }
@@ -212,8 +212,8 @@ class PlanContext {
     const needVi = need === null ? '' : `; cần ${need} máy để kịp hạn`;
     const needEn = need === null ? '' : `; it needs ${need} machine${need === 1 ? '' : 's'} to finish on time`;
     return problem('warning', 'cannot-finish', unit.cell, unit.name,
-      `${unit.name} không thể hoàn thành trước ${end}: với ${machines} máy, ${wouldVi}; còn ${unscheduled} trường hợp chưa xếp lịch${needVi}.`,
-      `${unit.name} cannot finish by ${end}: with ${machines} machine${machines === 1 ? '' : 's'} ${wouldEn}; ${unscheduled} records are left unscheduled${needEn}.`);
+      `${unit.name} không thể hoàn thành trước ${end}: với ${machines} máy, ${wouldVi}; còn ${formatCount(unscheduled, 'vi')} trường hợp chưa xếp lịch${needVi}.`,
+      `${unit.name} cannot finish by ${end}: with ${machines} machine${machines === 1 ? '' : 's'} ${wouldEn}; ${formatCount(unscheduled, 'en')} records are left unscheduled${needEn}.`);
   }
 
   /** For even, workdays and priority plans: a unit whose machines cannot do a period's targets is warned about. */
@@ -239,8 +239,8 @@ class PlanContext {
     const p = this.periods[worst];
     const span = `${formatVN(p.start)}–${formatVN(p.end)}`;
     return problem('warning', 'over-capacity', unit.cell, unit.name,
-      `${unit.name}: chỉ tiêu ${span} là ${worstLoad} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
-      `${unit.name}: the ${span} target of ${worstLoad} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machines.`);
+      `${unit.name}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
+      `${unit.name}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machines.`);
   }
 
   /** The last working day of the last period that has a target in a row. */

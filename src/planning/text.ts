@@ -11,3 +11,8 @@ export function fold(text: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }
+
+/** 1972 → "1.972" (vi) or "1,972" (en): counts in messages read as people write them. */
+export function formatCount(n: number, lang: 'vi' | 'en'): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+}

@@ -1,4 +1,5 @@
 import { formatVN } from '../planning/days';
+import { formatCount } from '../planning/text';
 import { CellValue, isCellDate, isCellError } from './grid';
 
 /** No single cell can hold more records than this: a larger figure is a typing slip (the largest province has ~300,000). */
@@ -15,10 +16,6 @@ const BLANK: ParsedCount = { kind: 'blank' };
 /** Null or only spaces: what a person sees as an empty cell. */
 export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
-/** 1972000 → `1.972.000` (vi) or `1,972,000` (en): the way each reader writes thousands. */
-export function formatCount(n: number, lang: 'vi' | 'en'): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
-}
 
 /**
  * A number typed as text. Thousands groups of exactly three digits with one separator (`1.972`, `12 400`,

@@ -1,10 +1,10 @@
 import { Problem, Severity, problem } from '../planning/problems';
 import { ALL_REGISTER, matchRegister, registerInfo } from '../planning/registers';
-import { fold } from '../planning/text';
+import { fold, formatCount } from '../planning/text';
 import { Unit } from '../planning/units';
 import { CellValue, Grid, gridAddress } from './grid';
 import { Header, HeaderColumn, findHeader } from './header';
-import { ParsedCount, formatCount, isBlank, parseCount } from './parse-count';
+import { ParsedCount, isBlank, parseCount } from './parse-count';
 
 export interface ReadOptions {
   /** Name for the single unit of a long-format sheet with no unit column (default: the sheet name). */

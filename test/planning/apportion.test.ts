@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { splitEven, splitWeighted } from '../../src/planning/apportion';
+import { splitEven, splitWeighted, weightClasses } from '../../src/planning/apportion';
 
 const even = (total: number, active: number[]): number[] => {
   const flags = Uint8Array.from(active);
@@ -8,9 +8,8 @@ const even = (total: number, active: number[]): number[] => {
   return Array.from(out);
 };
 const weighted = (total: number, weights: number[]): number[] => {
-  const w = Int32Array.from(weights);
   const out = new Int32Array(weights.length);
-  splitWeighted(total, w, weights.reduce((a, b) => a + b, 0), out, 0, new Int32Array(weights.length));
+  splitWeighted(total, weightClasses(Int32Array.from(weights)), out, 0);
   return Array.from(out);
 };
 
@@ -54,6 +53,19 @@ describe('splitWeighted', () => {
     // Equal weights: the tie goes to the earliest slots.
     expect(weighted(5, [3, 3, 3])).toEqual([2, 2, 1]);
     expect(weighted(7, [0, 5, 5])).toEqual([0, 4, 3]);
+  });
+  it('agrees with a plain sort of every slot by remainder (ties to the earliest)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 60 }), (total, weights) => {
+        const W = weights.reduce((a, b) => a + b, 0);
+        fc.pre(W > 0);
+        const expected = weights.map((w) => Math.floor((total * w) / W));
+        const order = weights.map((_, i) => i).sort((a, b) => ((total * weights[b]) % W) - ((total * weights[a]) % W) || a - b);
+        let left = total - expected.reduce((a, b) => a + b, 0);
+        for (const i of order) if (left > 0 && weights[i] > 0) { expected[i]++; left--; }
+        expect(weighted(total, weights)).toEqual(expected);
+      }),
+    );
   });
   it('sums exactly, never strays more than one from the exact share, and zero weight gets zero', () => {
     fc.assert(

@@ -89,7 +89,7 @@ describe('Chơn Thành 2023 (capacity: 300 records per machine per day, every da
     const thang = late[1];
     expect(thang.cell).toBe('Số liệu!B10');
     // 17.850 records at 300 a day take 60 days: 22/5 + 59 = 20/7/2023.
-    expect(thang.en).toBe('Xã Minh Thắng cannot finish by 14/07/2023: with 1 machine it would finish on 20/07/2023; 1650 records are left unscheduled; it needs 2 machines to finish on time.');
+    expect(thang.en).toBe('Xã Minh Thắng cannot finish by 14/07/2023: with 1 machine it would finish on 20/07/2023; 1,650 records are left unscheduled; it needs 2 machines to finish on time.');
     expect(thang.vi).toContain('cần 2 máy');
     expect(late[0].en).toContain('needs 3 machines');
     const json = planJson(plan).rows.filter((r) => r.unit === 'Xã Minh Thắng');

@@ -1,5 +1,6 @@
 import { CellValue } from '../../src/sheets/grid';
-import { formatCount, parseCount } from '../../src/sheets/parse-count';
+import { formatCount } from '../../src/planning/text';
+import { parseCount } from '../../src/sheets/parse-count';
 
 const value = (v: CellValue): number | string => {
   const p = parseCount(v);

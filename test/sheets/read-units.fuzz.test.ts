@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CellValue, Grid } from '../../src/sheets/grid';
-import { formatCount } from '../../src/sheets/parse-count';
+import { formatCount } from '../../src/planning/text';
 import { readUnits } from '../../src/sheets/read-units';
 
 /** Strings a sheet plausibly holds: headers, totals, group numbers, counts typed as text, junk. */
