@@ -24,6 +24,12 @@ export interface Grid {
   firstCol?: number;
 }
 
+/**
+ * The error an adapter gives a formula cell that has no saved result (a file written by a program that
+ * does not calculate): planning with it would silently read the count as blank.
+ */
+export const NO_RESULT = '#NO-RESULT';
+
 export const isCellError = (v: CellValue): v is CellError => typeof v === 'object' && v !== null && 'error' in v;
 export const isCellDate = (v: CellValue): v is CellDate => typeof v === 'object' && v !== null && 'date' in v;
 

@@ -1,6 +1,6 @@
 import { formatVN } from '../planning/days';
 import { formatCount } from '../planning/text';
-import { CellValue, isCellDate, isCellError } from './grid';
+import { CellValue, NO_RESULT, isCellDate, isCellError } from './grid';
 
 /** No single cell can hold more records than this: a larger figure is a typing slip (the largest province has ~300,000). */
 export const MAX_COUNT = 10_000_000;
@@ -88,6 +88,13 @@ export function parseCount(v: CellValue | undefined): ParsedCount {
     return n === null ? notACount(text) : checkNumber(n, text);
   }
   if (typeof v === 'boolean') return notACount(v ? 'TRUE' : 'FALSE');
+  if (isCellError(v) && v.error === NO_RESULT) {
+    return refuse(
+      'no-formula-result',
+      'Công thức trong ô này chưa được tính (tệp chưa được lưu bằng Excel); hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
+      'The formula in this cell has never been calculated (the file was not saved by Excel); open it in Excel, save it, and try again.',
+    );
+  }
   if (isCellError(v)) {
     return refuse(
       'error-value',

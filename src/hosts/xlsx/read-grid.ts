@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CellValue, Grid } from '../../sheets/grid';
+import { CellValue, Grid, NO_RESULT } from '../../sheets/grid';
 
 /**
  * ExcelJS's cell values → the host-neutral grid. Formula cells give their saved result; merged areas give
@@ -19,7 +19,7 @@ function convert(v: ExcelJS.CellValue | undefined): CellValue {
   if ('formula' in v || 'sharedFormula' in v) {
     // A formula never calculated (written by a library, not by Excel) has no result to plan with.
     const result = (v as { result?: unknown }).result;
-    if (result === undefined || result === null) return { error: '#NO-RESULT' };
+    if (result === undefined || result === null) return { error: NO_RESULT };
     return typeof result === 'object' ? convert(result as ExcelJS.CellValue) : (result as CellValue);
   }
   if ('text' in v) return String((v as { text: unknown }).text);
