@@ -70,15 +70,15 @@ export function chonThanhWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** A province in the three-level shape (district column), with six registers: the national list's Bình Phước. */
+/** The three-level shape (province and district columns) with six registers, from the national list. */
 export function provinceWorkbook(communes: readonly Commune[]): ExcelJS.Workbook {
   const units = inventUnits(communes, 70);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Số liệu');
-  const header = ['STT', 'Huyện', 'Xã, phường, thị trấn', 'Số máy', ...EXAMPLE_REGISTERS.map((c) => registerInfo(c)!.vi)];
+  const header = ['STT', 'Tỉnh', 'Huyện', 'Xã, phường, thị trấn', 'Số máy', ...EXAMPLE_REGISTERS.map((c) => registerInfo(c)!.vi)];
   titleRows(ws, [`SỞ TƯ PHÁP ${communes[0].province.toUpperCase()}`, 'SỐ LIỆU SỔ HỘ TỊCH CÒN PHẢI SỐ HÓA', ''], header.length);
   ws.addRow(header).font = { ...TNR, bold: true };
-  units.forEach((u, i) => ws.addRow([i + 1, u.parent, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
-  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i < 3 ? 24 : 12 }));
+  units.forEach((u, i) => ws.addRow([i + 1, communes[i].province, u.parent, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
+  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i < 4 ? 24 : 12 }));
   return wb;
 }

@@ -17,7 +17,7 @@ export function registerLabel(code: string): string {
 }
 
 export const METHOD_LABELS: Record<Method, string> = {
-  even: 'chia đều',
+  even: 'đều',
   workdays: 'theo số ngày làm việc',
   priority: 'theo thứ tự ưu tiên',
   capacity: 'theo năng lực máy',
