@@ -8,7 +8,7 @@ import { quotaAssignmentSheet } from '../sheets/forms/quota-assignment';
 import { unitsReadSheet } from '../sheets/forms/units-read';
 import { UnitsTable, readUnits } from '../sheets/read-units';
 import { gridOf, loadWorkbook } from '../hosts/xlsx/read-grid';
-import { writeAtomically, writeWorkbookFile } from '../hosts/xlsx/write-file';
+import { PendingFile, workbookFile, writeAtomically } from '../hosts/xlsx/write-file';
 import { ParsedArgs } from './args';
 import { planSettingsFrom } from './plan-options';
 import { Progress } from './progress';
@@ -52,14 +52,15 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const plan = planUnits(table.units, table.registers, settings);
   if (hasErrors(plan.problems)) return refuse(io, plan.problems, input);
 
+  const outputs: PendingFile[] = [];
   if (jsonPath) {
-    io.progress.step(`Đang ghi ${jsonPath}`, `Writing ${jsonPath}`);
     const text = JSON.stringify(planJson(plan, table.problems), null, 1) + '\n';
-    await writeAtomically(jsonPath, (tmp) => fs.writeFile(tmp, text, 'utf8'));
+    outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, text, 'utf8') });
   }
-  if (outPath) {
-    io.progress.step(`Đang ghi ${outPath}`, `Writing ${outPath}`);
-    await writeWorkbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]);
+  if (outPath) outputs.push(workbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]));
+  if (outputs.length > 0) {
+    io.progress.step(`Đang ghi ${outputs.map((o) => o.target).join(', ')}`, 'Writing');
+    await writeAtomically(outputs);
   }
   io.progress.done();
   io.out(planSummary(plan, `${input} (${sheet})`, table.problems));

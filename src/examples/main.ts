@@ -8,10 +8,8 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, '..', '..', 'examples');
   const binhPhuoc = loadCommunes().filter((c) => c.province === 'Tỉnh Bình Phước');
   const books = { 'dai-lanh-2024.xlsx': daiLanhWorkbook(), 'chon-thanh-2023.xlsx': chonThanhWorkbook(), 'binh-phuoc-2025.xlsx': provinceWorkbook(binhPhuoc) };
-  for (const [name, wb] of Object.entries(books)) {
-    await writeAtomically(path.join(dir, name), (tmp) => wb.xlsx.writeFile(tmp));
-    process.stdout.write(`examples/${name}\n`);
-  }
+  await writeAtomically(Object.entries(books).map(([name, wb]) => ({ target: path.join(dir, name), write: (tmp) => wb.xlsx.writeFile(tmp) })));
+  process.stdout.write(Object.keys(books).map((name) => `examples/${name}\n`).join(''));
 }
 
 main().catch((e) => {

@@ -4,26 +4,41 @@ import * as path from 'path';
 import { SheetModel } from '../../sheets/model';
 import { renderSheet } from './render';
 
-/**
- * Writes a new workbook atomically: to a temporary file beside the target, then renamed over it, so a
- * crash or a full disk never leaves a half-written workbook under the user's file name.
- */
-export async function writeWorkbookFile(target: string, sheets: readonly SheetModel[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'quota-planner';
-  for (const sheet of sheets) renderSheet(workbook, sheet);
-  await writeAtomically(target, (tmp) => workbook.xlsx.writeFile(tmp));
+export interface PendingFile {
+  target: string;
+  write: (tmpPath: string) => Promise<void>;
 }
 
-export async function writeAtomically(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+/** A workbook of sheet models, as a file to write. */
+export function workbookFile(target: string, sheets: readonly SheetModel[]): PendingFile {
+  return {
+    target,
+    write: async (tmp) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.creator = 'quota-planner';
+      for (const sheet of sheets) renderSheet(workbook, sheet);
+      await workbook.xlsx.writeFile(tmp);
+    },
+  };
+}
+
+/**
+ * Writes every file to a temporary file beside its target, and only when all of them are written renames
+ * them into place: a crash or a full disk never leaves a half-written file, nor one output without the other.
+ */
+export async function writeAtomically(files: readonly PendingFile[]): Promise<void> {
+  const temps: string[] = [];
   try {
-    await write(tmp);
-    await fs.rename(tmp, target);
+    for (const { target, write } of files) {
+      const dir = path.dirname(path.resolve(target));
+      await fs.mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+      temps.push(tmp);
+      await write(tmp);
+    }
   } catch (err) {
-    await fs.rm(tmp, { force: true });
+    await Promise.all(temps.map((t) => fs.rm(t, { force: true })));
     throw err;
   }
+  for (let i = 0; i < files.length; i++) await fs.rename(temps[i], files[i].target);
 }
