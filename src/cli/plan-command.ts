@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { Plan, planUnits } from '../planning/plan';
+import { planUnits } from '../planning/plan';
 import { planJson } from '../planning/plan-json';
 import { Problem, describeProblem, hasErrors } from '../planning/problems';
 import { quotaAssignmentSheet } from '../sheets/forms/quota-assignment';
@@ -19,12 +19,6 @@ export interface CommandIO {
   out: (text: string) => void;
   err: (text: string) => void;
   progress: Progress;
-}
-
-export interface PlanOutcome {
-  plan: Plan;
-  table: UnitsTable;
-  sheet: string;
 }
 
 /** `quota-plan plan`: read the units sheet, plan, write the workbook and the JSON. Returns the exit code. */
