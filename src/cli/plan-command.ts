@@ -31,9 +31,12 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
   for (const target of [outPath, jsonPath]) {
-    if (target && path.resolve(target) === path.resolve(input)) {
+    if (target && (path.resolve(target) === path.resolve(input) || (await sameFile(target, input)))) {
       throw new UsageError('Tệp kết quả không được trùng tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.', 'The output must not be the input file: the input is never written.');
     }
+  }
+  if (outPath && jsonPath && path.resolve(outPath) === path.resolve(jsonPath)) {
+    throw new UsageError('--out và --json phải là hai tệp khác nhau.', '--out and --json must be two different files.');
   }
 
   io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
@@ -61,6 +64,16 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const written = [outPath, jsonPath].filter(Boolean);
   if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
   return 0;
+}
+
+/** True when both paths name one existing file (on a case-insensitive disk `Data.xlsx` is `data.xlsx`). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
 }
 
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {

@@ -28,6 +28,7 @@ function dates(name: string, text: string): DayNumber[] {
     const [from, to] = part.split('..');
     const a = date(name, from);
     const b = to === undefined ? a : date(name, to);
+    if (b < a) throw new UsageError(`--${name}: khoảng «${part}» kết thúc trước khi bắt đầu.`, `--${name}: the range "${part}" ends before it starts.`);
     for (let d = a; d <= b; d++) out.push(d);
   }
   return out;
@@ -39,8 +40,8 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
 }
 
 function wholeNumber(name: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
     throw new UsageError(`--${name} phải là số nguyên ≥ ${min}, không phải «${text}».`, `--${name} must be a whole number ≥ ${min}, not "${text}".`);
   }
   return n;
@@ -64,10 +65,10 @@ export function planSettingsFrom(options: Map<string, string>): PlanSettings {
     );
   }
   const get = (name: string): string | undefined => options.get(name);
-  if (get('granularity')) settings.granularity = oneOf<Granularity>('granularity', get('granularity')!, GRANULARITIES);
-  if (get('method')) settings.method = oneOf<Method>('method', get('method')!, METHODS);
-  if (get('priority')) settings.priority = priorityCodes(get('priority')!);
-  if (get('workdays')) {
+  if (options.has('granularity')) settings.granularity = oneOf<Granularity>('granularity', get('granularity')!, GRANULARITIES);
+  if (options.has('method')) settings.method = oneOf<Method>('method', get('method')!, METHODS);
+  if (options.has('priority')) settings.priority = priorityCodes(get('priority')!);
+  if (options.has('workdays')) {
     const week = get('workdays')!;
     if (!parseWeekSpec(week)) {
       throw new UsageError(
@@ -77,11 +78,11 @@ export function planSettingsFrom(options: Map<string, string>): PlanSettings {
     }
     settings.calendar.week = week;
   }
-  if (get('holidays')) settings.calendar.holidays = oneOf('holidays', get('holidays')!, ['vn', 'none'] as const);
-  if (get('days-off')) settings.calendar.daysOff = dates('days-off', get('days-off')!);
-  if (get('extra-workdays')) settings.calendar.extraWorkdays = dates('extra-workdays', get('extra-workdays')!);
-  if (get('rate')) settings.rate = wholeNumber('rate', get('rate')!, 1);
-  if (get('machines')) settings.defaultMachines = wholeNumber('machines', get('machines')!, 0);
+  if (options.has('holidays')) settings.calendar.holidays = oneOf('holidays', get('holidays')!, ['vn', 'none'] as const);
+  if (options.has('days-off')) settings.calendar.daysOff = dates('days-off', get('days-off')!);
+  if (options.has('extra-workdays')) settings.calendar.extraWorkdays = dates('extra-workdays', get('extra-workdays')!);
+  if (options.has('rate')) settings.rate = wholeNumber('rate', get('rate')!, 1);
+  if (options.has('machines')) settings.defaultMachines = wholeNumber('machines', get('machines')!, 0);
   return settings;
 }
 

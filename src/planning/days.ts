@@ -53,7 +53,7 @@ export function parseDate(text: string): DayNumber | null {
     if (!m) return null;
     d = +m[1]; mo = +m[2]; y = +m[3];
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return dayFromYMD(y, mo, d);
 }
 

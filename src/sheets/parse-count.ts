@@ -47,6 +47,8 @@ function notACount(shown: string): ParsedCount {
  * each reader writes it (2,5 / 2.5), built only when refused since nearly every cell passes.
  */
 function checkNumber(n: number, typed: string | null): ParsedCount {
+  // A formula result like 3.0000000000000004 is binary rounding of a whole count, not a fraction.
+  if (typed === null && Number.isFinite(n) && Math.abs(n - Math.round(n)) < 1e-9) n = Math.round(n);
   if (Number.isInteger(n) && n >= 0 && n <= MAX_COUNT) return { kind: 'count', value: n + 0 }; // + 0 turns -0 into 0
   const en = typed ?? String(n);
   const vi = typed ?? en.replace('.', ',');

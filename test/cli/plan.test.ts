@@ -96,12 +96,27 @@ describe('quota-plan plan', () => {
     [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--rate', '2.5'], '--rate must be a whole number'],
     [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--colour', 'red'], 'Unknown option --colour'],
     [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--out', 'x.xlsx'], 'the input is never written'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--days-off', '2024-06-12..2024-06-10'], 'ends before it starts'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--rate', '0x10'], '--rate must be a whole number'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--rate='], '--rate must be a whole number'],
+    [['plan', 'x.xlsx', '--start', '0024-06-01', '--end', '2024-06-30'], '--start'],
+    [['plan', 'x.xlsx', '--start', '2024-06-01', '--end', '2024-06-30', '--out', 'p.xlsx', '--json', 'p.xlsx'], 'must be two different files'],
     [['replant'], 'Unknown command'],
   ])('exits 2 with a bilingual usage error for %j', async (argv, expected) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
     expect(r.err).toContain(expected);
     expect(r.err).toContain('quota-plan plan INPUT.xlsx');
+  });
+
+  it('refuses an output that is the input under another spelling of its path', async () => {
+    const input = await save(daiLanhWorkbook(), 'same.xlsx');
+    const before = sha256(input);
+    const link = tmp.file('alias.xlsx');
+    require('fs').symlinkSync(input, link);
+    const r = await run('plan', input, '--start', '2024-06-01', '--end', '2024-06-30', '--out', link);
+    expect(r.code).toBe(2);
+    expect(sha256(input)).toBe(before);
   });
 
   it('says plainly when the input is missing or is not a workbook', async () => {

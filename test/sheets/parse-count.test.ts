@@ -65,3 +65,10 @@ describe('formatCount', () => {
     expect(formatCount(726, 'vi')).toBe('726');
   });
 });
+
+describe('formula results', () => {
+  it('reads binary rounding noise of a whole count as that count, but a real fraction as a fraction', () => {
+    expect(parseCount(3.0000000000000004)).toEqual({ kind: 'count', value: 3 });
+    expect(parseCount(2.5)).toMatchObject({ kind: 'refused', code: 'fractional-count' });
+  });
+});

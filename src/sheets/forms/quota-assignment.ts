@@ -1,6 +1,7 @@
 import { formatVN } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { Problem } from '../../planning/problems';
+import { columnLetters } from '../grid';
 import { ModelRow, ModelValue, SheetModel } from '../model';
 import { METHOD_LABELS, periodLabel, registerLabel } from './labels';
 
@@ -65,7 +66,7 @@ export function quotaAssignmentSheet(plan: Plan): SheetModel {
     style: 'total',
   });
 
-  const last = String.fromCharCode(64 + Math.min(width, 26));
+  const last = columnLetters(width);
   return {
     name: QUOTA_SHEET,
     font: { name: 'Times New Roman', size: 12 },
