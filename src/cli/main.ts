@@ -23,9 +23,13 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
   const [command, ...rest] = argv;
   const progress = createProgress(err);
   try {
-    if (command === undefined || command === '--help' || command === 'help' || command === '-h') {
+    if (command === undefined) {
+      err(USAGE);
+      return 2;
+    }
+    if (command === '--help' || command === 'help' || command === '-h') {
       out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command !== 'plan') {
       throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);

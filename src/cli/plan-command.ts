@@ -57,7 +57,16 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   if (outPath) outputs.push(workbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]));
   if (outputs.length > 0) {
     io.progress.step(`Đang ghi ${outputs.map((o) => o.target).join(', ')}`, 'Writing');
-    await writeAtomically(outputs);
+    try {
+      await writeAtomically(outputs);
+    } catch (e) {
+      const files = outputs.map((o) => o.target).join(', ');
+      const why = e instanceof Error ? e.message : String(e);
+      throw new RefusedError(
+        `Không ghi được ${files} (tệp đang mở trong Excel, thư mục chỉ đọc hoặc đĩa đầy?): ${why}`,
+        `Could not write ${files} (open in Excel, a read-only folder, or a full disk?): ${why}`,
+      );
+    }
   }
   io.progress.done();
   io.out(planSummary(plan, `${input} (${sheet})`, table.problems));

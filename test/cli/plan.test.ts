@@ -130,6 +130,17 @@ describe('quota-plan plan', () => {
     expect(r.err).toContain('not an .xlsx workbook');
   });
 
+  it('refuses plainly, leaving nothing behind, when an output cannot be written', async () => {
+    const input = await save(daiLanhWorkbook(), 'dl3.xlsx');
+    const blocked = tmp.file('blocked.xlsx');
+    require('fs').mkdirSync(blocked); // a folder where the workbook should go: the rename fails
+    const r = await run('plan', input, '--start', '2024-06-01', '--end', '2024-09-30', '--out', blocked);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Could not write ${blocked}`);
+    expect(r.err).not.toContain('Unexpected error');
+    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('names the sheets when --sheet asks for one that does not exist', async () => {
     const input = await save(daiLanhWorkbook(), 'dl2.xlsx');
     const r = await run('plan', input, '--sheet', 'Sheet9', '--start', '2024-06-01', '--end', '2024-06-30');

@@ -40,5 +40,12 @@ export async function writeAtomically(files: readonly PendingFile[]): Promise<vo
     await Promise.all(temps.map((t) => fs.rm(t, { force: true })));
     throw err;
   }
-  for (let i = 0; i < files.length; i++) await fs.rename(temps[i], files[i].target);
+  for (let i = 0; i < files.length; i++) {
+    try {
+      await fs.rename(temps[i], files[i].target);
+    } catch (err) {
+      await Promise.all(temps.slice(i).map((t) => fs.rm(t, { force: true })));
+      throw err;
+    }
+  }
 }
