@@ -56,11 +56,11 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   }
   if (outPath) outputs.push(workbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]));
   if (outputs.length > 0) {
-    io.progress.step(`Đang ghi ${outputs.map((o) => o.target).join(', ')}`, 'Writing');
+    const files = outputs.map((o) => o.target).join(', ');
+    io.progress.step(`Đang ghi ${files}`, `Writing ${files}`);
     try {
       await writeAtomically(outputs);
     } catch (e) {
-      const files = outputs.map((o) => o.target).join(', ');
       const why = e instanceof Error ? e.message : String(e);
       throw new RefusedError(
         `Không ghi được ${files} (tệp đang mở trong Excel, thư mục chỉ đọc hoặc đĩa đầy?): ${why}`,
@@ -75,7 +75,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   return 0;
 }
 
-/** True when both paths name one existing file (on a case-insensitive disk `Data.xlsx` is `data.xlsx`). */
+/** True when both paths name one existing file: the same path, a symlink, or `Data.xlsx` on a case-insensitive disk. */
 async function sameFile(a: string, b: string): Promise<boolean> {
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);

@@ -16,7 +16,6 @@ const BLANK: ParsedCount = { kind: 'blank' };
 /** Null or only spaces: what a person sees as an empty cell. */
 export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
-
 /**
  * A number typed as text. Thousands groups of exactly three digits with one separator (`1.972`, `12 400`,
  * `1,972,000`), then an optional decimal part with the other separator (`1.972,5`). `1,5` and `2.50` are

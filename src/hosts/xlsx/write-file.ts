@@ -23,8 +23,9 @@ export function workbookFile(target: string, sheets: readonly SheetModel[]): Pen
 }
 
 /**
- * Writes every file to a temporary file beside its target, and only when all of them are written renames
- * them into place: a crash or a full disk never leaves a half-written file, nor one output without the other.
+ * Writes every file to a temporary file beside its target and renames them into place only once all are
+ * written: a crash or a full disk never leaves a half-written file under a user's name. The renames run
+ * one after another, so a rename refused midway (a file open in Excel) can still leave the outputs mixed.
  */
 export async function writeAtomically(files: readonly PendingFile[]): Promise<void> {
   const temps: string[] = [];
