@@ -9,9 +9,9 @@ export const USAGE = `quota-plan — lập chỉ tiêu số hóa Sổ hộ tịc
 quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity day|week|month]
   [--method even|workdays|priority|capacity] [--priority KS,KH,KT] [--workdays all|mon-fri|mon-sat|MASK]
   [--holidays vn|none] [--days-off DATE,..] [--extra-workdays DATE,..] [--rate N] [--machines N]
-  [--out OUTPUT.xlsx] [--json PLAN.json]
+  [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "UBND HUYỆN …"]
 
-Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1.
+Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 planned (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
 
 /** Runs the CLI; returns the exit code. Users never see a stack trace (set QUOTA_PLAN_DEBUG=1 to get one). */

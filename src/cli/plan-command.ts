@@ -4,13 +4,18 @@ import type ExcelJS from 'exceljs';
 import { planUnits } from '../planning/plan';
 import { planJson } from '../planning/plan-json';
 import { Problem, describeProblem, hasErrors } from '../planning/problems';
-import { quotaAssignmentSheet } from '../sheets/forms/quota-assignment';
-import { unitsReadSheet } from '../sheets/forms/units-read';
+import { planId } from '../sheets/forms/marker';
+import { FormOptions, defaultFormNames } from '../sheets/forms/options';
+import { progressCells } from '../sheets/forms/progress-report';
+import { LANGS, Lang } from '../sheets/forms/text';
+import { planForms, sizeProblems } from '../sheets/forms/workbook';
+import { Placement, placeForms } from '../sheets/placement';
+import { existingSheets } from '../hosts/xlsx/existing-sheets';
 import { UnitsTable, readUnits } from '../sheets/read-units';
 import { gridOf, loadWorkbook } from '../hosts/xlsx/read-grid';
 import { PendingFile, workbookFile, writeAtomically } from '../hosts/xlsx/write-file';
 import { ParsedArgs } from './args';
-import { planSettingsFrom } from './plan-options';
+import { oneOf, planSettingsFrom } from './plan-options';
 import { Progress } from './progress';
 import { planSummary } from './summary';
 import { RefusedError, UsageError } from './usage-error';
@@ -28,6 +33,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
     throw new UsageError('Cần đúng một tệp đầu vào .xlsx.', 'Exactly one input .xlsx file is needed.');
   }
   const settings = planSettingsFrom(args.options);
+  const lang = oneOf<Lang>('lang', args.options.get('lang') ?? 'vi', LANGS);
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
   for (const target of [outPath, jsonPath]) {
@@ -49,12 +55,23 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const plan = planUnits(table.units, table.registers, settings);
   if (hasErrors(plan.problems)) return refuse(io, plan.problems, input);
 
+  let names = defaultFormNames(lang);
+  if (outPath) {
+    const placement = await placeInExisting(outPath, names);
+    if (hasErrors(placement.problems)) return refuse(io, placement.problems, outPath);
+    names = placement.names;
+  }
+  const options: FormOptions = { lang, issuer: args.options.get('issuer') ?? '', planId: planId(plan), revision: 1, names };
+  const forms = planForms(plan, table, options);
+  const tooLarge = sizeProblems(forms.sheets);
+  if (tooLarge.length > 0) return refuse(io, tooLarge, input);
+
   const outputs: PendingFile[] = [];
   if (jsonPath) {
-    const text = JSON.stringify(planJson(plan, table.problems), null, 1) + '\n';
+    const text = JSON.stringify(planJson(plan, table.problems, (i) => progressCells(forms.progress, i)), null, 1) + '\n';
     outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, text, 'utf8') });
   }
-  if (outPath) outputs.push(workbookFile(outPath, [quotaAssignmentSheet(plan), unitsReadSheet(table.units, table.registers)]));
+  if (outPath) outputs.push(workbookFile(outPath, forms.sheets));
   if (outputs.length > 0) {
     const files = outputs.map((o) => o.target).join(', ');
     io.progress.step(`Đang ghi ${files}`, `Writing ${files}`);
@@ -73,6 +90,35 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const written = [outPath, jsonPath].filter(Boolean);
   if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
   return 0;
+}
+
+/**
+ * Where the forms go when `--out` already exists. The file is written anew, so it may only hold sheets
+ * quota-planner made; a progress report with typed actuals is never replaced (replan keeps them).
+ */
+async function placeInExisting(file: string, names: FormOptions['names']): Promise<Placement> {
+  try {
+    await fs.access(file);
+  } catch {
+    return placeForms([], names);
+  }
+  let existing;
+  try {
+    existing = await existingSheets(file);
+  } catch {
+    throw new RefusedError(
+      `${file} đã có nhưng không phải là sổ tính .xlsx đọc được; không ghi đè. Hãy chọn tệp khác cho --out.`,
+      `${file} exists but is not a readable .xlsx workbook; it is not overwritten. Choose another file for --out.`,
+    );
+  }
+  const foreign = existing.filter((s) => s.marker === null).map((s) => s.name);
+  if (foreign.length > 0) {
+    throw new RefusedError(
+      `${file} có trang không do quota-planner tạo (${foreign.join(', ')}); ghi lại tệp sẽ làm mất chúng. Hãy chọn tệp khác cho --out.`,
+      `${file} holds sheets quota-planner did not make (${foreign.join(', ')}); writing it anew would lose them. Choose another file for --out.`,
+    );
+  }
+  return placeForms(existing, names);
 }
 
 /** True when both paths name one existing file: the same path, a symlink, or `Data.xlsx` on a case-insensitive disk. */
@@ -124,11 +170,11 @@ export function pickTable(workbook: ExcelJS.Workbook, wanted: string | undefined
   throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
 }
 
-function refuse(io: CommandIO, problems: readonly Problem[], input: string): number {
+function refuse(io: CommandIO, problems: readonly Problem[], where: string): number {
   io.progress.done();
   const errors = problems.filter((p) => p.severity === 'error');
-  io.err(`Không lập kế hoạch: ${errors.length} lỗi trong ${input}; không ghi tệp nào.`);
-  io.err(`Not planned: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${input}; nothing was written.`);
+  io.err(`Không lập kế hoạch: ${errors.length} lỗi trong ${where}; không ghi tệp nào.`);
+  io.err(`Not planned: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${where}; nothing was written.`);
   for (const p of problems) io.err(`${p.severity === 'error' ? 'LỖI/ERROR' : 'Cảnh báo/Warning'} ${describeProblem(p)}`);
   return 1;
 }

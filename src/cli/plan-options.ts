@@ -7,7 +7,7 @@ import { UsageError } from './usage-error';
 
 export const PLAN_OPTIONS = [
   'sheet', 'start', 'end', 'granularity', 'method', 'priority', 'workdays', 'holidays',
-  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json',
+  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'issuer',
 ] as const;
 
 function date(name: string, text: string): DayNumber {
@@ -34,7 +34,7 @@ function dates(name: string, text: string): DayNumber[] {
   return out;
 }
 
-function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;
   throw new UsageError(`--${name} phải là một trong: ${allowed.join(', ')}.`, `--${name} must be one of: ${allowed.join(', ')}.`);
 }

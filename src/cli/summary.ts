@@ -1,7 +1,7 @@
 import { formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
 import { Problem, describeProblem } from '../planning/problems';
-import { METHOD_LABELS, periodLabel } from '../sheets/forms/labels';
+import { FORM_TEXT, periodLabel } from '../sheets/forms/text';
 import { formatCount } from '../planning/text';
 
 /** Periods listed in full up to this many; longer plans show the first and last few. */
@@ -18,7 +18,7 @@ export function planSummary(plan: Plan, source: string, readerProblems: readonly
   const units = plan.units.length;
   lines.push(`Đã đọc ${source}: ${formatCount(units, 'vi')} đơn vị, ${plan.registers.length} loại sổ (${plan.registers.join(', ')}), ${formatCount(total, 'vi')} trường hợp.`);
   lines.push(`  (Read ${formatCount(units, 'en')} unit${units === 1 ? '' : 's'}, ${plan.registers.length} register${plan.registers.length === 1 ? '' : 's'}, ${formatCount(total, 'en')} records.)`);
-  lines.push(`Kế hoạch ${formatVN(settings.start)}–${formatVN(settings.end)}, chia ${METHOD_LABELS[settings.method]}: ${P} kỳ, ${workingDays} ngày làm việc.`);
+  lines.push(`Kế hoạch ${formatVN(settings.start)}–${formatVN(settings.end)}, chia ${FORM_TEXT.vi.methods[settings.method]}: ${P} kỳ, ${workingDays} ngày làm việc.`);
   lines.push(`  (Plan ${settings.method} by ${settings.granularity}: ${P} periods, ${workingDays} working days.)`);
   lines.push('');
   const perPeriod = new Float64Array(P);
@@ -32,7 +32,7 @@ export function planSummary(plan: Plan, source: string, readerProblems: readonly
       lines.push(`${`… ${P - 12} kỳ / periods …`.padEnd(26)}`);
       continue;
     }
-    lines.push(`${periodLabel(periods[k], settings.granularity).padEnd(26)}${String(periods[k].workingDays).padStart(16)}${formatCount(perPeriod[k], 'vi').padStart(20)}`);
+    lines.push(`${periodLabel(periods[k], settings.granularity, 'vi').padEnd(26)}${String(periods[k].workingDays).padStart(16)}${formatCount(perPeriod[k], 'vi').padStart(20)}`);
   }
   lines.push(`${'Tổng / Total'.padEnd(26)}${String(workingDays).padStart(16)}${formatCount(total - unscheduled, 'vi').padStart(20)}`);
   if (unscheduled > 0) lines.push(`Chưa xếp lịch / Unscheduled: ${formatCount(unscheduled, 'vi')}`);

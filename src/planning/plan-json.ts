@@ -17,6 +17,10 @@ export interface PlanJson {
     targets: number[];
     unscheduled: number;
     finish: string | null;
+    /** Where the actual of each period is typed, e.g. `'Phụ lục 02 - Báo cáo tiến độ'!D10` (with forms). */
+    actualCells?: string[];
+    /** The cell whose formula shows what remains after the actuals typed so far (with forms). */
+    remainingCell?: string;
   }[];
   issues: { severity: 'error' | 'warning'; code: string; unit: string | null; cell: string | null; message: string }[];
 }
@@ -25,8 +29,14 @@ export function issuesJson(problems: readonly Problem[]): PlanJson['issues'] {
   return problems.map((p) => ({ severity: p.severity, code: p.code, unit: p.unit, cell: p.cell, message: `${p.vi} / ${p.en}` }));
 }
 
-/** `extraProblems` are those found before planning (the reader's warnings), listed first. */
-export function planJson(plan: Plan, extraProblems: readonly Problem[] = []): PlanJson {
+/** Where a plan row's actuals and remaining count sit in the workbook's forms. */
+export type RowCells = (planRow: number) => { actualCells: string[]; remainingCell: string };
+
+/**
+ * `extraProblems` are those found before planning (the reader's warnings), listed first; `cells` adds the
+ * progress report's addresses to each row.
+ */
+export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells): PlanJson {
   const P = plan.periods.length;
   return {
     periods: plan.periods.map((p) => ({ start: formatISO(p.start), end: formatISO(p.end), workingDays: p.workingDays })),
@@ -41,6 +51,7 @@ export function planJson(plan: Plan, extraProblems: readonly Problem[] = []): Pl
         targets: Array.from(plan.targets.subarray(i * P, (i + 1) * P)),
         unscheduled: row.unscheduled,
         finish: row.finish === null ? null : formatISO(row.finish),
+        ...cells?.(i),
       };
     }),
     issues: issuesJson([...extraProblems, ...plan.problems]),

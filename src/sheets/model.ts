@@ -1,46 +1,118 @@
 import { DayNumber } from '../planning/days';
 
 /**
- * The host-neutral sheet model both adapters render (ExcelJS to a file, Office.js into the open
- * workbook). Plain data, so a form is tested by comparing data. Styles are named and shared per column
- * or per row rather than stored per cell: national plans have millions of cells.
+ * The host-neutral sheet model both adapters render (SpreadsheetML to a file, Office.js into the open
+ * workbook). Plain data, so a form is tested by comparing data. Styles are named and shared per column,
+ * per row or per cell rather than stored per cell: national plans have millions of cells.
  */
-export type ModelValue = null | number | string | { date: DayNumber } | { formula: string };
+export interface FormulaValue {
+  /** Without the leading `=`, in English function names and `,` separators, as in the file format. */
+  formula: string;
+  /** What the formula shows before any actual is typed, written as the cached value so a file reads right unrecalculated. */
+  result?: number | string;
+}
+
+export type ModelValue = null | number | string | { date: DayNumber } | FormulaValue;
 
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   size?: number;
+  /** Font colour as ARGB hex, e.g. `FFC00000`. */
+  color?: string;
   numFmt?: string;
   align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
   border?: boolean;
   /** Background as ARGB hex, e.g. `FFDDEBF7`. */
   fill?: string;
+  /** Editable when the sheet is protected (the cells people type into). */
+  unlocked?: boolean;
 }
 
 export interface ModelRow {
   values: ModelValue[];
   /** Style name applied to every cell of the row, over the column's. */
   style?: string;
+  /** Per-cell style names, over the row's and the column's (sparse). */
+  cellStyles?: (string | undefined)[];
+  /** Column styles do not reach this row (title blocks above a table). */
+  ownStyle?: boolean;
+  /** Height in points; the host's default when absent. */
+  height?: number;
+}
+
+export interface ModelColumn {
+  width: number;
+  style?: string;
+  hidden?: boolean;
+}
+
+/** A data validation over an A1 range on the same sheet: what may be typed, and the hint shown on entry. */
+export interface Validation {
+  range: string;
+  type: 'whole' | 'date';
+  min: number;
+  max?: number;
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
+}
+
+/** A conditional format: `formula` (no `=`) is written for the range's top-left cell, relative like any formula. */
+export interface ConditionalFormat {
+  range: string;
+  formula: string;
+  /** A style name of the sheet; only its font colour, bold and fill are used. */
+  style: string;
+}
+
+/** A line chart over ranges of the workbook (absolute references with the sheet name). */
+export interface ChartModel {
+  title: string;
+  /** Top-left and bottom-right cells of the chart's frame, zero-based. */
+  from: { col: number; row: number };
+  to: { col: number; row: number };
+  categories: string;
+  series: { name: string; values: string; color: string }[];
 }
 
 export interface SheetModel {
   name: string;
   font: { name: string; size: number };
-  columns: { width: number; style?: string }[];
+  columns: ModelColumn[];
   rows: ModelRow[];
   styles: Record<string, CellStyle>;
   /** A1 ranges, e.g. `A1:H1`. */
   merges: string[];
   /** Rows and columns kept in view when scrolling (the header). */
   freeze?: { rows: number; cols: number };
-  page?: { landscape: boolean; fitToWidth: boolean; printTitleRows?: [number, number] };
+  /** A4; rows repeated on every printed page are 1-based and inclusive. */
+  page?: { landscape: boolean; fitToWidth: boolean; printTitleRows?: [number, number]; footer?: string };
+  /** Identifies a generated sheet (see `forms/marker.ts`); hosts store it hidden, with the sheet. */
+  marker?: string;
+  /** Hidden names scoped to the sheet, each an absolute reference to a range of it (see `forms/marker.ts`). */
+  names?: { name: string; ref: string }[];
+  /** Protected without a password: only `unlocked` cells can be edited. */
+  protect?: boolean;
+  validations?: Validation[];
+  conditional?: ConditionalFormat[];
+  charts?: ChartModel[];
 }
 
-/** The style of a cell: its column's, overridden by its row's. */
+/** The style of a cell: its column's (unless the row has its own), overridden by its row's, then its own. */
 export function cellStyle(sheet: SheetModel, rowIndex: number, colIndex: number): CellStyle {
-  const col = sheet.columns[colIndex]?.style;
-  const row = sheet.rows[rowIndex]?.style;
-  return { ...(col ? sheet.styles[col] : {}), ...(row ? sheet.styles[row] : {}) };
+  return resolveStyle(sheet, styleNames(sheet, rowIndex, colIndex));
+}
+
+/** The style names that make up a cell's style, outermost first; hosts key shared formats on them. */
+export function styleNames(sheet: SheetModel, rowIndex: number, colIndex: number): (string | undefined)[] {
+  const row = sheet.rows[rowIndex];
+  return [row?.ownStyle ? undefined : sheet.columns[colIndex]?.style, row?.style, row?.cellStyles?.[colIndex]];
+}
+
+export function resolveStyle(sheet: SheetModel, names: readonly (string | undefined)[]): CellStyle {
+  let style: CellStyle = {};
+  for (const n of names) if (n) style = { ...style, ...sheet.styles[n] };
+  return style;
 }

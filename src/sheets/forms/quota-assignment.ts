@@ -1,101 +1,120 @@
-import { formatVN } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { Problem } from '../../planning/problems';
-import { columnLetters } from '../grid';
 import { ModelRow, ModelValue, SheetModel } from '../model';
-import { METHOD_LABELS, periodLabel, registerLabel } from './labels';
+import { RowGroup } from './groups';
+import { formatMarker } from './marker';
+import { FormOptions } from './options';
+import { cell, col } from './refs';
+import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
+import { FORM_TEXT, periodLabel, registerLabel } from './text';
 
-export const QUOTA_SHEET = 'Phụ lục 01 - Giao chỉ tiêu';
+const HEADER_ROW = 8;
 
-const FIXED = ['STT', 'Đơn vị', 'Cấp trên', 'Loại sổ', 'Số còn lại', 'Số máy'];
-const TRAILING = ['Chưa xếp lịch', 'Ngày hoàn thành', 'Ghi chú'];
+/** I, II, III… for the parents' heading rows, as Vietnamese tables number groups. */
+function roman(n: number): string {
+  const digits: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let s = '';
+  for (const [v, d] of digits) for (; n >= v; n -= v) s += d;
+  return s;
+}
 
 /**
- * Phụ lục 01 – the quota assignment table: one row per unit × register with its target per period.
- * Every figure comes from the plan (the totals too), so the sheet never disagrees with the engine.
+ * Phụ lục 01 – the quota assignment table: units under their parents with subtotals, one row per unit ×
+ * register with its target per period, the finish date and the engine's warnings. Targets are the
+ * engine's; the subtotals are SUBTOTAL formulas (cached with the engine's sums) so that a target a
+ * planner adjusts by hand still adds up.
  */
-export function quotaAssignmentSheet(plan: Plan): SheetModel {
+export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], options: FormOptions): SheetModel {
+  const t = FORM_TEXT[options.lang];
   const { periods, settings } = plan;
   const P = periods.length;
-  const header = [...FIXED, ...periods.map((p) => periodLabel(p, settings.granularity)), ...TRAILING];
+  const capacity = settings.method === 'capacity';
+  const fixed = [t.stt, t.unit, t.register, t.remaining, t.machines, ...(capacity ? [t.dailyQuota] : [])];
+  const trailing = [...(capacity ? [t.unscheduled] : []), t.finish, t.note];
+  const header = [...fixed, ...periods.map((p) => periodLabel(p, settings.granularity, options.lang)), ...trailing];
   const width = header.length;
+  const last = col(width - 1);
+  const target0 = fixed.length;
+  const unscheduledCol = capacity ? target0 + P : -1;
+  /** Columns that add up: remaining, the targets, unscheduled. */
+  const summed = [3, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
   const notes = notesByCell(plan.problems);
 
   const rows: ModelRow[] = [
-    { values: ['PHỤ LỤC 01'], style: 'title' },
-    { values: ['BẢNG GIAO CHỈ TIÊU SỐ HÓA SỔ HỘ TỊCH'], style: 'title' },
-    {
-      values: [`Từ ngày ${formatVN(settings.start)} đến ngày ${formatVN(settings.end)}; chia ${METHOD_LABELS[settings.method]}`],
-      style: 'subtitle',
-    },
+    { values: [options.issuer || t.issuerBlank, null, null, t.motto[0]], style: 'heading', ownStyle: true },
+    { values: [null, null, null, t.motto[1]], style: 'heading', ownStyle: true },
+    { values: [] },
+    { values: [t.quotaTitle[0]], style: 'title', ownStyle: true },
+    { values: [t.quotaTitle[1]], style: 'title', ownStyle: true },
+    { values: [t.window(settings.start, settings.end, settings.method)], style: 'subtitle', ownStyle: true },
     { values: [] },
     { values: header, style: 'header' },
   ];
-  const headerRow = rows.length;
 
-  const totals = new Float64Array(P);
-  let totalRemaining = 0;
-  let totalUnscheduled = 0;
-  let stt = 0;
-  let lastUnit = -1;
-  plan.rows.forEach((row, i) => {
-    const unit = plan.units[row.unitIndex];
-    const first = row.unitIndex !== lastUnit;
-    if (first) stt++;
-    lastUnit = row.unitIndex;
-    const values: ModelValue[] = [
-      first ? stt : null,
-      unit.name,
-      unit.parent,
-      registerLabel(row.register),
-      row.remaining,
-      unit.machines,
-    ];
-    for (let k = 0; k < P; k++) {
-      const t = plan.targets[i * P + k];
-      totals[k] += t;
-      values.push(t);
+  /** One row's figures per summed column, for the cached results of the SUBTOTALs. */
+  const figures = (planRow: number): number[] => {
+    const row = plan.rows[planRow];
+    return [row.remaining, ...Array.from(plan.targets.subarray(planRow * P, (planRow + 1) * P)), ...(capacity ? [row.unscheduled] : [])];
+  };
+  const subtotalRow = (label: ModelValue, name: string, first: number, lastRow: number, planRows: readonly number[], style: string): ModelRow => {
+    const sums = new Array<number>(summed.length).fill(0);
+    for (const r of planRows) figures(r).forEach((v, i) => (sums[i] += v));
+    const values: ModelValue[] = [label, name];
+    summed.forEach((c, i) => (values[c] = { formula: `SUBTOTAL(9,${cell(c, first)}:${cell(c, lastRow)})`, result: sums[i] }));
+    return { values, style };
+  };
+
+  const firstData = HEADER_ROW + 1;
+  const totalRows: number[] = [];
+  groups.forEach((group, g) => {
+    const headed = group.parent !== null;
+    const headingIndex = rows.length;
+    if (headed) rows.push({ values: [] }); // filled once the group's rows are placed
+    let stt = 0;
+    let lastUnit = -1;
+    for (const planRow of group.rows) {
+      const row = plan.rows[planRow];
+      const unit = plan.units[row.unitIndex];
+      const first = row.unitIndex !== lastUnit;
+      if (first) stt++;
+      lastUnit = row.unitIndex;
+      const machines = unit.machines ?? settings.defaultMachines;
+      const values: ModelValue[] = [first ? stt : null, unit.name, registerLabel(row.register, options.lang), row.remaining, unit.machines];
+      if (capacity) values.push(machines * settings.rate);
+      for (let k = 0; k < P; k++) values.push(plan.targets[planRow * P + k]);
+      if (capacity) values.push(row.unscheduled);
+      values.push(row.finish === null ? null : { date: row.finish }, first ? notes.get(unit.cell) ?? null : null);
+      rows.push({ values });
+      totalRows.push(planRow);
     }
-    totalRemaining += row.remaining;
-    totalUnscheduled += row.unscheduled;
-    values.push(row.unscheduled, row.finish === null ? null : { date: row.finish }, first ? notes.get(unit.cell) ?? null : null);
-    rows.push({ values });
+    if (headed) {
+      const first = headingIndex + 2; // 1-based row after the heading
+      rows[headingIndex] = subtotalRow(roman(g + 1), group.parent ?? '', first, rows.length, group.rows, 'subtotal');
+    }
   });
-  rows.push({
-    values: [null, 'Tổng cộng', null, null, totalRemaining, null, ...Array.from(totals), totalUnscheduled, null, null],
-    style: 'total',
-  });
+  rows.push(subtotalRow(null, t.total, firstData, Math.max(firstData, rows.length), totalRows, 'total'));
 
-  const last = columnLetters(width);
   return {
-    name: QUOTA_SHEET,
-    font: { name: 'Times New Roman', size: 12 },
+    name: options.names.quota,
+    font: FORM_FONT,
     columns: [
       { width: 5, style: 'center' },
-      { width: 26 },
-      { width: 20 },
-      { width: 12 },
+      { width: 26, style: 'text' },
+      { width: 14, style: 'text' },
       { width: 11, style: 'count' },
       { width: 7, style: 'count' },
+      ...(capacity ? [{ width: 10, style: 'count' }] : []),
       ...periods.map(() => ({ width: 11, style: 'count' })),
-      { width: 10, style: 'count' },
+      ...(capacity ? [{ width: 10, style: 'count' }] : []),
       { width: 12, style: 'date' },
       { width: 40, style: 'note' },
     ],
     rows,
-    styles: {
-      title: { bold: true, size: 14, align: 'center' },
-      subtitle: { italic: true, align: 'center' },
-      header: { bold: true, align: 'center', wrap: true, border: true, fill: 'FFDDEBF7' },
-      total: { bold: true, border: true, numFmt: '#,##0' },
-      center: { align: 'center', border: true },
-      count: { numFmt: '#,##0', border: true },
-      date: { numFmt: 'dd/mm/yyyy', align: 'center', border: true },
-      note: { wrap: true, border: true },
-    },
-    merges: width > 1 ? [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`] : [],
-    freeze: { rows: headerRow, cols: 2 },
-    page: { landscape: true, fitToWidth: true, printTitleRows: [headerRow, headerRow] },
+    styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top', size: 10 } },
+    merges: ['A1:C1', `D1:${last}1`, 'A2:C2', `D2:${last}2`, `A4:${last}4`, `A5:${last}5`, `A6:${last}6`],
+    freeze: { rows: HEADER_ROW, cols: 2 },
+    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
+    marker: formatMarker({ kind: 'quota', planId: options.planId }),
   };
 }
 

@@ -1,32 +1,38 @@
 import { Unit } from '../../planning/units';
 import { ModelRow, SheetModel } from '../model';
-import { registerLabel } from './labels';
-
-export const UNITS_SHEET = 'Đơn vị đã đọc';
+import { formatMarker } from './marker';
+import { FormOptions } from './options';
+import { FORM_FONT, FORM_STYLES } from './styles';
+import { FORM_TEXT, registerLabel } from './text';
 
 /** The units as the reader understood them, with the cell each came from, so a planner can check the input. */
-export function unitsReadSheet(units: readonly Unit[], registers: readonly string[]): SheetModel {
+export function unitsReadSheet(units: readonly Unit[], registers: readonly string[], options: FormOptions): SheetModel {
+  const t = FORM_TEXT[options.lang];
   const rows: ModelRow[] = [
-    { values: ['STT', 'Đơn vị', 'Cấp trên', 'Số máy', 'Số quyển', ...registers.map(registerLabel), 'Ô nguồn'], style: 'header' },
+    {
+      values: [t.stt, t.unit, t.parent, t.machines, t.books, ...registers.map((r) => registerLabel(r, options.lang)), t.sourceCell],
+      style: 'header',
+    },
   ];
   units.forEach((u, i) => {
     rows.push({ values: [i + 1, u.name, u.parent, u.machines, u.books, ...registers.map((r) => u.counts.get(r) ?? null), u.cell] });
   });
   return {
-    name: UNITS_SHEET,
-    font: { name: 'Times New Roman', size: 12 },
+    name: options.names.units,
+    font: FORM_FONT,
     columns: [
-      { width: 5 },
-      { width: 26 },
-      { width: 20 },
+      { width: 5, style: 'center' },
+      { width: 26, style: 'text' },
+      { width: 20, style: 'text' },
       { width: 8, style: 'count' },
       { width: 9, style: 'count' },
       ...registers.map(() => ({ width: 11, style: 'count' })),
-      { width: 18 },
+      { width: 18, style: 'text' },
     ],
     rows,
-    styles: { header: { bold: true, align: 'center', wrap: true, border: true, fill: 'FFDDEBF7' }, count: { numFmt: '#,##0' } },
+    styles: FORM_STYLES,
     merges: [],
     freeze: { rows: 1, cols: 2 },
+    marker: formatMarker({ kind: 'units', planId: options.planId }),
   };
 }

@@ -1,0 +1,58 @@
+/** XML text helpers for the SpreadsheetML writer: escaping with a fast path, and cached column letters. */
+
+// Characters XML 1.0 forbids (control characters other than tab, LF and CR; U+FFFE, U+FFFF) and the
+// ones markup needs escaped.
+const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const TEXT_ALL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const ATTR_SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/;
+const ATTR_ALL = /[&<>"\u0000-\u001f\ufffe\uffff]/g;
+
+function replace(ch: string): string {
+  switch (ch) {
+    case '&': return '&amp;';
+    case '<': return '&lt;';
+    case '>': return '&gt;';
+    case '"': return '&quot;';
+    // In attributes, whitespace other than space would be normalised to a space by the reader.
+    case '\t': return '&#9;';
+    case '\n': return '&#10;';
+    case '\r': return '&#13;';
+    default: return ''; // illegal in XML 1.0: dropped
+  }
+}
+
+/** Element content: `&`, `<`, `>` escaped, characters illegal in XML 1.0 dropped. */
+export function escapeText(s: string): string {
+  return TEXT_SPECIAL.test(s) ? s.replace(TEXT_ALL, replace) : s;
+}
+
+/** Attribute values (double-quoted): also `"`, and tab/LF/CR as character references so they survive. */
+export function escapeAttr(s: string): string {
+  return ATTR_SPECIAL.test(s) ? s.replace(ATTR_ALL, replace) : s;
+}
+
+/** Whether text needs `xml:space="preserve"` to keep its spacing (edge whitespace, tabs, line breaks, runs of spaces). */
+export function needsPreserve(s: string): boolean {
+  if (s.length === 0) return false;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (first <= 32 || last <= 32) return true;
+  return s.includes('\n') || s.includes('\t') || s.includes('  ');
+}
+
+const LETTERS: string[] = [''];
+
+/** 1 → A, 27 → AA; cached (a sheet's columns are asked for once per cell). */
+export function colLetters(col: number): string {
+  while (LETTERS.length <= col) {
+    let s = '';
+    for (let n = LETTERS.length; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    LETTERS.push(s);
+  }
+  return LETTERS[col];
+}
+
+/** A sheet name as formulas and defined names quote it: `'Tổng hợp'`, a `'` doubled. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

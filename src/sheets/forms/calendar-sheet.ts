@@ -1,0 +1,131 @@
+import { makeCalendar, workingDayFlags } from '../../planning/calendar';
+import { DayNumber, formatISO, weekdayOf } from '../../planning/days';
+import { Plan } from '../../planning/plan';
+import { PlanSettings } from '../../planning/settings';
+import { ModelRow, SheetModel } from '../model';
+import { formatMarker } from './marker';
+import { FormOptions } from './options';
+import { FORM_FONT, FORM_STYLES } from './styles';
+import { FORM_TEXT } from './text';
+
+/** Days listed past the end, so a projected finish at the current pace can be looked up in the sheet. */
+export const PROJECTION_DAYS = 366;
+
+/**
+ * The settings as stored on the Lịch sheet: one row each, the key in the hidden column A and the value in
+ * column C, so that the pane and the CLI can re-open and re-split a plan from the workbook alone.
+ */
+export const SETTING_KEYS = [
+  'planId', 'revision', 'start', 'end', 'granularity', 'method', 'priority', 'week', 'holidays', 'daysOff', 'extraWorkdays', 'rate',
+  'defaultMachines',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+const SETTINGS_FIRST_ROW = 4; // 1-based; row 3 is the settings' heading
+const DAYS_HEADER_ROW = SETTINGS_FIRST_ROW + SETTING_KEYS.length + 1;
+
+/** Where the day list sits, for the formulas of the other forms (1-based rows; columns as letters). */
+export interface CalendarLayout {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  lastDay: DayNumber;
+  dateCol: 'B';
+  ordinalCol: 'E';
+}
+
+export function calendarLayout(plan: Plan, options: FormOptions): CalendarLayout {
+  const days = plan.settings.end + PROJECTION_DAYS - plan.settings.start + 1;
+  return {
+    sheet: options.names.calendar,
+    firstRow: DAYS_HEADER_ROW + 1,
+    lastRow: DAYS_HEADER_ROW + days,
+    lastDay: plan.settings.end + PROJECTION_DAYS,
+    dateCol: 'B',
+    ordinalCol: 'E',
+  };
+}
+
+function settingValues(s: PlanSettings, options: FormOptions): Record<SettingKey, string | number | { date: DayNumber }> {
+  const isoList = (days: readonly DayNumber[]): string => days.map(formatISO).join(', ');
+  return {
+    planId: options.planId,
+    revision: options.revision,
+    start: { date: s.start },
+    end: { date: s.end },
+    granularity: s.granularity,
+    method: s.method,
+    priority: s.priority.join(','),
+    week: s.calendar.week,
+    holidays: s.calendar.holidays,
+    daysOff: isoList(s.calendar.daysOff),
+    extraWorkdays: isoList(s.calendar.extraWorkdays),
+    rate: s.rate,
+    defaultMachines: s.defaultMachines,
+  };
+}
+
+/** Lịch: the settings the plan was made with, then every day from the start with its working-day number. */
+export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
+  const t = FORM_TEXT[options.lang];
+  const s = plan.settings;
+  const layout = calendarLayout(plan, options);
+  const values = settingValues(s, options);
+  const describe: Partial<Record<SettingKey, string>> = {
+    granularity: t.granularities[s.granularity],
+    method: t.methods[s.method],
+  };
+  const rows: ModelRow[] = [
+    { values: [null, t.calendarTitle], style: 'title', ownStyle: true },
+    { values: [] },
+    { values: [null, t.settings], style: 'label', ownStyle: true },
+  ];
+  for (const key of SETTING_KEYS) {
+    const value = values[key];
+    rows.push({
+      values: [key, t.settingLabels[key], value, describe[key] ?? null],
+      cellStyles: [undefined, 'label', typeof value === 'object' ? 'dateLeft' : 'left'],
+      ownStyle: true,
+    });
+  }
+  rows.push({ values: [] });
+  rows.push({ values: [null, t.day, t.weekday, t.working, t.workdayNo, t.note], style: 'header', ownStyle: true });
+
+  const cal = makeCalendar(s.calendar);
+  const flags = workingDayFlags(cal, s.start, layout.lastDay);
+  const notes = new Map<DayNumber, string>();
+  for (const sd of cal.specialDays(s.start, layout.lastDay)) notes.set(sd.day, sd[options.lang]);
+  let ordinal = 0;
+  for (let d = s.start; d <= layout.lastDay; d++) {
+    const working = flags[d - s.start];
+    ordinal += working;
+    const note = [notes.get(d), d === s.end + 1 ? t.afterEnd : undefined].filter(Boolean).join('; ');
+    rows.push({
+      values: [null, { date: d }, t.weekdays[weekdayOf(d)], working, ordinal, note || null],
+      style: working ? undefined : 'off',
+    });
+  }
+
+  return {
+    name: layout.sheet,
+    font: FORM_FONT,
+    columns: [
+      { width: 14, hidden: true },
+      { width: 22, style: 'date' },
+      { width: 12, style: 'text' },
+      { width: 10, style: 'center' },
+      { width: 12, style: 'center' },
+      { width: 40, style: 'text' },
+    ],
+    rows,
+    styles: {
+      ...FORM_STYLES,
+      left: { align: 'left' },
+      dateLeft: { numFmt: 'dd/mm/yyyy', align: 'left' },
+      off: { fill: 'FFEDEDED', color: 'FF7F7F7F' },
+    },
+    merges: ['B1:F1'],
+    page: { landscape: false, fitToWidth: true, printTitleRows: [DAYS_HEADER_ROW, DAYS_HEADER_ROW], footer: t.footer },
+    marker: formatMarker({ kind: 'calendar', planId: options.planId }),
+  };
+}

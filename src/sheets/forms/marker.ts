@@ -1,0 +1,55 @@
+import { formatISO } from '../../planning/days';
+import { Plan } from '../../planning/plan';
+
+/** The forms a plan writes; the marker says which one a sheet is. */
+export type FormKind = 'quota' | 'progress' | 'rollup' | 'calendar' | 'units';
+const KINDS: readonly FormKind[] = ['quota', 'progress', 'rollup', 'calendar', 'units'];
+
+const PREFIX = 'quota-planner';
+
+/**
+ * Hidden names scoped to a generated sheet. The marker is a text constant; the actuals name refers to
+ * the progress report's input cells, so Excel keeps it right when people insert rows.
+ */
+export const MARKER_NAME = 'QuotaPlanner.Form';
+export const ACTUALS_NAME = 'QuotaPlanner.Actuals';
+
+export interface FormMarker {
+  kind: FormKind;
+  planId: string;
+}
+
+/** The hidden marker of a generated sheet, e.g. `quota-planner/progress/3f9a12c0`. */
+export function formatMarker(marker: FormMarker): string {
+  return `${PREFIX}/${marker.kind}/${marker.planId}`;
+}
+
+/** The marker's parts, or null when the text is not one of ours (a sheet people made). */
+export function parseMarker(text: string | null | undefined): FormMarker | null {
+  const m = /^quota-planner\/([a-z]+)\/([0-9a-f]{8})$/.exec(text ?? '');
+  if (!m || !KINDS.includes(m[1] as FormKind)) return null;
+  return { kind: m[1] as FormKind, planId: m[2] };
+}
+
+/**
+ * Identifies a plan by what decides it (settings and every row's remaining count): FNV-1a over a
+ * canonical text, so the same plan always gets the same id and a returned file can be matched to it.
+ */
+export function planId(plan: Plan): string {
+  const s = plan.settings;
+  const parts = [
+    formatISO(s.start), formatISO(s.end), s.granularity, s.method, s.priority.join(','), s.calendar.week, s.calendar.holidays,
+    s.calendar.daysOff.join(','), s.calendar.extraWorkdays.join(','), s.rate, s.defaultMachines,
+  ];
+  for (const row of plan.rows) {
+    const unit = plan.units[row.unitIndex];
+    parts.push(`${unit.parent ?? ''}\u0001${unit.name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
+  }
+  let h = 0x811c9dc5;
+  const text = parts.join('\u0002');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,207 @@
+import { excelSerialFromDay, formatVN } from '../../planning/days';
+import { Plan } from '../../planning/plan';
+import { ModelRow, ModelValue, SheetModel } from '../model';
+import { CalendarLayout } from './calendar-sheet';
+import { RowGroup } from './groups';
+import { formatMarker } from './marker';
+import { FormOptions } from './options';
+import { ProgressLayout, statusFormats, statusFormula } from './progress-report';
+import { absCell, cell, col, literal, quoteSheet, sheetRange } from './refs';
+import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
+import { FORM_TEXT, periodLabel } from './text';
+
+const REPORT_DATE_ROW = 3;
+const HEADER_ROW = 5;
+const TOTAL_ROW = 6;
+/** Columns of the roll-up table (0-based). */
+const C = { stt: 0, name: 1, need: 2, expected: 3, done: 4, left: 5, percent: 6, status: 7, projected: 8, rank: 9 } as const;
+/** The period table the chart draws, to the right of the roll-up, below the chart. */
+const CHART_COL = 11;
+const CHART_ROWS = 18;
+const PERIOD_HEADER_ROW = HEADER_ROW + CHART_ROWS + 1;
+
+/** An entry of the roll-up: a block of consecutive rows of Phụ lục 02. */
+interface Entry {
+  name: string;
+  first: number;
+  last: number;
+}
+
+/** One entry per parent, and one per unit, each covering its rows of Phụ lục 02 (contiguous by construction). */
+function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout): { parents: Entry[]; units: Entry[] } {
+  const parents: Entry[] = [];
+  const units: Entry[] = [];
+  for (const g of groups) {
+    if (g.rows.length === 0) continue;
+    if (g.parent !== null) parents.push({ name: g.parent, first: layout.rowOf[g.rows[0]], last: layout.rowOf[g.rows[g.rows.length - 1]] });
+  }
+  let current: Entry | null = null;
+  let currentUnit = -1;
+  for (const planRow of layout.order) {
+    const unitIndex = plan.rows[planRow].unitIndex;
+    const r = layout.rowOf[planRow];
+    if (unitIndex !== currentUnit || current === null) {
+      current = { name: plan.units[unitIndex].name, first: r, last: r };
+      units.push(current);
+      currentUnit = unitIndex;
+    } else current.last = r;
+  }
+  return { parents, units };
+}
+
+/**
+ * Tổng hợp – what the province reads: per parent and per unit, what is done against what was expected by
+ * the report date, the finish projected at the current pace, and the emulation ranking by % done; then
+ * planned against actual cumulative progress per period, as a table and a chart.
+ */
+export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: ProgressLayout, calendar: CalendarLayout, options: FormOptions): SheetModel {
+  const t = FORM_TEXT[options.lang];
+  const { settings, periods } = plan;
+  const P = periods.length;
+  const pc = progress.cols;
+  const src = (colIndex: number, first: number, last: number): string => sheetRange(progress.sheet, colIndex, first, colIndex, last);
+  const ps = quoteSheet(progress.sheet);
+  const gone = `${ps}!${progress.workdaysGone}`;
+  const calDates = sheetRange(calendar.sheet, 1, calendar.firstRow, 1, calendar.lastRow);
+  const calOrdinals = sheetRange(calendar.sheet, 4, calendar.firstRow, 4, calendar.lastRow);
+  const reportDate = absCell(2, REPORT_DATE_ROW);
+
+  const rows: ModelRow[] = [
+    { values: [t.rollupTitle], style: 'title', ownStyle: true },
+    { values: [t.window(settings.start, settings.end, settings.method)], style: 'subtitle', ownStyle: true },
+    {
+      values: [null, t.reportDate, { formula: `${ps}!${progress.reportDate}` }],
+      cellStyles: [undefined, 'labelRight', 'dateBold'],
+      ownStyle: true,
+    },
+    { values: [] },
+  ];
+  const header: ModelValue[] = [];
+  header[C.stt] = t.stt;
+  header[C.name] = t.unit;
+  header[C.need] = t.remaining;
+  header[C.expected] = t.expected;
+  header[C.done] = t.done;
+  header[C.left] = t.left;
+  header[C.percent] = t.percent;
+  header[C.status] = t.status;
+  header[C.projected] = t.projected;
+  header[C.rank] = t.rank;
+  rows.push({ values: header, style: 'header' });
+
+  const afterCalendar = `${t.afterCalendar} ${formatVN(calendar.lastDay)}`;
+  const entryRow = (stt: number | null, e: Entry, r: number, rankRange: string | null): ModelRow => {
+    const v: ModelValue[] = [];
+    const need = cell(C.need, r);
+    const done = cell(C.done, r);
+    const left = cell(C.left, r);
+    const needTotal = plan.rows.length === 0 ? 0 : sumNeed(plan, progress, e);
+    v[C.stt] = stt;
+    v[C.name] = e.name;
+    v[C.need] = { formula: `SUM(${src(pc.need, e.first, e.last)})`, result: needTotal };
+    v[C.expected] = { formula: `SUM(${src(pc.expected, e.first, e.last)})` };
+    v[C.done] = { formula: `SUM(${src(pc.done, e.first, e.last)})`, result: 0 };
+    v[C.left] = { formula: `${need}-${done}`, result: needTotal };
+    v[C.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: needTotal === 0 ? 1 : 0 };
+    v[C.status] = { formula: statusFormula(t, need, done, cell(C.expected, r)) };
+    v[C.projected] = {
+      formula: `IF(OR(${done}>=${need},${done}=0,${gone}=0),"",IFERROR(INDEX(${calDates},MATCH(${gone}+ROUNDUP(${left}*${gone}/${done},0),${calOrdinals},0)),${literal(afterCalendar)}))`,
+      result: '',
+    };
+    v[C.rank] = rankRange ? { formula: `RANK(${cell(C.percent, r)},${rankRange})` } : null;
+    return { values: v, style: stt === null ? 'total' : undefined };
+  };
+
+  const all: Entry = { name: t.total, first: progress.firstRow, last: progress.lastRow };
+  rows.push(entryRow(null, all, TOTAL_ROW, null));
+  const { parents, units } = entries(plan, groups, progress);
+  const section = (label: string, list: Entry[]): void => {
+    rows.push({ values: [null, label], style: 'section', ownStyle: true });
+    const first = rows.length + 1;
+    const rankRange = `${absCell(C.percent, first)}:${absCell(C.percent, first + list.length - 1)}`;
+    list.forEach((e, i) => rows.push(entryRow(i + 1, e, first + i, rankRange)));
+  };
+  if (parents.length > 0) section(t.byParent, parents);
+  section(t.byUnit, units);
+  const lastRow = rows.length;
+
+  // The period table and the chart: planned cumulative targets (the engine's) against the typed actuals.
+  const planned = new Float64Array(P);
+  for (let i = 0; i < plan.rows.length; i++) for (let k = 0; k < P; k++) planned[k] += plan.targets[i * P + k];
+  const setAt = (r: number, colIndex: number, value: ModelValue, style: string): void => {
+    while (rows.length < r) rows.push({ values: [] });
+    const row = rows[r - 1];
+    row.values[colIndex] = value;
+    (row.cellStyles ??= [])[colIndex] = style;
+  };
+  setAt(PERIOD_HEADER_ROW, CHART_COL, t.period, 'header');
+  setAt(PERIOD_HEADER_ROW, CHART_COL + 1, t.plannedCum, 'header');
+  setAt(PERIOD_HEADER_ROW, CHART_COL + 2, t.actualCum, 'header');
+  let cumulative = 0;
+  periods.forEach((p, k) => {
+    const r = PERIOD_HEADER_ROW + 1 + k;
+    cumulative += planned[k];
+    const actual = `SUM(${src(pc.actual0 + k, progress.firstRow, progress.lastRow)})${k > 0 ? `+${cell(CHART_COL + 2, r - 1)}` : ''}`;
+    setAt(r, CHART_COL, periodLabel(p, settings.granularity, options.lang), 'periodText');
+    setAt(r, CHART_COL + 1, cumulative, 'count');
+    setAt(r, CHART_COL + 2, { formula: `IF(${excelSerialFromDay(p.start)}>${reportDate},NA(),${actual})` }, 'count');
+  });
+  const periodFirst = PERIOD_HEADER_ROW + 1;
+  const periodLast = PERIOD_HEADER_ROW + P;
+
+  return {
+    name: options.names.rollup,
+    font: FORM_FONT,
+    columns: [
+      { width: 5, style: 'center' },
+      { width: 26, style: 'text' },
+      { width: 12, style: 'count' },
+      { width: 12, style: 'count' },
+      { width: 12, style: 'count' },
+      { width: 12, style: 'count' },
+      { width: 10, style: 'percent' },
+      { width: 13, style: 'center' },
+      { width: 13, style: 'date' },
+      { width: 8, style: 'center' },
+      { width: 3 },
+      { width: 16 },
+      { width: 14 },
+      { width: 14 },
+    ],
+    rows,
+    styles: {
+      ...FORM_STYLES,
+      labelRight: { bold: true, align: 'right' },
+      dateBold: { numFmt: 'dd/mm/yyyy', bold: true, align: 'center' },
+      section: { bold: true, italic: true },
+      periodText: { border: true },
+    },
+    merges: [`A1:${col(C.rank)}1`, `A2:${col(C.rank)}2`],
+    freeze: { rows: HEADER_ROW, cols: 2 },
+    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
+    marker: formatMarker({ kind: 'rollup', planId: options.planId }),
+    conditional: statusFormats(`${cell(C.status, TOTAL_ROW)}:${cell(C.status, lastRow)}`, `$C${TOTAL_ROW}`, `$E${TOTAL_ROW}`, `$D${TOTAL_ROW}`),
+    charts:
+      P > 0
+        ? [
+            {
+              title: t.chartTitle,
+              from: { col: CHART_COL, row: HEADER_ROW - 1 },
+              to: { col: CHART_COL + 8, row: HEADER_ROW - 1 + CHART_ROWS },
+              categories: sheetRange(options.names.rollup, CHART_COL, periodFirst, CHART_COL, periodLast),
+              series: [
+                { name: t.plannedCum, values: sheetRange(options.names.rollup, CHART_COL + 1, periodFirst, CHART_COL + 1, periodLast), color: 'FF4472C4' },
+                { name: t.actualCum, values: sheetRange(options.names.rollup, CHART_COL + 2, periodFirst, CHART_COL + 2, periodLast), color: 'FFED7D31' },
+              ],
+            },
+          ]
+        : [],
+  };
+}
+
+/** Records to digitize in an entry's rows: the cached value of its SUM. */
+function sumNeed(plan: Plan, layout: ProgressLayout, e: Entry): number {
+  let sum = 0;
+  for (let r = e.first; r <= e.last; r++) sum += plan.rows[layout.order[r - layout.firstRow]].remaining;
+  return sum;
+}

@@ -1,0 +1,222 @@
+import { parseDate } from '../../src/planning/days';
+import { planUnits } from '../../src/planning/plan';
+import { planJson } from '../../src/planning/plan-json';
+import { PlanSettings, defaultSettings } from '../../src/planning/settings';
+import { CellValue } from '../../src/sheets/grid';
+import { FormulaValue, ModelValue, SheetModel, cellStyle } from '../../src/sheets/model';
+import { SETTING_KEYS } from '../../src/sheets/forms/calendar-sheet';
+import { formatMarker, parseMarker, planId } from '../../src/sheets/forms/marker';
+import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
+import { progressCells } from '../../src/sheets/forms/progress-report';
+import { MAX_ROWS, planForms, sizeProblems } from '../../src/sheets/forms/workbook';
+import { placeForms } from '../../src/sheets/placement';
+import { readPlanSettings } from '../../src/sheets/read-plan-settings';
+import { unit } from '../helpers/units';
+
+const d = (s: string): number => parseDate(s)!;
+
+function settings(over: Partial<PlanSettings> = {}): PlanSettings {
+  return { ...defaultSettings(d('2024-06-01'), d('2024-09-30')), ...over };
+}
+
+/** Two districts, three communes, one with two registers. */
+function twoLevel(over: Partial<PlanSettings> = {}) {
+  const units = [
+    unit('Xã A', { KS: 1000, KT: 400 }, { parent: 'Huyện X', row: 5 }),
+    unit('Xã B', { KS: 600 }, { parent: 'Huyện Y', row: 6 }),
+    unit('Xã C', { KS: 800 }, { parent: 'Huyện X', row: 7, machines: 2 }),
+  ];
+  const plan = planUnits(units, ['KS', 'KT'], settings(over));
+  const options: FormOptions = { lang: 'vi', issuer: 'UBND TỈNH Z', planId: planId(plan), revision: 1, names: defaultFormNames('vi') };
+  return { plan, units, options, forms: planForms(plan, { units, registers: ['KS', 'KT'] }, options) };
+}
+
+const sheet = (sheets: SheetModel[], name: string): SheetModel => sheets.find((s) => s.name === name)!;
+const formula = (v: ModelValue | undefined): FormulaValue => v as FormulaValue;
+const rowOf = (s: SheetModel, label: string, col = 1): number => s.rows.findIndex((r) => r.values[col] === label);
+
+describe('Phụ lục 01 – quota assignment', () => {
+  const { plan, forms } = twoLevel();
+  const quota = sheet(forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+
+  it('groups units under their parents with SUBTOTALs whose cached results are the engine sums', () => {
+    const names = quota.rows.slice(8).map((r) => r.values[1]);
+    expect(names).toEqual(['Huyện X', 'Xã A', 'Xã A', 'Xã C', 'Huyện Y', 'Xã B', 'Tổng cộng']);
+    const x = quota.rows[8];
+    expect(x.values[0]).toBe('I');
+    expect(formula(x.values[3])).toEqual({ formula: 'SUBTOTAL(9,D10:D12)', result: 2200 });
+    const total = quota.rows[quota.rows.length - 1];
+    expect(formula(total.values[3])).toEqual({ formula: 'SUBTOTAL(9,D9:D14)', result: 2800 });
+    const perPeriod = total.values.slice(5, 9).map((v) => formula(v).result);
+    expect(perPeriod.reduce((a, b) => (a as number) + (b as number), 0)).toBe(2800);
+    expect(perPeriod).toEqual([700, 700, 700, 700]);
+  });
+
+  it('prints the issuer, the national motto and the plan window, on A4 landscape one page wide with the header repeated', () => {
+    expect(quota.rows[0].values).toEqual(['UBND TỈNH Z', null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(quota.rows[5].values[0]).toBe('Từ ngày 01/06/2024 đến ngày 30/09/2024; chia đều');
+    expect(quota.page).toMatchObject({ landscape: true, fitToWidth: true, printTitleRows: [8, 8] });
+    expect(quota.freeze).toEqual({ rows: 8, cols: 2 });
+    expect(parseMarker(quota.marker)).toEqual({ kind: 'quota', planId: planId(plan) });
+  });
+
+  it('shows the daily quota and the unscheduled records only for the capacity method, with the warnings as notes', () => {
+    const cap = twoLevel({ method: 'capacity', rate: 10, start: d('2024-06-03'), end: d('2024-06-28') });
+    const q = sheet(cap.forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+    const header = q.rows[7].values;
+    expect(header.slice(0, 6)).toEqual(['STT', 'Đơn vị', 'Loại sổ', 'Số cần số hóa', 'Số máy', 'Chỉ tiêu/ngày']);
+    expect(header.slice(-3)).toEqual(['Chưa xếp lịch', 'Ngày hoàn thành', 'Ghi chú']);
+    const c = q.rows.find((r) => r.values[1] === 'Xã C')!;
+    expect(c.values[5]).toBe(20); // 2 machines × 10
+    expect(String(c.values[c.values.length - 1])).toContain('không thể hoàn thành');
+    expect(quota.rows[7].values).not.toContain('Chỉ tiêu/ngày');
+  });
+});
+
+describe('Phụ lục 02 – progress report', () => {
+  const { plan, forms } = twoLevel();
+  const progress = sheet(forms.sheets, 'Phụ lục 02 - Báo cáo tiến độ');
+  const layout = forms.progress;
+
+  it('keeps the input cells together right after the unit and register, unlocked, validated and on a protected sheet', () => {
+    expect(layout.cols.actual0).toBe(3);
+    const r = layout.firstRow - 1;
+    for (let k = 0; k < 4; k++) expect(cellStyle(progress, r, 3 + k)).toMatchObject({ unlocked: true });
+    expect(cellStyle(progress, r, layout.cols.done).unlocked).toBeUndefined();
+    expect(progress.protect).toBe(true);
+    expect(progress.validations![0]).toMatchObject({ range: 'D10:G13', type: 'whole', min: 0 });
+    expect(progress.validations![0].prompt!.text).toContain('Nhập số');
+    expect(progress.names).toEqual([{ name: 'QuotaPlanner.Actuals', ref: "'Phụ lục 02 - Báo cáo tiến độ'!$D$10:$G$13" }]);
+    expect(cellStyle(progress, 3, 2)).toMatchObject({ unlocked: true, numFmt: 'dd/mm/yyyy' }); // the report date
+  });
+
+  it('derives done, remaining, % and status by formulas from the typed actuals and the report date', () => {
+    const r = layout.rowOf[0];
+    const row = progress.rows[r - 1].values;
+    const c = layout.cols;
+    expect(row.slice(0, 3)).toEqual([1, 'Xã A', 'Khai sinh']);
+    expect(row[c.need]).toBe(1000);
+    expect(formula(row[c.done])).toEqual({ formula: 'SUM(D10:G10)', result: 0 });
+    expect(formula(row[c.left])).toEqual({ formula: 'H10-I10', result: 1000 });
+    expect(formula(row[c.expected]).formula).toBe('ROUND(SUMPRODUCT($P$9:$S$9,P10:S10),0)');
+    expect(formula(row[c.status]).formula).toContain('"Chậm tiến độ"');
+    expect(row.slice(c.target0)).toEqual(Array.from(plan.targets.subarray(0, 4)));
+    // The share of each period gone counts working days from the Lịch sheet.
+    expect(formula(progress.rows[8].values[c.target0]).formula).toBe('MEDIAN(0,1,($C$5-0)/20)');
+    expect(formula(progress.rows[4].values[2]).formula).toMatch(/^IF\(\$C\$4="",0,IF\(\$C\$4<45444,0,VLOOKUP\(\$C\$4,'Lịch'!\$B\$19:\$E\$\d+,4,TRUE\)\)\)$/);
+  });
+
+  it('gives the JSON contract the address of every actual and of the remaining count', () => {
+    const json = planJson(plan, [], (i) => progressCells(layout, i));
+    const c = json.rows.find((r) => r.unit === 'Xã C')!;
+    expect(c.actualCells).toEqual(['D', 'E', 'F', 'G'].map((col) => `'Phụ lục 02 - Báo cáo tiến độ'!${col}12`));
+    expect(c.remainingCell).toBe("'Phụ lục 02 - Báo cáo tiến độ'!J12");
+    expect(progress.rows[11].values[1]).toBe('Xã C');
+  });
+});
+
+describe('Tổng hợp – roll-up', () => {
+  const { forms } = twoLevel();
+  const rollup = sheet(forms.sheets, 'Tổng hợp');
+
+  it('sums each parent and each unit over its block of the progress report and ranks by % done', () => {
+    const x = rollup.rows[rowOf(rollup, 'Huyện X')].values;
+    expect(formula(x[2])).toEqual({ formula: "SUM('Phụ lục 02 - Báo cáo tiến độ'!$H$10:$H$12)", result: 2200 });
+    const xr = rowOf(rollup, 'Huyện X') + 1;
+    expect(formula(x[9]).formula).toBe(`RANK(G${xr},$G$${xr}:$G$${xr + 1})`);
+    const b = rollup.rows[rowOf(rollup, 'Xã B')].values;
+    expect(formula(b[4]).formula).toBe("SUM('Phụ lục 02 - Báo cáo tiến độ'!$I$13:$I$13)");
+    const total = rollup.rows[5].values;
+    expect(total[1]).toBe('Tổng cộng');
+    expect(formula(total[2]).result).toBe(2800);
+  });
+
+  it('projects the finish at the current pace from the Lịch sheet and charts planned against actual', () => {
+    const a = rollup.rows[rowOf(rollup, 'Xã A')].values;
+    expect(formula(a[8]).formula).toContain("MATCH('Phụ lục 02 - Báo cáo tiến độ'!$C$5+ROUNDUP(");
+    expect(formula(a[8]).formula).toContain('"Sau 01/10/2025"');
+    const chart = rollup.charts![0];
+    expect(chart.series.map((s) => s.name)).toEqual(['Kế hoạch lũy kế', 'Thực hiện lũy kế']);
+    expect(chart.categories).toBe("'Tổng hợp'!$L$25:$L$28");
+    expect(rollup.rows[27].values[12]).toBe(2800); // planned cumulative at the last period
+  });
+});
+
+describe('Lịch – calendar and settings', () => {
+  it('lists every day with its working-day number and stores the settings so they read back exactly', () => {
+    const s = settings({ method: 'priority', priority: ['KT', 'KS'], granularity: 'week' });
+    s.calendar = { week: 'mon-sat', holidays: 'vn', daysOff: [d('2024-07-15')], extraWorkdays: [d('2024-06-02'), d('2024-06-09')] };
+    const { plan, forms, options } = twoLevel(s);
+    const cal = sheet(forms.sheets, 'Lịch');
+    const grid = cal.rows.map((r) => r.values.map((v): CellValue => (v !== null && typeof v === 'object' && 'formula' in v ? null : (v as CellValue))));
+    const back = readPlanSettings({ sheet: 'Lịch', rows: grid });
+    expect(back.problems).toEqual([]);
+    expect(back.plan).toEqual({ settings: plan.settings, planId: options.planId, revision: 1 });
+    const sep2 = cal.rows.find((r) => (r.values[1] as { date: number } | null)?.date === d('2024-09-02'))!;
+    expect(sep2.values[3]).toBe(0);
+    expect(sep2.values[5]).toContain('Quốc khánh');
+    expect(SETTING_KEYS).toHaveLength(13);
+  });
+
+  it('names the cell of a setting someone broke', () => {
+    const { forms } = twoLevel();
+    const cal = sheet(forms.sheets, 'Lịch');
+    const rows = cal.rows.map((r) => r.values.map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? null : (v as CellValue))));
+    const methodRow = rows.findIndex((r) => r[0] === 'method');
+    rows[methodRow][2] = 'nhanh';
+    const back = readPlanSettings({ sheet: 'Lịch', rows });
+    expect(back.plan).toBeNull();
+    expect(back.problems.map((p) => p.cell)).toEqual([`Lịch!C${methodRow + 1}`]);
+  });
+});
+
+describe('placing forms in a workbook that has sheets', () => {
+  const defaults = defaultFormNames('vi');
+  const mine = (kind: 'progress' | 'rollup', name: string, typedActual: string | null = null) => ({
+    name, marker: parseMarker(formatMarker({ kind, planId: '0badcafe' })), typedActual,
+  });
+
+  it('never overwrites a sheet people made: the form takes the next free name', () => {
+    const p = placeForms([{ name: 'tổng hợp', marker: null, typedActual: null }, { name: 'Tổng hợp (2)', marker: null, typedActual: null }], defaults);
+    expect(p.names.rollup).toBe('Tổng hợp (3)');
+    expect(p.names.quota).toBe('Phụ lục 01 - Giao chỉ tiêu');
+    expect(p.replaced).toEqual([]);
+  });
+
+  it('replaces its own generated sheets, even renamed, but refuses one holding typed actuals', () => {
+    const p = placeForms([mine('rollup', 'TH tháng 6')], defaults);
+    expect(p.names.rollup).toBe('TH tháng 6');
+    expect(p.replaced).toEqual(['TH tháng 6']);
+    const refused = placeForms([mine('progress', 'Phụ lục 02 - Báo cáo tiến độ', "'Phụ lục 02 - Báo cáo tiến độ'!E11")], defaults);
+    expect(refused.problems.map((x) => [x.code, x.cell])).toEqual([['actuals-typed', "'Phụ lục 02 - Báo cáo tiến độ'!E11"]]);
+    expect(refused.problems[0].en).toContain('replan');
+  });
+
+  it('keeps names within Excel’s 31 characters', () => {
+    const p = placeForms([{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: null, typedActual: null }], defaults);
+    expect(p.names.progress).toBe('Phụ lục 02 - Báo cáo tiến đ (2)');
+    expect(p.names.progress).toHaveLength(31);
+  });
+});
+
+describe('size limits', () => {
+  it('refuses a sheet beyond Excel’s rows, suggesting longer periods', () => {
+    const huge: SheetModel = { name: 'X', font: { name: 'Arial', size: 10 }, columns: [], rows: new Array(MAX_ROWS + 1).fill({ values: [] }), styles: {}, merges: [] };
+    const [p] = sizeProblems([huge]);
+    expect(p.code).toBe('too-large');
+    expect(p.vi).toContain('tuần hoặc tháng');
+    expect(sizeProblems(twoLevel().forms.sheets)).toEqual([]);
+  });
+});
+
+describe('English labels', () => {
+  it('writes the same forms with English labels and sheet names', () => {
+    const units = [unit('Xã A', { KS: 100 })];
+    const plan = planUnits(units, ['KS'], settings());
+    const options: FormOptions = { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('en') };
+    const { sheets } = planForms(plan, { units, registers: ['KS'] }, options);
+    expect(sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read']);
+    expect(sheets[0].rows[7].values.slice(0, 6)).toEqual(['No.', 'Unit', 'Register', 'To digitize', 'Machines', 'Jun 2024']);
+    expect(formula(sheets[1].rows[9].values[3 + 4 + 5]).formula).toContain('"Behind"');
+  });
+});
