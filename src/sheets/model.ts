@@ -53,6 +53,7 @@ export interface ModelColumn {
 export interface Validation {
   range: string;
   type: 'whole' | 'date';
+  /** Whole numbers, or day numbers for `date` (like `{ date }` values). */
   min: number;
   max?: number;
   prompt?: { title: string; text: string };

@@ -4,7 +4,6 @@ import { existsSync, readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
-import { QUOTA_SHEET } from '../../src/sheets/forms/quota-assignment';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { sha256, tempDir } from '../helpers/tmp';
 
@@ -43,13 +42,16 @@ describe('quota-plan plan', () => {
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(tmp.file('dl.xlsx'));
-    const ws = out.getWorksheet(QUOTA_SHEET)!;
-    const header = ws.getRow(5).values as unknown[];
-    expect(header.slice(1, 8)).toEqual(['STT', 'Đơn vị', 'Cấp trên', 'Loại sổ', 'Số còn lại', 'Số máy', 'Tháng 6/2024']);
-    expect((ws.getRow(6).values as unknown[]).slice(1, 11)).toEqual([1, 'Xã Đại Lãnh', undefined, 'Khai sinh', 1972, undefined, 785, 785, 402, 0]);
-    const total = ws.getRow(9).values as unknown[];
-    expect(total[2]).toBe('Tổng cộng');
-    expect(total.slice(7, 11)).toEqual([785, 785, 785, 785]);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc']);
+    const ws = out.getWorksheet('Phụ lục 01 - Giao chỉ tiêu')!;
+    expect((ws.getRow(8).values as unknown[]).slice(1, 7)).toEqual(['STT', 'Đơn vị', 'Loại sổ', 'Số cần số hóa', 'Số máy', 'Tháng 6/2024']);
+    expect((ws.getRow(9).values as unknown[]).slice(1, 10)).toEqual([1, 'Xã Đại Lãnh', 'Khai sinh', 1972, undefined, 785, 785, 402, 0]);
+    expect(ws.getCell('B12').value).toBe('Tổng cộng');
+    expect(['F12', 'G12', 'H12', 'I12'].map((a) => (ws.getCell(a).value as ExcelJS.CellFormulaValue).result)).toEqual([785, 785, 785, 785]);
+    // Every row tells automation where its actuals are typed and where what remains shows.
+    expect(json.rows[1].actualCells).toEqual(['D', 'E', 'F', 'G'].map((c) => `'Phụ lục 02 - Báo cáo tiến độ'!${c}11`));
+    expect(json.rows[1].remainingCell).toBe("'Phụ lục 02 - Báo cáo tiến độ'!J11");
+    expect(out.getWorksheet('Phụ lục 02 - Báo cáo tiến độ')!.getCell('B11').value).toBe('Xã Đại Lãnh');
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -132,8 +134,8 @@ describe('quota-plan plan', () => {
 
   it('refuses plainly, leaving nothing behind, when an output cannot be written', async () => {
     const input = await save(daiLanhWorkbook(), 'dl3.xlsx');
-    const blocked = tmp.file('blocked.xlsx');
-    require('fs').mkdirSync(blocked); // a folder where the workbook should go: the rename fails
+    require('fs').writeFileSync(tmp.file('plain-file'), 'x');
+    const blocked = tmp.file('plain-file/out.xlsx'); // a folder that is a file: the write fails
     const r = await run('plan', input, '--start', '2024-06-01', '--end', '2024-09-30', '--out', blocked);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`Could not write ${blocked}`);

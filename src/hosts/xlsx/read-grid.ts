@@ -7,7 +7,16 @@ import { CellValue, Grid, NO_RESULT } from '../../sheets/grid';
  */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   if (cell.isMerged && cell.master.address !== cell.address) return null;
+  // ExcelJS's `value` drops a formula's falsy result (0, FALSE); `result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return formulaResult(cell.result);
   return convert(cell.value);
+}
+
+/** A formula never calculated (written by a library, not by Excel) has no result to plan with. */
+function formulaResult(result: unknown): CellValue {
+  // ExcelJS also turns a text result in a date-formatted cell into an invalid Date: the text is lost.
+  if (result === undefined || result === null || (result instanceof Date && Number.isNaN(result.getTime()))) return { error: NO_RESULT };
+  return typeof result === 'object' ? convert(result as ExcelJS.CellValue) : (result as CellValue);
 }
 
 function convert(v: ExcelJS.CellValue | undefined): CellValue {
@@ -16,12 +25,7 @@ function convert(v: ExcelJS.CellValue | undefined): CellValue {
   if (v instanceof Date) return { date: Math.floor(v.getTime() / 86400000) };
   if ('error' in v) return { error: String(v.error) };
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) {
-    // A formula never calculated (written by a library, not by Excel) has no result to plan with.
-    const result = (v as { result?: unknown }).result;
-    if (result === undefined || result === null) return { error: NO_RESULT };
-    return typeof result === 'object' ? convert(result as ExcelJS.CellValue) : (result as CellValue);
-  }
+  if ('formula' in v || 'sharedFormula' in v) return formulaResult((v as { result?: unknown }).result);
   if ('text' in v) return String((v as { text: unknown }).text);
   return null;
 }

@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SheetModel } from '../../sheets/model';
-import { renderSheet } from './render';
+import { writeXlsx } from './write-xlsx';
 
 export interface PendingFile {
   target: string;
@@ -13,12 +12,7 @@ export interface PendingFile {
 export function workbookFile(target: string, sheets: readonly SheetModel[]): PendingFile {
   return {
     target,
-    write: async (tmp) => {
-      const workbook = new ExcelJS.Workbook();
-      workbook.creator = 'quota-planner';
-      for (const sheet of sheets) renderSheet(workbook, sheet);
-      await workbook.xlsx.writeFile(tmp);
-    },
+    write: (tmp) => writeXlsx(sheets, tmp),
   };
 }
 

@@ -33,7 +33,8 @@ const ZLIB_QUEUE = 4 * 1024 * 1024;
 
 let table: Int32Array | undefined;
 
-function crc32Js(data: Uint8Array, crc: number): number {
+/** The table-driven CRC-32 used where zlib has none (browsers, Node < 20.15). */
+export function crc32Js(data: Uint8Array, crc = 0): number {
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -126,7 +126,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   band[c.parent] = t.parent;
   band[c.machines] = t.machines;
   band[c.target0] = t.targetsBy;
-  rows.push({ values: band, style: 'header' });
+  rows.push({ values: band, style: 'header', height: 20 });
 
   const header: ModelValue[] = [null, null, null];
   const fractions: ModelValue[] = [null, t.elapsed];
@@ -148,7 +148,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   header[c.percent] = t.percent;
   header[c.expected] = t.expected;
   header[c.status] = t.status;
-  rows.push({ values: header, style: 'header' });
+  rows.push({ values: header, style: 'header', height: 36 });
   rows.push({ values: fractions, cellStyles: fractionStyles, ownStyle: true });
 
   const fractionRange = `${absCell(c.target0, FRACTION_ROW)}:${absCell(c.target0 + P - 1, FRACTION_ROW)}`;
@@ -180,7 +180,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     columns: [
       { width: 5, style: 'center' },
       { width: 24, style: 'text' },
-      { width: 13, style: 'text' },
+      { width: 24, style: 'text' },
       ...periods.map(() => ({ width: 10, style: 'input' })),
       { width: 11, style: 'count' },
       { width: 11, style: 'count' },
@@ -218,7 +218,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
         error: { title: t.inputTitle, text: t.inputError },
       },
       {
-        range: cell(2, REPORT_DATE_ROW), type: 'date', min: excelSerialFromDay(settings.start) - 366, max: excelSerialFromDay(calendar.lastDay),
+        range: cell(2, REPORT_DATE_ROW), type: 'date', min: settings.start - 366, max: calendar.lastDay,
         prompt: { title: t.dateTitle, text: t.datePrompt },
         error: { title: t.dateTitle, text: t.dateError },
       },

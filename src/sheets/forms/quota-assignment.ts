@@ -48,7 +48,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     { values: [t.quotaTitle[1]], style: 'title', ownStyle: true },
     { values: [t.window(settings.start, settings.end, settings.method)], style: 'subtitle', ownStyle: true },
     { values: [] },
-    { values: header, style: 'header' },
+    { values: header, style: 'header', height: 36 },
   ];
 
   /** One row's figures per summed column, for the cached results of the SUBTOTALs. */
@@ -83,8 +83,9 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (capacity) values.push(machines * settings.rate);
       for (let k = 0; k < P; k++) values.push(plan.targets[planRow * P + k]);
       if (capacity) values.push(row.unscheduled);
-      values.push(row.finish === null ? null : { date: row.finish }, first ? notes.get(unit.cell) ?? null : null);
-      rows.push({ values });
+      const note = first ? notes.get(unit.cell) ?? null : null;
+      values.push(row.finish === null ? null : { date: row.finish }, note);
+      rows.push({ values, height: note ? noteHeight(note) : undefined });
       totalRows.push(planRow);
     }
     if (headed) {
@@ -100,14 +101,14 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     columns: [
       { width: 5, style: 'center' },
       { width: 26, style: 'text' },
-      { width: 14, style: 'text' },
+      { width: 26, style: 'text' },
       { width: 11, style: 'count' },
       { width: 7, style: 'count' },
       ...(capacity ? [{ width: 10, style: 'count' }] : []),
       ...periods.map(() => ({ width: 11, style: 'count' })),
       ...(capacity ? [{ width: 10, style: 'count' }] : []),
       { width: 12, style: 'date' },
-      { width: 40, style: 'note' },
+      { width: NOTE_WIDTH, style: 'note' },
     ],
     rows,
     styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top', size: 10 } },
@@ -116,6 +117,14 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
     marker: formatMarker({ kind: 'quota', planId: options.planId }),
   };
+}
+
+const NOTE_WIDTH = 48;
+
+/** Rows grow to show a wrapped note whole: hosts do not fit row heights to text when they open a file. */
+function noteHeight(note: string): number {
+  const lines = note.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (NOTE_WIDTH * 1.15))), 0);
+  return Math.max(15, lines * 13);
 }
 
 /** The Vietnamese text of each unit's warnings, keyed by the unit's cell (which names one unit). */

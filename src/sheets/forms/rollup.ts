@@ -20,6 +20,9 @@ const CHART_COL = 11;
 const CHART_ROWS = 18;
 const PERIOD_HEADER_ROW = HEADER_ROW + CHART_ROWS + 1;
 
+/** Shown instead of a projected finish when there is nothing to project (finished, or no pace yet). */
+const NOTHING = '—';
+
 /** An entry of the roll-up: a block of consecutive rows of Phụ lục 02. */
 interface Entry {
   name: string;
@@ -87,7 +90,7 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   header[C.status] = t.status;
   header[C.projected] = t.projected;
   header[C.rank] = t.rank;
-  rows.push({ values: header, style: 'header' });
+  rows.push(tableRow(header, 'header', 36));
 
   const afterCalendar = `${t.afterCalendar} ${formatVN(calendar.lastDay)}`;
   const entryRow = (stt: number | null, e: Entry, r: number, rankRange: string | null): ModelRow => {
@@ -105,18 +108,18 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
     v[C.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: needTotal === 0 ? 1 : 0 };
     v[C.status] = { formula: statusFormula(t, need, done, cell(C.expected, r)) };
     v[C.projected] = {
-      formula: `IF(OR(${done}>=${need},${done}=0,${gone}=0),"",IFERROR(INDEX(${calDates},MATCH(${gone}+ROUNDUP(${left}*${gone}/${done},0),${calOrdinals},0)),${literal(afterCalendar)}))`,
-      result: '',
+      formula: `IF(OR(${done}>=${need},${done}=0,${gone}=0),"${NOTHING}",IFERROR(INDEX(${calDates},MATCH(${gone}+ROUNDUP(${left}*${gone}/${done},0),${calOrdinals},0)),${literal(afterCalendar)}))`,
+      result: NOTHING,
     };
     v[C.rank] = rankRange ? { formula: `RANK(${cell(C.percent, r)},${rankRange})` } : null;
-    return { values: v, style: stt === null ? 'total' : undefined };
+    return stt === null ? tableRow(v, 'total') : { values: v };
   };
 
   const all: Entry = { name: t.total, first: progress.firstRow, last: progress.lastRow };
   rows.push(entryRow(null, all, TOTAL_ROW, null));
   const { parents, units } = entries(plan, groups, progress);
   const section = (label: string, list: Entry[]): void => {
-    rows.push({ values: [null, label], style: 'section', ownStyle: true });
+    rows.push({ values: [null, label], cellStyles: [undefined, 'section'], ownStyle: true });
     const first = rows.length + 1;
     const rankRange = `${absCell(C.percent, first)}:${absCell(C.percent, first + list.length - 1)}`;
     list.forEach((e, i) => rows.push(entryRow(i + 1, e, first + i, rankRange)));
@@ -129,12 +132,13 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const planned = new Float64Array(P);
   for (let i = 0; i < plan.rows.length; i++) for (let k = 0; k < P; k++) planned[k] += plan.targets[i * P + k];
   const setAt = (r: number, colIndex: number, value: ModelValue, style: string): void => {
-    while (rows.length < r) rows.push({ values: [] });
+    while (rows.length < r) rows.push({ values: [], ownStyle: true });
     const row = rows[r - 1];
     row.values[colIndex] = value;
     (row.cellStyles ??= [])[colIndex] = style;
   };
   setAt(PERIOD_HEADER_ROW, CHART_COL, t.period, 'header');
+  rows[PERIOD_HEADER_ROW - 1].height = 30;
   setAt(PERIOD_HEADER_ROW, CHART_COL + 1, t.plannedCum, 'header');
   setAt(PERIOD_HEADER_ROW, CHART_COL + 2, t.actualCum, 'header');
   let cumulative = 0;
@@ -197,6 +201,11 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
           ]
         : [],
   };
+}
+
+/** A row styled across the roll-up table only, not across the period table beside it. */
+function tableRow(values: ModelValue[], style: string, height?: number): ModelRow {
+  return { values, cellStyles: Array.from({ length: C.rank + 1 }, () => style), height };
 }
 
 /** Records to digitize in an entry's rows: the cached value of its SUM. */

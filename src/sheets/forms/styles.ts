@@ -15,7 +15,7 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   label: { bold: true },
   hint: { italic: true, color: 'FF595959' },
   header: { bold: true, align: 'center', valign: 'middle', wrap: true, border: true, fill: HEADER_FILL },
-  text: { border: true, valign: 'top', wrap: true },
+  text: { border: true },
   center: { align: 'center', border: true },
   count: { numFmt: '#,##0', border: true },
   percent: { numFmt: '0.0%', border: true },

@@ -2,7 +2,7 @@ import { Unit } from '../../planning/units';
 import { ModelRow, SheetModel } from '../model';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
-import { FORM_FONT, FORM_STYLES } from './styles';
+import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { FORM_TEXT, registerLabel } from './text';
 
 /** The units as the reader understood them, with the cell each came from, so a planner can check the input. */
@@ -33,6 +33,7 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
     styles: FORM_STYLES,
     merges: [],
     freeze: { rows: 1, cols: 2 },
+    page: landscapePage(1, 1, t.footer),
     marker: formatMarker({ kind: 'units', planId: options.planId }),
   };
 }
