@@ -4,13 +4,16 @@ import { planUnits } from '../planning/plan';
 import { Method, PlanSettings, defaultSettings } from '../planning/settings';
 import { Unit } from '../planning/units';
 import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
+import { benchForms } from './forms';
 
 /**
  * `npm run bench`: the engine at national scale (10,047 communes × 6 registers, daily over 366 days,
  * ≈22 million targets) against a floor measured in the same run: a bare loop that fills an Int32Array of
- * the same size with an even split. Ratios, not seconds, are what carry across machines.
+ * the same size with an even split. Then the monthly forms for the same units against ExcelJS's streaming
+ * writer writing as many plain cells. Ratios, not seconds, are what carry across machines.
  */
 const RUNS = 5;
+const FORM_RUNS = 3;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,7 +54,7 @@ function floor(units: readonly Unit[], periods: number, flags: Uint8Array): Int3
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const units = inventUnits(loadCommunes());
   const base: PlanSettings = { ...defaultSettings(dayFromYMD(2024, 1, 1), dayFromYMD(2024, 12, 31)), granularity: 'day' };
   const probe = planUnits(units, EXAMPLE_REGISTERS, base);
@@ -66,14 +69,26 @@ function main(): void {
   }
   const engineS = rows[0][1];
   const peakMb = process.resourceUsage().maxRSS / 1024;
+  const monthly = planUnits(units, EXAMPLE_REGISTERS, { ...base, granularity: 'month' });
+  const forms = await benchForms(monthly, units, EXAMPLE_REGISTERS, FORM_RUNS);
+  const formsRatio = forms.formsS / forms.plainS;
 
   const out = process.stdout;
   out.write(`quota-planner bench: ${units.length} units × ${EXAMPLE_REGISTERS.length} registers × ${P} days = ${targets.toLocaleString('en')} targets (median of ${RUNS})\n\n`);
   out.write(`${'what'.padEnd(28)}${'seconds'.padStart(10)}${'× floor'.padStart(10)}\n`);
   out.write(`${'floor (Int32Array even split)'.padEnd(28)}${floorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   for (const [method, s] of rows) out.write(`${('engine, ' + method).padEnd(28)}${s.toFixed(3).padStart(10)}${(s / floorS).toFixed(2).padStart(10)}\n`);
-  out.write(`\npeak memory of the process: ${peakMb.toFixed(0)} MB\n`);
-  out.write(JSON.stringify({ engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb) }) + '\n');
+  out.write(`\npeak memory of the engine runs: ${peakMb.toFixed(0)} MB\n`);
+  out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in 5 sheets (median of ${FORM_RUNS})\n`);
+  out.write(`${'ExcelJS streaming, plain'.padEnd(28)}${forms.plainS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
+  out.write(`${'our forms (models + write)'.padEnd(28)}${forms.formsS.toFixed(3).padStart(10)}${formsRatio.toFixed(2).padStart(10)}\n\n`);
+  out.write(JSON.stringify({
+    engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb),
+    forms_s: +forms.formsS.toFixed(3), forms_vs_plain: +formsRatio.toFixed(2),
+  }) + '\n');
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
