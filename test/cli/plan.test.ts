@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { sha256, tempDir } from '../helpers/tmp';
+import { typeNumber } from '../helpers/type-cell';
 
 const tmp = tempDir('quota-plan-cli-');
 afterAll(() => tmp.cleanup());
@@ -141,6 +142,34 @@ describe('quota-plan plan', () => {
     expect(r.err).toContain(`Could not write ${blocked}`);
     expect(r.err).not.toContain('Unexpected error');
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('never overwrites sheets people made nor typed actuals when --out already exists', async () => {
+    const input = await save(daiLanhWorkbook(), 'dl4.xlsx');
+    const args = ['--start', '2024-06-01', '--end', '2024-09-30'];
+    // A workbook of someone's own at the --out path is left alone.
+    const theirs = await save(chonThanhWorkbook(), 'theirs.xlsx');
+    const before = sha256(theirs);
+    const refused = await run('plan', input, ...args, '--out', theirs);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('holds sheets quota-planner did not make (Phụ lục 01)');
+    expect(sha256(theirs)).toBe(before);
+    // A previous output with nothing typed is simply replaced, in English this time.
+    const out = tmp.file('again.xlsx');
+    expect((await run('plan', input, ...args, '--out', out)).code).toBe(0);
+    expect((await run('plan', input, ...args, '--out', out, '--lang', 'en', '--method', 'workdays')).code).toBe(0);
+    const replaced = new ExcelJS.Workbook();
+    await replaced.xlsx.readFile(out);
+    expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc']);
+    expect(replaced.getWorksheet('Lịch')!.getCell('B5').value).toBe('Revision');
+    // Once an actual is typed, planning again over it is refused with the cell named.
+    await typeNumber(out, 2, 'E11', 120);
+    const typed = sha256(out);
+    const again = await run('plan', input, ...args, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Phụ lục 02 - Báo cáo tiến độ!E11');
+    expect(again.err).toContain('Use replan');
+    expect(sha256(out)).toBe(typed);
   });
 
   it('names the sheets when --sheet asks for one that does not exist', async () => {
