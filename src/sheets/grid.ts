@@ -40,6 +40,11 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** A sheet name as formulas and defined names write it: always quoted, a `'` doubled (`'Tổng hợp'`). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** `Sheet!C7` for a 1-based row and column. */
 export function cellAddress(sheet: string, row: number, col: number): string {
   return `${sheet}!${columnLetters(col)}${row}`;

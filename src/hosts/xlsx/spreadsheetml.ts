@@ -3,7 +3,8 @@ import { SheetModel } from '../../sheets/model';
 import { chartXml, drawingRelsXml, drawingXml } from './chart-xml';
 import { StyleRegistry } from './styles-xml';
 import { worksheetXml } from './worksheet-xml';
-import { escapeAttr, escapeText, quoteSheetName } from './xml';
+import { quoteSheet } from '../../sheets/grid';
+import { escapeAttr, escapeText } from './xml';
 
 /**
  * Sheet models → the parts of an .xlsx package (SpreadsheetML), as strings or streams of string chunks.
@@ -114,7 +115,7 @@ function workbookXml(sheets: readonly SheetModel[]): string {
   sheets.forEach((s, i) => {
     const titles = s.page?.printTitleRows;
     if (titles) {
-      const ref = `${quoteSheetName(s.name)}!$${titles[0]}:$${titles[1]}`;
+      const ref = `${quoteSheet(s.name)}!$${titles[0]}:$${titles[1]}`;
       names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ref)}</definedName>`);
     }
   });

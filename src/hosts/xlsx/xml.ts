@@ -1,3 +1,5 @@
+import { columnLetters } from '../../sheets/grid';
+
 /** XML text helpers for the SpreadsheetML writer: escaping with a fast path, and cached column letters. */
 
 // Characters XML 1.0 forbids (control characters other than tab, LF and CR; U+FFFE, U+FFFF) and the
@@ -45,14 +47,7 @@ const LETTERS: string[] = [''];
 /** 1 → A, 27 → AA; cached (a sheet's columns are asked for once per cell). */
 export function colLetters(col: number): string {
   while (LETTERS.length <= col) {
-    let s = '';
-    for (let n = LETTERS.length; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    LETTERS.push(s);
+    LETTERS.push(columnLetters(LETTERS.length));
   }
   return LETTERS[col];
-}
-
-/** A sheet name as formulas and defined names quote it: `'Tổng hợp'`, a `'` doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }

@@ -4,9 +4,10 @@ import { MAX_COUNT } from '../parse-count';
 import { ConditionalFormat, ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
 import { RowGroup, displayOrder } from './groups';
+import { quoteSheet } from '../grid';
 import { ACTUALS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
-import { absCell, cell, col, literal, quoteSheet, sheetRange } from './refs';
+import { absCell, cell, col, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { FORM_TEXT, FormText, periodLabel, registerLabel } from './text';
 

@@ -1,9 +1,4 @@
-import { columnLetters } from '../grid';
-
-/** A sheet name as formulas write it: always quoted, quotes doubled (`'Phụ lục 02 - Báo cáo tiến độ'`). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+import { columnLetters, quoteSheet } from '../grid';
 
 /** Column letters of a 0-based column index. */
 export const col = (index: number): string => columnLetters(index + 1);

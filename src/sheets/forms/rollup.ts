@@ -3,10 +3,11 @@ import { Plan } from '../../planning/plan';
 import { ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
 import { RowGroup } from './groups';
+import { quoteSheet } from '../grid';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { ProgressLayout, statusFormats, statusFormula } from './progress-report';
-import { absCell, cell, col, literal, quoteSheet, sheetRange } from './refs';
+import { absCell, cell, col, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { FORM_TEXT, periodLabel } from './text';
 
