@@ -61,6 +61,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
     if (hasErrors(placement.problems)) return refuse(io, placement.problems, outPath);
     names = placement.names;
   }
+  io.progress.step('Đang lập biểu mẫu', 'Building the forms');
   const options: FormOptions = { lang, issuer: args.options.get('issuer') ?? '', planId: planId(plan), revision: 1, names };
   const forms = planForms(plan, table, options);
   const tooLarge = sizeProblems(forms.sheets);
