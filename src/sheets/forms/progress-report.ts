@@ -81,6 +81,19 @@ export function progressCells(layout: ProgressLayout, planRow: number): { actual
   return { actualCells, remainingCell: `${sheet}!${cell(layout.cols.left, r)}` };
 }
 
+/** The columns that track progress, on the report and on the roll-up. */
+type TrackingColumns = Record<'need' | 'done' | 'left' | 'percent' | 'expected' | 'status', number>;
+
+/** Puts the tracking columns' headings into a header row. */
+export function putTrackingLabels(header: ModelValue[], c: TrackingColumns, t: FormText): void {
+  header[c.need] = t.remaining;
+  header[c.done] = t.done;
+  header[c.left] = t.left;
+  header[c.percent] = t.percent;
+  header[c.expected] = t.expected;
+  header[c.status] = t.status;
+}
+
 /** The status formula both the report and the roll-up use: finished, ahead, on track or behind. */
 export function statusFormula(t: FormText, need: string, done: string, expected: string): string {
   const s = t.statuses;
@@ -143,12 +156,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     fractionStyles[c.target0 + k] = 'fraction';
     before += p.workingDays;
   });
-  header[c.need] = t.remaining;
-  header[c.done] = t.done;
-  header[c.left] = t.left;
-  header[c.percent] = t.percent;
-  header[c.expected] = t.expected;
-  header[c.status] = t.status;
+  putTrackingLabels(header, c, t);
   rows.push({ values: header, style: 'header', height: 36 });
   rows.push({ values: fractions, cellStyles: fractionStyles, ownStyle: true });
 
