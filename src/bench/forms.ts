@@ -13,6 +13,7 @@ import { ModelValue, SheetModel } from '../sheets/model';
 import { writeXlsx } from '../hosts/xlsx/write-xlsx';
 
 export interface FormsBench {
+  sheets: number;
   cells: number;
   formsS: number;
   plainS: number;
@@ -67,7 +68,7 @@ export async function benchForms(plan: Plan, units: readonly Unit[], registers: 
       }
       await wb.commit();
     });
-    return { cells, formsS, plainS };
+    return { sheets: plainSheets.length, cells, formsS, plainS };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   out.write(`${'floor (Int32Array even split)'.padEnd(28)}${floorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   for (const [method, s] of rows) out.write(`${('engine, ' + method).padEnd(28)}${s.toFixed(3).padStart(10)}${(s / floorS).toFixed(2).padStart(10)}\n`);
   out.write(`\npeak memory of the engine runs: ${peakMb.toFixed(0)} MB\n`);
-  out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in 5 sheets (median of ${FORM_RUNS})\n`);
+  out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in ${forms.sheets} sheets (median of ${FORM_RUNS})\n`);
   out.write(`${'ExcelJS streaming, plain'.padEnd(28)}${forms.plainS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'our forms (models + write)'.padEnd(28)}${forms.formsS.toFixed(3).padStart(10)}${formsRatio.toFixed(2).padStart(10)}\n\n`);
   out.write(JSON.stringify({

@@ -95,7 +95,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
 
 /**
  * Where the forms go when `--out` already exists. The file is written anew, so it may only hold sheets
- * quota-planner made; a progress report with typed actuals is never replaced (replan keeps them).
+ * quota-planner made, one of each kind, and no typed actual; anything else is refused (fails closed).
  */
 async function placeInExisting(file: string, names: FormOptions['names']): Promise<Placement> {
   try {
@@ -112,14 +112,16 @@ async function placeInExisting(file: string, names: FormOptions['names']): Promi
       `${file} exists but is not a readable .xlsx workbook; it is not overwritten. Choose another file for --out.`,
     );
   }
-  const foreign = existing.filter((s) => s.marker === null).map((s) => s.name);
+  const placement = placeForms(existing, names);
+  // The file is written anew: a sheet the forms do not replace (someone's own, or a copy of a form) would be lost.
+  const foreign = existing.filter((s) => !placement.replaced.includes(s.name)).map((s) => s.name);
   if (foreign.length > 0) {
     throw new RefusedError(
-      `${file} có trang không do quota-planner tạo (${foreign.join(', ')}); ghi lại tệp sẽ làm mất chúng. Hãy chọn tệp khác cho --out.`,
-      `${file} holds sheets quota-planner did not make (${foreign.join(', ')}); writing it anew would lose them. Choose another file for --out.`,
+      `${file} có trang mà kế hoạch mới không thay (${foreign.join(', ')}: trang tự lập hoặc bản sao biểu mẫu); ghi lại tệp sẽ làm mất chúng. Hãy chọn tệp khác cho --out.`,
+      `${file} holds sheets a new plan would not replace (${foreign.join(', ')}: sheets of your own, or copies of the forms); writing it anew would lose them. Choose another file for --out.`,
     );
   }
-  return placeForms(existing, names);
+  return placement;
 }
 
 /** True when both paths name one existing file: the same path, a symlink, or `Data.xlsx` on a case-insensitive disk. */

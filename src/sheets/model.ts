@@ -8,7 +8,10 @@ import { DayNumber } from '../planning/days';
 export interface FormulaValue {
   /** Without the leading `=`, in English function names and `,` separators, as in the file format. */
   formula: string;
-  /** What the formula shows before any actual is typed, written as the cached value so a file reads right unrecalculated. */
+  /**
+   * What the formula shows before any actual is typed, written as the cached value so a file reads right
+   * unrecalculated; absent where it depends on the report date (`TODAY()`), which hosts calculate on open.
+   */
   result?: number | string;
 }
 

@@ -13,9 +13,9 @@ export interface ExistingSheet {
 export interface Placement {
   /** The name each form is written under. */
   names: Record<FormKind, string>;
-  /** Existing generated sheets the forms replace. */
+  /** Existing generated sheets the forms replace (one per kind; a copy of one is not among them). */
   replaced: string[];
-  /** Refusals: a generated sheet that holds typed actuals is never replaced by a new plan. */
+  /** Refusals: a sheet holding typed actuals is never replaced by a new plan, nor is any copy of it. */
   problems: Problem[];
 }
 
@@ -42,16 +42,17 @@ export function placeForms(existing: readonly ExistingSheet[], defaults: Record<
   const taken = new Set(existing.map((s) => s.name.toLowerCase()));
   const kinds = Object.keys(defaults) as FormKind[];
   const pending: FormKind[] = [];
+  for (const sheet of existing) {
+    if (!sheet.typedActual) continue;
+    problems.push(problem('error', 'actuals-typed', sheet.typedActual, null,
+      `Trang «${sheet.name}» đã có số thực hiện được nhập (ô ${sheet.typedActual}): lập lại kế hoạch sẽ làm mất chúng. Hãy ghi ra tệp khác.`,
+      `Sheet "${sheet.name}" already holds typed actuals (cell ${sheet.typedActual}): planning again would lose them. Write to another file.`));
+  }
   for (const kind of kinds) {
     const mine = existing.find((s) => s.marker?.kind === kind);
     if (!mine) {
       pending.push(kind);
       continue;
-    }
-    if (mine.typedActual) {
-      problems.push(problem('error', 'actuals-typed', mine.typedActual, null,
-        `Trang «${mine.name}» đã có số thực hiện được nhập (ô ${mine.typedActual}): lập lại kế hoạch sẽ làm mất chúng. Hãy dùng «chia lại» (replan) hoặc ghi ra tệp khác.`,
-        `Sheet "${mine.name}" already holds typed actuals (cell ${mine.typedActual}): planning again would lose them. Use replan, or write to another file.`));
     }
     names[kind] = mine.name;
     replaced.push(mine.name);

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { sha256, tempDir } from '../helpers/tmp';
-import { typeNumber } from '../helpers/type-cell';
+import { typeCell } from '../helpers/type-cell';
 
 const tmp = tempDir('quota-plan-cli-');
 afterAll(() => tmp.cleanup());
@@ -152,7 +152,7 @@ describe('quota-plan plan', () => {
     const before = sha256(theirs);
     const refused = await run('plan', input, ...args, '--out', theirs);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('holds sheets quota-planner did not make (Phụ lục 01)');
+    expect(refused.err).toContain('holds sheets a new plan would not replace (Phụ lục 01: sheets of your own');
     expect(sha256(theirs)).toBe(before);
     // A previous output with nothing typed is simply replaced, in English this time.
     const out = tmp.file('again.xlsx');
@@ -163,13 +163,30 @@ describe('quota-plan plan', () => {
     expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc']);
     expect(replaced.getWorksheet('Lịch')!.getCell('B5').value).toBe('Revision');
     // Once an actual is typed, planning again over it is refused with the cell named.
-    await typeNumber(out, 2, 'E11', 120);
+    await typeCell(out, 2, 'F10', '<f>100+20</f><v>120</v>'); // typed as a formula
+    await typeCell(out, 2, 'E11', '<v>120</v>');
     const typed = sha256(out);
     const again = await run('plan', input, ...args, '--out', out);
     expect(again.code).toBe(1);
-    expect(again.err).toContain('Phụ lục 02 - Báo cáo tiến độ!E11');
-    expect(again.err).toContain('Use replan');
+    expect(again.err).toContain('Phụ lục 02 - Báo cáo tiến độ!F10');
+    expect(again.err).toContain('planning again would lose them');
     expect(sha256(out)).toBe(typed);
+  });
+
+  it('fails closed on an --out it cannot read as a workbook: a zip of something else is left alone', async () => {
+    const input = await save(daiLanhWorkbook(), 'dl5.xlsx');
+    const odd = tmp.file('odd.xlsx');
+    const { ZipWriter } = await import('../../src/hosts/xlsx/zip');
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter((b) => void chunks.push(b));
+    await zip.add('content.xml', '<office:document-content/>');
+    await zip.finish();
+    require('fs').writeFileSync(odd, Buffer.concat(chunks));
+    const before = sha256(odd);
+    const r = await run('plan', input, '--start', '2024-06-01', '--end', '2024-09-30', '--out', odd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('not a readable .xlsx workbook');
+    expect(sha256(odd)).toBe(before);
   });
 
   it('names the sheets when --sheet asks for one that does not exist', async () => {

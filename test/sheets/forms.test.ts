@@ -137,8 +137,9 @@ describe('Tổng hợp – roll-up', () => {
     expect(formula(a[8]).formula).toContain('"Sau 01/10/2025"');
     const chart = rollup.charts![0];
     expect(chart.series.map((s) => s.name)).toEqual(['Kế hoạch lũy kế', 'Thực hiện lũy kế']);
-    expect(chart.categories).toBe("'Tổng hợp'!$L$25:$L$28");
-    expect(rollup.rows[27].values[12]).toBe(2800); // planned cumulative at the last period
+    expect(chart.categories).toBe("'Tổng hợp'!$L$26:$L$29");
+    expect(chart.from.row).toBe(5); // below the frozen rows
+    expect(rollup.rows[28].values[12]).toBe(2800); // planned cumulative at the last period
   });
 });
 
@@ -189,7 +190,13 @@ describe('placing forms in a workbook that has sheets', () => {
     expect(p.replaced).toEqual(['TH tháng 6']);
     const refused = placeForms([mine('progress', 'Phụ lục 02 - Báo cáo tiến độ', "'Phụ lục 02 - Báo cáo tiến độ'!E11")], defaults);
     expect(refused.problems.map((x) => [x.code, x.cell])).toEqual([['actuals-typed', "'Phụ lục 02 - Báo cáo tiến độ'!E11"]]);
-    expect(refused.problems[0].en).toContain('replan');
+    expect(refused.problems[0].en).toContain('planning again would lose them');
+  });
+
+  it('refuses typed actuals in a copy of the progress report too, and does not count the copy as replaced', () => {
+    const p = placeForms([mine('progress', 'Phụ lục 02 - Báo cáo tiến độ'), mine('progress', 'Phụ lục 02 (2)', 'Phụ lục 02 (2)!E11')], defaults);
+    expect(p.problems.map((x) => x.cell)).toEqual(['Phụ lục 02 (2)!E11']);
+    expect(p.replaced).toEqual(['Phụ lục 02 - Báo cáo tiến độ']);
   });
 
   it('keeps names within Excel’s 31 characters', () => {

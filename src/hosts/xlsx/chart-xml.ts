@@ -1,20 +1,18 @@
 import { ChartModel } from '../../sheets/model';
-import { escapeAttr, escapeText } from './xml';
+import { NS_R, XML_HEAD, argb, escapeAttr, escapeText } from './xml';
 
 /** DrawingML for a sheet's charts: one drawing part per sheet anchoring each chart, one chart part per chart. */
 
 const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const cellAnchor = (tag: string, p: { col: number; row: number }): string =>
   `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
 
 /** xl/drawings/drawingN.xml: chart i of the sheet is relationship `rId{i+1}` of the drawing. */
 export function drawingXml(charts: readonly ChartModel[]): string {
-  let xml = `${HEAD}<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">`;
+  let xml = `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">`;
   charts.forEach((chart, i) => {
     xml += '<xdr:twoCellAnchor editAs="oneCell">';
     xml += cellAnchor('from', chart.from) + cellAnchor('to', chart.to);
@@ -29,7 +27,7 @@ export function drawingXml(charts: readonly ChartModel[]): string {
 
 /** xl/drawings/_rels/drawingN.xml.rels: the drawing's charts, by their global numbers. */
 export function drawingRelsXml(chartNumbers: readonly number[]): string {
-  let xml = `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
+  let xml = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
   chartNumbers.forEach((n, i) => {
     xml += `<Relationship Id="rId${i + 1}" Type="${NS_R}/chart" Target="../charts/chart${n}.xml"/>`;
   });
@@ -37,17 +35,14 @@ export function drawingRelsXml(chartNumbers: readonly number[]): string {
 }
 
 /** The RGB part of an ARGB (or RGB) colour, as DrawingML wants it. */
-function rgb(color: string): string {
-  if (!/^([0-9A-Fa-f]{2})?[0-9A-Fa-f]{6}$/.test(color)) throw new Error(`Not an ARGB colour: ${color}`);
-  return color.slice(-6).toUpperCase();
-}
+const rgb = (color: string): string => argb(color).slice(2);
 
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
 /** xl/charts/chartN.xml: a line chart with markers, one series per model series, over workbook ranges. */
 export function chartXml(chart: ChartModel): string {
-  let xml = `${HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">`;
+  let xml = `${XML_HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">`;
   xml += '<c:roundedCorners val="0"/><c:chart>';
   xml += '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>';
   xml += `<a:r><a:rPr lang="vi-VN" sz="1400" b="1"/><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>`;

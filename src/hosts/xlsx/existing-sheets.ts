@@ -15,21 +15,34 @@ interface WorkbookIndex {
   names: Map<string, string>[];
 }
 
-/** The sheets of a workbook in order, with their parts and the names scoped to each (from `xl/workbook.xml`). */
-export function workbookNames(bytes: Uint8Array, files = unzip(bytes)): WorkbookIndex {
-  const xml = decode(files.get('xl/workbook.xml'));
-  const rels = decode(files.get('xl/_rels/workbook.xml.rels'));
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-  const sheetTags = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
-  const sheets = sheetTags.map((tag) => unescape(/\bname="([^"]*)"/.exec(tag)?.[1] ?? ''));
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s(?:\\w+:)?${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * The sheets of an unzipped workbook in order, with their parts and the names scoped to each. Found
+ * through the package's relationships, element prefixes allowed (`<x:sheet>`); throws when it is not a
+ * workbook with sheets, so that a caller deciding whether to overwrite fails closed.
+ */
+export function workbookIndex(files: Map<string, Uint8Array>): WorkbookIndex {
+  const rootRels = decode(files.get('_rels/.rels'));
+  const main = [...rootRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Type')?.endsWith('/officeDocument'));
+  const workbookPart = (attr(main ?? '', 'Target') ?? '/xl/workbook.xml').replace(/^\//, '');
+  const dir = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
+  const xml = decode(files.get(workbookPart));
+  const rels = decode(files.get(`${dir}_rels/${workbookPart.slice(dir.length)}.rels`));
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '');
+  const sheetTags = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]);
+  if (sheetTags.length === 0) throw new Error(`no sheets in ${workbookPart}`);
+  const sheets = sheetTags.map((tag) => unescape(attr(tag, 'name') ?? ''));
   const parts = sheetTags.map((tag) => {
-    const target = targets.get(/\br:id="([^"]*)"/.exec(tag)?.[1] ?? '') ?? '';
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const target = targets.get(attr(tag, 'id') ?? '');
+    if (!target) throw new Error('a sheet without its part');
+    return target.startsWith('/') ? target.slice(1) : dir + target;
   });
   const names = sheets.map(() => new Map<string, string>());
-  for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const local = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1];
+  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
+    const name = attr(m[1], 'name');
+    const local = attr(m[1], 'localSheetId');
     if (name !== undefined && local !== undefined && names[+local]) names[+local].set(unescape(name), unescape(m[2]));
   }
   return { sheets, parts, names };
@@ -45,7 +58,7 @@ const constant = (text: string | undefined): string | null => (text && /^".*"$/s
  */
 export async function existingSheets(file: string): Promise<ExistingSheet[]> {
   const files = unzip(await fs.readFile(file));
-  const { sheets, parts, names } = workbookNames(new Uint8Array(), files);
+  const { sheets, parts, names } = workbookIndex(files);
   return sheets.map((name, i) => {
     const marker = parseMarker(constant(names[i].get(MARKER_NAME)));
     const ref = names[i].get(ACTUALS_NAME);
@@ -61,8 +74,8 @@ function firstValue(sheet: string, xml: string, ref: string): string | null {
   if (!m) return null;
   const [c1, c2] = [columnNumber(m[1]), columnNumber(m[3] ?? m[1])];
   const [r1, r2] = [+m[2], +(m[4] ?? m[2])];
-  // A typed value: `<c r="E11" s="5"><v>120</v></c>` (input cells hold no formula).
-  for (const c of xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>/]*><(?:v|is)>/g)) {
+  // The input cells are written empty (`<c r="E11" s="5"/>`): any content, a value or a formula, was typed.
+  for (const c of xml.matchAll(/<(?:\w+:)?c r="([A-Z]+)(\d+)"[^>/]*>/g)) {
     const row = +c[2];
     const col = columnNumber(c[1]);
     if (row >= r1 && row <= r2 && col >= c1 && col <= c2) return `${sheet}!${c[1]}${c[2]}`;

@@ -4,7 +4,7 @@ import { chartXml, drawingRelsXml, drawingXml } from './chart-xml';
 import { StyleRegistry } from './styles-xml';
 import { worksheetXml } from './worksheet-xml';
 import { quoteSheet } from '../../sheets/grid';
-import { escapeAttr, escapeText } from './xml';
+import { NS_MAIN, NS_R, XML_HEAD, escapeAttr, escapeText } from './xml';
 
 /**
  * Sheet models → the parts of an .xlsx package (SpreadsheetML), as strings or streams of string chunks.
@@ -26,9 +26,6 @@ export interface XlsxOptions {
   created?: Date;
 }
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
@@ -51,7 +48,7 @@ function checkNames(sheets: readonly SheetModel[]): void {
 const stringConstant = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 function contentTypes(sheets: readonly SheetModel[], chartCount: number): string {
-  let xml = `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
+  let xml = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
   xml += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>';
   xml += '<Default Extension="xml" ContentType="application/xml"/>';
   xml += `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>`;
@@ -72,14 +69,14 @@ function contentTypes(sheets: readonly SheetModel[], chartCount: number): string
 }
 
 const ROOT_RELS =
-  `${HEAD}<Relationships xmlns="${NS_RELS}">` +
+  `${XML_HEAD}<Relationships xmlns="${NS_RELS}">` +
   `<Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/>` +
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   `<Relationship Id="rId3" Type="${NS_R}/extended-properties" Target="docProps/app.xml"/>` +
   '</Relationships>';
 
 function appXml(sheets: readonly SheetModel[]): string {
-  let xml = `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" `;
+  let xml = `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" `;
   xml += 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">';
   xml += `<Application>${CREATOR}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>`;
   xml += '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>';
@@ -93,7 +90,7 @@ function appXml(sheets: readonly SheetModel[]): string {
 function coreXml(created: Date): string {
   const when = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
-    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:creator>${CREATOR}</dc:creator><cp:lastModifiedBy>${CREATOR}</cp:lastModifiedBy>` +
@@ -103,7 +100,7 @@ function coreXml(created: Date): string {
 }
 
 function workbookXml(sheets: readonly SheetModel[]): string {
-  let xml = `${HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+  let xml = `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
   xml += '<workbookPr/>';
   xml += '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>';
   xml += '<sheets>';
@@ -141,7 +138,7 @@ function workbookXml(sheets: readonly SheetModel[]): string {
 }
 
 function workbookRels(sheets: readonly SheetModel[]): string {
-  let xml = `${HEAD}<Relationships xmlns="${NS_RELS}">`;
+  let xml = `${XML_HEAD}<Relationships xmlns="${NS_RELS}">`;
   sheets.forEach((_, i) => {
     xml += `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`;
   });
@@ -150,7 +147,7 @@ function workbookRels(sheets: readonly SheetModel[]): string {
 }
 
 const sheetRels = (drawing: number): string =>
-  `${HEAD}<Relationships xmlns="${NS_RELS}"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`;
+  `${XML_HEAD}<Relationships xmlns="${NS_RELS}"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`;
 
 /**
  * The package's parts, in the order they must be written: the worksheets register the cell formats they

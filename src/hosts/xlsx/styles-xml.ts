@@ -1,5 +1,5 @@
 import { CellStyle, SheetModel } from '../../sheets/model';
-import { escapeAttr } from './xml';
+import { XML_HEAD, argb, escapeAttr } from './xml';
 
 /**
  * xl/styles.xml: the workbook's fonts, fills, borders, number formats and cell formats (`cellXfs`), built
@@ -23,11 +23,6 @@ const BORDER_THIN = `<border>${THIN('left')}${THIN('right')}${THIN('top')}${THIN
 type Font = SheetModel['font'];
 
 const VERTICAL: Record<NonNullable<CellStyle['valign']>, string> = { top: 'top', middle: 'center', bottom: 'bottom' };
-
-function argb(color: string): string {
-  if (!/^[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$/.test(color)) throw new Error(`Not an ARGB colour: ${color}`);
-  return (color.length === 6 ? 'FF' + color : color).toUpperCase();
-}
 
 export class StyleRegistry {
   private readonly fontIds = new Map<string, number>();
@@ -124,13 +119,8 @@ export class StyleRegistry {
     return id;
   }
 
-  /** Number of cell formats registered so far. */
-  get cellFormatCount(): number {
-    return this.xfs.length;
-  }
-
   xml(): string {
-    const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'];
+    const parts = [XML_HEAD];
     parts.push('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
     if (this.numFmts.length) parts.push(`<numFmts count="${this.numFmts.length}">`, ...this.numFmts, '</numFmts>');
     parts.push(`<fonts count="${this.fonts.length}">`, ...this.fonts, '</fonts>');

@@ -1,7 +1,7 @@
 import { excelSerialFromDay } from '../../planning/days';
 import { CellStyle, ModelRow, SheetModel, resolveStyle } from '../../sheets/model';
 import { StyleRegistry } from './styles-xml';
-import { colLetters, escapeAttr, escapeText, needsPreserve } from './xml';
+import { NS_MAIN, NS_R, XML_HEAD, colLetters, escapeAttr, escapeText, needsPreserve } from './xml';
 
 /**
  * xl/worksheets/sheetN.xml, streamed: the sheet's XML comes out in chunks of about CHUNK characters, so a
@@ -12,8 +12,6 @@ import { colLetters, escapeAttr, escapeText, needsPreserve } from './xml';
 const CHUNK = 1 << 17;
 /** Excel refuses a cell holding more text than this. */
 const MAX_CELL_TEXT = 32767;
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** Excel's limits on a data validation's texts. */
 const MAX_TITLE = 32;
 const MAX_MESSAGE = 255;
@@ -113,7 +111,7 @@ export function* worksheetXml(sheet: SheetModel, registry: StyleRegistry, option
   const page = sheet.page;
 
   // ---- head: sheetPr, dimension, sheetViews, sheetFormatPr, cols
-  let out = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+  let out = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
   if (page?.fitToWidth) out += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   const lastRow = sheet.rows.length;
   out += `<dimension ref="${lastRow > 0 && width > 0 ? `A1:${colLetters(width)}${lastRow}` : 'A1'}"/>`;

@@ -9,7 +9,7 @@ import { FORM_FONT, FORM_STYLES } from './styles';
 import { FORM_TEXT } from './text';
 
 /** Days listed past the end, so a projected finish at the current pace can be looked up in the sheet. */
-export const PROJECTION_DAYS = 366;
+export const LISTED_PAST_END = 366;
 
 /**
  * The settings as stored on the Lịch sheet: one row each, the key in the hidden column A and the value in
@@ -24,25 +24,25 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 const SETTINGS_FIRST_ROW = 4; // 1-based; row 3 is the settings' heading
 const DAYS_HEADER_ROW = SETTINGS_FIRST_ROW + SETTING_KEYS.length + 1;
 
-/** Where the day list sits, for the formulas of the other forms (1-based rows; columns as letters). */
+/** Where the day list sits, for the formulas of the other forms (1-based rows, 0-based columns). */
 export interface CalendarLayout {
   sheet: string;
   firstRow: number;
   lastRow: number;
   lastDay: DayNumber;
-  dateCol: 'B';
-  ordinalCol: 'E';
+  dateCol: number;
+  ordinalCol: number;
 }
 
 export function calendarLayout(plan: Plan, options: FormOptions): CalendarLayout {
-  const days = plan.settings.end + PROJECTION_DAYS - plan.settings.start + 1;
+  const days = plan.settings.end + LISTED_PAST_END - plan.settings.start + 1;
   return {
     sheet: options.names.calendar,
     firstRow: DAYS_HEADER_ROW + 1,
     lastRow: DAYS_HEADER_ROW + days,
-    lastDay: plan.settings.end + PROJECTION_DAYS,
-    dateCol: 'B',
-    ordinalCol: 'E',
+    lastDay: plan.settings.end + LISTED_PAST_END,
+    dateCol: 1,
+    ordinalCol: 4,
   };
 }
 

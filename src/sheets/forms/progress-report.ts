@@ -103,7 +103,7 @@ export function statusFormula(t: FormText, need: string, done: string, expected:
 /** Conditional formats that shade a status range: red when behind, green when finished. */
 export function statusFormats(range: string, need: string, done: string, expected: string): ConditionalFormat[] {
   return [
-    { range, formula: `${done}>=${need}`, style: 'finished' },
+    { range, formula: `AND(${need}<>"",${done}>=${need})`, style: 'finished' }, // not the roll-up's section headings
     { range, formula: `AND(${done}<${expected},${done}<${need})`, style: 'behind' },
   ];
 }
@@ -118,7 +118,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const last = col(width - 1);
 
   const startSerial = excelSerialFromDay(settings.start);
-  const calDays = sheetRange(calendar.sheet, 1, calendar.firstRow, 4, calendar.lastRow);
+  const calDays = sheetRange(calendar.sheet, calendar.dateCol, calendar.firstRow, calendar.ordinalCol, calendar.lastRow);
   const { reportDate, workdaysGone: gone } = layout;
 
   const title = (text: string): ModelRow => ({ values: [text], style: 'title', ownStyle: true });
@@ -128,7 +128,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     { values: [t.window(settings.start, settings.end, settings.method)], style: 'subtitle', ownStyle: true },
     { values: [null, t.reportDate, { formula: 'TODAY()' }], cellStyles: [undefined, 'labelRight', 'inputDate'], ownStyle: true },
     {
-      values: [null, t.workdaysGone, { formula: `IF(${reportDate}="",0,IF(${reportDate}<${startSerial},0,VLOOKUP(${reportDate},${calDays},4,TRUE)))` }],
+      values: [null, t.workdaysGone, { formula: `IF(${reportDate}="",0,IF(${reportDate}<${startSerial},0,VLOOKUP(${reportDate},${calDays},${calendar.ordinalCol - calendar.dateCol + 1},TRUE)))` }],
       cellStyles: [undefined, 'labelRight', 'center'],
       ownStyle: true,
     },

@@ -21,8 +21,8 @@ function roman(n: number): string {
 /**
  * Phụ lục 01 – the quota assignment table: units under their parents with subtotals, one row per unit ×
  * register with its target per period, the finish date and the engine's warnings. Targets are the
- * engine's; the subtotals are SUBTOTAL formulas (cached with the engine's sums) so that a target a
- * planner adjusts by hand still adds up.
+ * engine's; the subtotals are SUBTOTAL formulas, cached with the engine's sums. The other forms take
+ * their targets from the plan, not from this sheet: a target changed here by hand does not reach them.
  */
 export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], options: FormOptions): SheetModel {
   const t = FORM_TEXT[options.lang];

@@ -16,10 +16,10 @@ const HEADER_ROW = 5;
 const TOTAL_ROW = 6;
 /** Columns of the roll-up table (0-based). */
 const C = { stt: 0, name: 1, need: 2, expected: 3, done: 4, left: 5, percent: 6, status: 7, projected: 8, rank: 9 } as const;
-/** The period table the chart draws, to the right of the roll-up, below the chart. */
+/** The period table the chart draws, to the right of the roll-up, below the chart (which starts under the frozen rows). */
 const CHART_COL = 11;
 const CHART_ROWS = 18;
-const PERIOD_HEADER_ROW = HEADER_ROW + CHART_ROWS + 1;
+const PERIOD_HEADER_ROW = HEADER_ROW + CHART_ROWS + 2;
 
 /** Shown instead of a projected finish when there is nothing to project (finished, or no pace yet). */
 const NOTHING = '—';
@@ -66,8 +66,8 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const src = (colIndex: number, first: number, last: number): string => sheetRange(progress.sheet, colIndex, first, colIndex, last);
   const ps = quoteSheet(progress.sheet);
   const gone = `${ps}!${progress.workdaysGone}`;
-  const calDates = sheetRange(calendar.sheet, 1, calendar.firstRow, 1, calendar.lastRow);
-  const calOrdinals = sheetRange(calendar.sheet, 4, calendar.firstRow, 4, calendar.lastRow);
+  const calDates = sheetRange(calendar.sheet, calendar.dateCol, calendar.firstRow, calendar.dateCol, calendar.lastRow);
+  const calOrdinals = sheetRange(calendar.sheet, calendar.ordinalCol, calendar.firstRow, calendar.ordinalCol, calendar.lastRow);
   const reportDate = absCell(2, REPORT_DATE_ROW);
 
   const rows: ModelRow[] = [
@@ -133,8 +133,9 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
     row.values[colIndex] = value;
     (row.cellStyles ??= [])[colIndex] = style;
   };
+  const tableEnds = rows.length;
   setAt(PERIOD_HEADER_ROW, CHART_COL, t.period, 'header');
-  rows[PERIOD_HEADER_ROW - 1].height = 30;
+  if (tableEnds < PERIOD_HEADER_ROW) rows[PERIOD_HEADER_ROW - 1].height = 30; // never stretch a roll-up row
   setAt(PERIOD_HEADER_ROW, CHART_COL + 1, t.plannedCum, 'header');
   setAt(PERIOD_HEADER_ROW, CHART_COL + 2, t.actualCum, 'header');
   let cumulative = 0;
@@ -186,8 +187,8 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
         ? [
             {
               title: t.chartTitle,
-              from: { col: CHART_COL, row: HEADER_ROW - 1 },
-              to: { col: CHART_COL + 8, row: HEADER_ROW - 1 + CHART_ROWS },
+              from: { col: CHART_COL, row: HEADER_ROW },
+              to: { col: CHART_COL + 8, row: HEADER_ROW + CHART_ROWS },
               categories: sheetRange(options.names.rollup, CHART_COL, periodFirst, CHART_COL, periodLast),
               series: [
                 { name: t.plannedCum, values: sheetRange(options.names.rollup, CHART_COL + 1, periodFirst, CHART_COL + 1, periodLast), color: 'FF4472C4' },
