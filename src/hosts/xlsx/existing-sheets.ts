@@ -57,12 +57,15 @@ const constant = (text: string | undefined): string | null => (text && /^".*"$/s
  * a national workbook through ExcelJS just to look for one typed number takes seconds.
  */
 export async function existingSheets(file: string): Promise<ExistingSheet[]> {
-  const files = unzip(await fs.readFile(file));
-  const { sheets, parts, names } = workbookIndex(files);
+  const bytes = await fs.readFile(file);
+  // The package's index first, then only the progress reports' XML: a national workbook inflates to ~200 MB.
+  const { sheets, parts, names } = workbookIndex(unzip(bytes, (name) => !name.includes('/worksheets/') || name.endsWith('.rels')));
+  const markers = names.map((n) => parseMarker(constant(n.get(MARKER_NAME))));
+  const ranges = names.map((n, i) => (markers[i] ? n.get(ACTUALS_NAME) : undefined));
+  const xml = unzip(bytes, (name) => parts.some((part, i) => part === name && ranges[i] !== undefined));
   return sheets.map((name, i) => {
-    const marker = parseMarker(constant(names[i].get(MARKER_NAME)));
-    const ref = names[i].get(ACTUALS_NAME);
-    return { name, marker, typedActual: marker && ref ? firstValue(name, decode(files.get(parts[i])), ref) : null };
+    const ref = ranges[i];
+    return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref) : null };
   });
 }
 

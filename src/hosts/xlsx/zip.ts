@@ -243,7 +243,7 @@ export class ZipWriter {
  * Every entry of a ZIP archive by name, read through the central directory (so entries written with data
  * descriptors read right). Stored and deflated entries; CRCs are checked.
  */
-export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
+export function unzip(bytes: Uint8Array, wanted: (name: string) => boolean = () => true): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -269,6 +269,7 @@ export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
     const local = view.getUint32(p + 42, true);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     p += 46 + nameLength + extraLength + commentLength;
+    if (!wanted(name)) continue;
 
     if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`unzip: bad local header for ${name}`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
