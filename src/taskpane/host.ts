@@ -1,0 +1,55 @@
+import type { Grid } from '../sheets/grid';
+import type { SheetModel } from '../sheets/model';
+import type { ExistingSheet } from '../sheets/placement';
+
+/**
+ * The one interface the pane talks to. Two hosts implement it: Excel through Office.js
+ * (`src/hosts/office/`) and a workbook file chosen in a plain browser (`src/hosts/browser/`). The pane
+ * decides nothing a host knows and a host decides no number: it reads grids and renders sheet models.
+ */
+
+/** What a host reads for the pane to find the units table in. */
+export interface SourceGrid {
+  grid: Grid;
+  /** `selection`: the cells the user selected; `sheet`: the whole used range of a sheet. */
+  scope: 'selection' | 'sheet';
+  /** Where it came from, for people: `Số liệu`, `Số liệu!A3:H40`, or `data.xlsx › Số liệu`. */
+  label: string;
+}
+
+/** A failure to show as is: both languages, never a stack trace. */
+export class HostError extends Error {
+  constructor(readonly vi: string, readonly en: string, readonly code: string = 'host') {
+    super(`${vi} / ${en}`);
+  }
+}
+
+export interface WriteOutcome {
+  /** The sheets written, in order, under the names they have now. */
+  sheets: string[];
+  /** Standalone only: the name of the file handed to the browser to download. */
+  download?: string;
+}
+
+export interface PaneHost {
+  readonly kind: 'excel' | 'file';
+  /**
+   * Excel: the selection when it covers more than one cell, else the active sheet's used range.
+   * File: every visible sheet of the chosen workbook, in order (the pane picks the one with a table).
+   */
+  readSources(): Promise<SourceGrid[]>;
+  /** Selects a cell given as `Sheet!C7` (activating its sheet). False where the host cannot (a file). */
+  goToCell(address: string): Promise<boolean>;
+  /** The pane's saved settings (any JSON), or null: Excel keeps them in the document, a file host nowhere. */
+  loadSettings(): Promise<unknown>;
+  saveSettings(value: unknown): Promise<void>;
+  /** The sheets already there, with their markers and typed actuals, for `placeForms` to decide names. */
+  existingSheets(): Promise<ExistingSheet[]>;
+  /**
+   * Writes the forms, replacing the generated sheets named in `replaced` (and no other sheet). All or
+   * nothing: a failure leaves the workbook as it was and throws a HostError. `progress` gets 0..1.
+   */
+  writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome>;
+  /** Activates a written sheet (the links in the result message). False where the host cannot. */
+  showSheet(name: string): Promise<boolean>;
+}
