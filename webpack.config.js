@@ -66,9 +66,11 @@ module.exports = (_env, argv) => {
   const baseUrl = production ? publicUrl() : DEV_URL;
   return {
     mode: production ? 'production' : 'development',
+    // webpack's own runtime (chunk loading) is written for the same browsers as the code: no ?. or ??.
+    target: ['web', 'es2017'],
     devtool: 'source-map',
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
+      taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
     },
     output: {
@@ -76,15 +78,28 @@ module.exports = (_env, argv) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: 'ts-loader',
           // Type checking is `npm run typecheck`'s job; the bundle only needs JavaScript.
           options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.webpack.json') },
+        },
+        {
+          // Libraries ship newer syntax (object spread, ?.) than EdgeHTML 18 parses: lower it to ES2017 too.
+          // ExcelJS is left alone: only standalone mode (a modern browser) loads it, and it is slow to transpile.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/]exceljs[\\/]/,
+          loader: 'ts-loader',
+          options: {
+            transpileOnly: true,
+            configFile: path.resolve(__dirname, 'tsconfig.webpack.json'),
+            compilerOptions: { allowJs: true, sourceMap: false, moduleDetection: 'auto' },
+          },
         },
       ],
     },

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The tests open generated workbooks in LibreOffice (recalculation, printing to PDF) and read the PDFs
-# with poppler. Installs the Debian packages when they are missing; does nothing when they are present.
+# The tests open generated workbooks in LibreOffice (recalculation, printing to PDF), read the PDFs with
+# poppler, and drive the built task pane in Chromium (/usr/bin/chromium, through playwright-core, which
+# never downloads a browser of its own). Installs the Debian packages when they are missing; does nothing
+# when they are present.
 set -euo pipefail
 need=()
-for pkg in libreoffice-calc-nogui poppler-utils; do
+for pkg in libreoffice-calc-nogui poppler-utils chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null; then
-  echo "The tests need LibreOffice Calc and poppler-utils (pdfinfo, pdftotext, pdftoppm); please install them." >&2
+  echo "The tests need LibreOffice Calc, poppler-utils (pdfinfo, pdftotext, pdftoppm) and Chromium (/usr/bin/chromium); please install them." >&2
   exit 1
 fi
 sudo_=""

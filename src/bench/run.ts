@@ -5,12 +5,14 @@ import { Method, PlanSettings, defaultSettings } from '../planning/settings';
 import { Unit } from '../planning/units';
 import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
 import { benchForms } from './forms';
+import { PANE_GOAL_KB, PaneBench, benchPane } from './pane';
 
 /**
  * `npm run bench`: the engine at national scale (10,047 communes × 6 registers, daily over 366 days,
  * ≈22 million targets) against a floor measured in the same run: a bare loop that fills an Int32Array of
  * the same size with an even split. Then the monthly forms for the same units against ExcelJS's streaming
- * writer writing as many plain cells. Ratios, not seconds, are what carry across machines.
+ * writer writing as many plain cells. Ratios, not seconds, are what carry across machines. Last, the task
+ * pane's production build: the gzipped JavaScript it loads at once, against a 200 KB goal (`pane.ts`).
  */
 const RUNS = 5;
 const FORM_RUNS = 3;
@@ -73,6 +75,15 @@ async function main(): Promise<void> {
   const forms = await benchForms(monthly, units, EXAMPLE_REGISTERS, FORM_RUNS);
   const formsRatio = forms.formsS / forms.plainS;
 
+  // Last, so webpack's child process is gone before anything is timed; a pane that does not build yet
+  // leaves the other figures standing.
+  let pane: PaneBench | undefined;
+  try {
+    pane = await benchPane();
+  } catch (e) {
+    process.stderr.write(`pane bundle not measured: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+
   const out = process.stdout;
   out.write(`quota-planner bench: ${units.length} units × ${EXAMPLE_REGISTERS.length} registers × ${P} days = ${targets.toLocaleString('en')} targets (median of ${RUNS})\n\n`);
   out.write(`${'what'.padEnd(28)}${'seconds'.padStart(10)}${'× floor'.padStart(10)}\n`);
@@ -82,9 +93,21 @@ async function main(): Promise<void> {
   out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in ${forms.sheets} sheets (median of ${FORM_RUNS})\n`);
   out.write(`${'ExcelJS streaming, plain'.padEnd(28)}${forms.plainS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'our forms (models + write)'.padEnd(28)}${forms.formsS.toFixed(3).padStart(10)}${formsRatio.toFixed(2).padStart(10)}\n\n`);
+  const kb = (x: number): string => x.toFixed(1).padStart(10);
+  if (pane) {
+    out.write(`task pane, production build (${pane.buildS.toFixed(0)} s), gzip -9\n`);
+    out.write(`${'what'.padEnd(28)}${'KB gz'.padStart(10)}${'× goal'.padStart(10)}\n`);
+    out.write(`${'goal for the initial load'.padEnd(28)}${kb(PANE_GOAL_KB)}${'1.00'.padStart(10)}\n`);
+    out.write(`${'initial load'.padEnd(28)}${kb(pane.initialKb)}${(pane.initialKb / PANE_GOAL_KB).toFixed(2).padStart(10)}  ${pane.initialFiles.join(' ')}\n`);
+    out.write(`${'  react + react-dom alone'.padEnd(28)}${kb(pane.reactKb)}${(pane.reactKb / PANE_GOAL_KB).toFixed(2).padStart(10)}\n`);
+    out.write(`${'standalone, on import()'.padEnd(28)}${pane.lazyKb === null ? '—'.padStart(10) : kb(pane.lazyKb)}${''.padStart(10)}  ${pane.lazyFiles.join(' ') || 'no chunk holds the file host yet'}\n\n`);
+  }
   out.write(JSON.stringify({
     engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb),
     forms_s: +forms.formsS.toFixed(3), forms_vs_plain: +formsRatio.toFixed(2),
+    pane_initial_kb_gz: pane ? +pane.initialKb.toFixed(1) : null,
+    pane_initial_vs_goal: pane ? +(pane.initialKb / PANE_GOAL_KB).toFixed(2) : null,
+    pane_lazy_kb_gz: pane?.lazyKb != null ? +pane.lazyKb.toFixed(1) : null,
   }) + '\n');
 }
 

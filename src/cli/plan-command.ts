@@ -11,7 +11,9 @@ import { LANGS, Lang } from '../sheets/forms/text';
 import { planForms, sizeProblems } from '../sheets/forms/workbook';
 import { Placement, placeForms } from '../sheets/placement';
 import { existingSheets } from '../hosts/xlsx/existing-sheets';
-import { UnitsTable, readUnits } from '../sheets/read-units';
+import { Grid } from '../sheets/grid';
+import { TableSource, pickTable } from '../sheets/pick-table';
+import { UnitsTable } from '../sheets/read-units';
 import { gridOf, loadWorkbook } from '../hosts/xlsx/read-grid';
 import { PendingFile, workbookFile, writeAtomically } from '../hosts/xlsx/write-file';
 import { ParsedArgs } from './args';
@@ -48,7 +50,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
   const workbook = await openWorkbook(input);
   io.progress.step('Đang đọc bảng đơn vị', 'Reading the units table');
-  const { table, sheet } = pickTable(workbook, args.options.get('sheet'));
+  const { table, sheet } = pickSheet(workbook, args.options.get('sheet'));
   if (hasErrors(table.problems)) return refuse(io, table.problems, input);
 
   io.progress.step('Đang lập kế hoạch', 'Planning');
@@ -150,27 +152,20 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
 }
 
-/** The sheet asked for, or the first sheet that holds a units table. */
-export function pickTable(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
-  const sheets = workbook.worksheets;
-  if (wanted !== undefined) {
-    const ws = sheets.find((s) => s.name === wanted);
-    if (!ws) {
-      const names = sheets.map((s) => s.name).join(', ');
-      throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
-    }
-    return { table: readUnits(gridOf(ws)), sheet: ws.name };
+/** The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). */
+function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
+  const sources: TableSource[] = workbook.worksheets.map((ws) => {
+    let grid: Grid | undefined;
+    // Built when pickTable looks at the sheet: it stops at the first one with a table.
+    return { label: ws.name, hidden: ws.state !== 'visible', get grid() { return (grid ??= gridOf(ws)); } };
+  });
+  const pick = pickTable(sources, wanted);
+  if (pick.kind === 'not-found') {
+    const names = pick.labels.join(', ');
+    throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
   }
-  let first: { table: UnitsTable; sheet: string } | null = null;
-  for (const ws of sheets) {
-    if (ws.state !== 'visible') continue;
-    const table = readUnits(gridOf(ws));
-    const found = !table.problems.some((p) => p.code === 'no-header' || p.code === 'empty-sheet');
-    if (found) return { table, sheet: ws.name };
-    first ??= { table, sheet: ws.name };
-  }
-  if (first) return first;
-  throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+  if (pick.kind === 'none') throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+  return { table: pick.table, sheet: pick.source.label };
 }
 
 function refuse(io: CommandIO, problems: readonly Problem[], where: string): number {

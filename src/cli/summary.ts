@@ -1,5 +1,6 @@
 import { formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
+import { planTotals } from '../planning/plan-totals';
 import { Problem, describeProblem } from '../planning/problems';
 import { FORM_TEXT, periodLabel } from '../sheets/forms/text';
 import { formatCount } from '../planning/text';
@@ -11,9 +12,7 @@ const MAX_LISTED = 14;
 export function planSummary(plan: Plan, source: string, readerProblems: readonly Problem[]): string {
   const { settings, periods } = plan;
   const P = periods.length;
-  const total = plan.rows.reduce((s, r) => s + r.remaining, 0);
-  const unscheduled = plan.rows.reduce((s, r) => s + r.unscheduled, 0);
-  const workingDays = periods.reduce((s, p) => s + p.workingDays, 0);
+  const { perPeriod, remaining: total, unscheduled, workingDays } = planTotals(plan);
   const lines: string[] = [];
   const units = plan.units.length;
   lines.push(`Đã đọc ${source}: ${formatCount(units, 'vi')} đơn vị, ${plan.registers.length} loại sổ (${plan.registers.join(', ')}), ${formatCount(total, 'vi')} trường hợp.`);
@@ -21,10 +20,6 @@ export function planSummary(plan: Plan, source: string, readerProblems: readonly
   lines.push(`Kế hoạch ${formatVN(settings.start)}–${formatVN(settings.end)}, chia ${FORM_TEXT.vi.methods[settings.method]}: ${P} kỳ, ${workingDays} ngày làm việc.`);
   lines.push(`  (Plan ${settings.method} by ${settings.granularity}: ${P} periods, ${workingDays} working days.)`);
   lines.push('');
-  const perPeriod = new Float64Array(P);
-  plan.rows.forEach((_, i) => {
-    for (let k = 0; k < P; k++) perPeriod[k] += plan.targets[i * P + k];
-  });
   lines.push(`${'Kỳ / Period'.padEnd(26)}${'Ngày LV / Days'.padStart(16)}${'Chỉ tiêu / Target'.padStart(20)}`);
   const listed = P <= MAX_LISTED ? [...Array(P).keys()] : [...Array(6).keys(), -1, ...[...Array(6).keys()].map((k) => P - 6 + k)];
   for (const k of listed) {

@@ -1,7 +1,13 @@
 import { execFileSync } from 'child_process';
 import { writeFileSync } from 'fs';
+import { browserDeflater, canDeflate } from '../../src/hosts/browser/deflate';
+import { formsBlob } from '../../src/hosts/browser/file-host';
+import { xlsxParts } from '../../src/hosts/xlsx/spreadsheetml';
+import { xlsxBytes } from '../../src/hosts/xlsx/write-xlsx';
 import { ZipWriter, crc32, crc32Js, unzip } from '../../src/hosts/xlsx/zip';
+import { ZipWriter as FormatZipWriter } from '../../src/hosts/xlsx/zip-format';
 import { tempDir } from '../helpers/tmp';
+import { sampleSheets } from '../helpers/xlsx-sample';
 
 const tmp = tempDir('quota-zip-');
 afterAll(() => tmp.cleanup());
@@ -97,5 +103,115 @@ describe('zip', () => {
     }
     const zip = new ZipWriter(() => undefined);
     await expect(zip.add('x.xml', failing())).rejects.toThrow('source failed');
+  });
+});
+
+describe('zip, platform-free (the format with the browser strategy, in Node 20)', () => {
+  async function browserZip(entries: [string, Parameters<ZipWriter['add']>[1]][]): Promise<Buffer> {
+    const chunks: Uint8Array[] = [];
+    const zip = new FormatZipWriter((b) => void chunks.push(b), { deflate: browserDeflater });
+    for (const [name, content] of entries) await zip.add(name, content);
+    await zip.finish();
+    return Buffer.concat(chunks);
+  }
+
+  it('has CompressionStream deflate-raw here, as browsers do', () => {
+    expect(canDeflate()).toBe(true);
+  });
+
+  it('round-trips entries through CompressionStream, with table CRCs zlib agrees with', async () => {
+    const binary = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919 + (i >> 9)) % 256);
+    const xml = Array.from({ length: 5000 }, (_, i) => `<row r="${i}">Tổng hợp ${i}</row>`);
+    const bytes = await browserZip([['a.xml', xml], ['b.bin', [binary.subarray(0, 1), binary.subarray(1)]], ['empty', ''], ['Lịch.txt', 'chữ Việt']]);
+    const entries = unzip(bytes); // checks each CRC with zlib's crc32
+    expect(text(entries.get('a.xml'))).toBe(xml.join(''));
+    expect(Buffer.from(entries.get('b.bin')!).equals(Buffer.from(binary))).toBe(true);
+    expect(text(entries.get('empty'))).toBe('');
+    expect(text(entries.get('Lịch.txt'))).toBe('chữ Việt');
+    const file = tmp.file('browser.zip');
+    writeFileSync(file, bytes);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+  });
+
+  it('writes a workbook whose parts are those of the Node writer, byte for byte once unzipped', async () => {
+    const created = new Date(Date.UTC(2024, 5, 3, 8));
+    const chunks: Uint8Array[] = [];
+    const zip = new FormatZipWriter((b) => void chunks.push(b), { deflate: browserDeflater, date: created });
+    for (const part of xlsxParts(sampleSheets(), { created })) await zip.add(part.name, part.content);
+    await zip.finish();
+    const browser = unzip(Buffer.concat(chunks));
+    const node = unzip(await xlsxBytes(sampleSheets(), { created }));
+    expect([...browser.keys()]).toEqual([...node.keys()]);
+    for (const [name, bytes] of node) expect(Buffer.from(browser.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+    const file = tmp.file('browser.xlsx');
+    writeFileSync(file, Buffer.concat(chunks));
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+  });
+
+  it("gives the file host's Blob with progress to 1", async () => {
+    const seen: number[] = [];
+    const blob = await formsBlob(sampleSheets(), (f) => seen.push(f));
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const parts = unzip(new Uint8Array(await blob.arrayBuffer()));
+    expect(parts.has('xl/worksheets/sheet2.xml')).toBe(true);
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('takes no more input while the sink holds output back (backpressure through the stream)', async () => {
+    let pulled = 0;
+    // A source that takes turns with the event loop, as XML made on a page does. (A source that never
+    // yields is taken whole by Node 20's CompressionStream, whose queues count chunks against a byte
+    // limit; browsers' streams push back at once.)
+    async function* incompressible(): AsyncGenerator<Uint8Array> {
+      let x = 12345;
+      for (let i = 0; i < 400; i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        pulled++;
+        const chunk = new Uint8Array(64 * 1024);
+        for (let k = 0; k < chunk.length; k++) chunk[k] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+        yield chunk;
+      }
+    }
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const zip = new FormatZipWriter(async () => {
+      if (++calls === 2) await held; // the local header passes, the first compressed bytes wait
+    }, { deflate: browserDeflater });
+    const adding = zip.add('noise.bin', incompressible());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const early = pulled;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pulled).toBe(early); // held: nothing more is taken
+    expect(early).toBeLessThan(200); // of 400 chunks (25 MB): what was queued before the first output came back
+    release();
+    await adding;
+    expect(pulled).toBe(400);
+    await zip.finish();
+  });
+
+  it('passes a failing source or sink on as an error, not a hang', async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield 'part'.repeat(100_000);
+      throw new Error('source failed');
+    }
+    await expect(new FormatZipWriter(() => undefined, { deflate: browserDeflater }).add('x.xml', failing())).rejects.toThrow('source failed');
+    let calls = 0;
+    const sinkFails = new FormatZipWriter(() => {
+      if (++calls > 1) throw new Error('disk full');
+    }, { deflate: browserDeflater });
+    const noise = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24);
+    await expect(sinkFails.add('n.bin', [noise, noise, noise])).rejects.toThrow('disk full');
+  });
+
+  it('needs a compressor unless it stores, and stores with no platform help', async () => {
+    expect(() => new FormatZipWriter(() => undefined)).toThrow(/compressor/);
+    const chunks: Uint8Array[] = [];
+    const zip = new FormatZipWriter((b) => void chunks.push(b), { level: 0 });
+    await zip.add('a.txt', 'chữ Việt');
+    await zip.finish();
+    expect(text(unzip(Buffer.concat(chunks)).get('a.txt'))).toBe('chữ Việt');
   });
 });

@@ -5,7 +5,8 @@ import { ZipSink, ZipWriter } from './zip';
 
 /**
  * Sheet models → an .xlsx file or its bytes: the SpreadsheetML parts streamed through the ZIP writer.
- * The Node-specific ends (zlib in `zip.ts`, the file here) stay in these two modules.
+ * The Node-specific ends (zlib in `zip-node.ts`, through `zip.ts`; the file here) stay in Node modules;
+ * the browser writes the same parts through `zip-format.ts` with `../browser/deflate.ts`.
  */
 
 export interface WriteXlsxOptions extends XlsxOptions {

@@ -1,0 +1,70 @@
+import { dayFromExcelSerial } from '../../planning/days';
+import { CellValue } from '../../sheets/grid';
+import { SourceGrid } from '../../taskpane/host';
+import { boxAddress, parseBox, splitAddress } from './address';
+import type { Run } from './write';
+
+/** Cells per request: values, number formats and types come back together, well under Excel on the web's 5 MB response limit. */
+const CELLS_PER_READ = 50_000;
+
+/**
+ * Whether a number format shows a date: day, month or year codes outside quoted text, escapes and brackets
+ * (`[$-42A]`, `[Red]`); an `m` next to hours or seconds is minutes (`h:mm`), not a month.
+ */
+export function isDateFormat(format: string): boolean {
+  const code = format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  if (/[dy]/i.test(code)) return true;
+  return /m/i.test(code) && !/[hs]/i.test(code);
+}
+
+/** One cell as Office.js reads it → the host-neutral value; a number in a date format is a date (its serial, in UTC). */
+function cellValue(value: unknown, type: string, format: unknown): CellValue {
+  switch (type) {
+    case 'Empty':
+      return null;
+    case 'Error':
+      return { error: String(value) };
+    case 'Boolean':
+      return value === true;
+    case 'Double':
+    case 'Integer': {
+      const n = Number(value);
+      return typeof format === 'string' && isDateFormat(format) ? { date: dayFromExcelSerial(n) } : n;
+    }
+    default:
+      return typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value);
+  }
+}
+
+/**
+ * The selection when it covers more than one cell, else the active sheet's used range: only cells with
+ * values count (a shaded but empty table is no data), and an empty sheet gives an empty grid. One sync
+ * finds the range; its values, number formats and types then come in one more (more for a huge range).
+ */
+export async function readSources(run: Run): Promise<SourceGrid[]> {
+  return run(async (ctx) => {
+    const selection = ctx.workbook.getSelectedRange().load('address,cellCount');
+    const selectionUsed = selection.getUsedRangeOrNullObject(true).load('address');
+    const sheet = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+    const sheetUsed = sheet.getUsedRangeOrNullObject(true).load('address');
+    await ctx.sync();
+
+    const scope = selection.cellCount > 1 ? 'selection' : 'sheet';
+    const selected = splitAddress(selection.address)?.local ?? selection.address;
+    const label = scope === 'selection' ? `${sheet.name}!${selected}` : sheet.name;
+    const used = scope === 'selection' ? selectionUsed : sheetUsed;
+    const box = used.isNullObject ? null : parseBox(splitAddress(used.address)?.local ?? used.address);
+    if (!box) {
+      const at = scope === 'selection' ? parseBox(selected) : null;
+      return [{ grid: { sheet: sheet.name, rows: [], firstRow: at?.row ?? 1, firstCol: at?.col ?? 1 }, scope, label }];
+    }
+    const rows: CellValue[][] = [];
+    const step = Math.max(1, Math.floor(CELLS_PER_READ / box.cols));
+    for (let r = 0; r < box.rows; r += step) {
+      const part = sheet.getRange(boxAddress({ ...box, row: box.row + r, rows: Math.min(step, box.rows - r) })).load('values,numberFormat,valueTypes');
+      await ctx.sync();
+      part.values.forEach((line, i) => rows.push(line.map((v, c) => cellValue(v, part.valueTypes[i][c], part.numberFormat[i][c]))));
+    }
+    return [{ grid: { sheet: sheet.name, rows, firstRow: box.row, firstCol: box.col }, scope, label }];
+  });
+}

@@ -1,0 +1,76 @@
+import { Button, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { PaneStrings } from '../../i18n/strings';
+import { DayNumber, formatVN } from '../../planning/days';
+import { sortedDays } from '../pane-settings';
+import { DateField } from './DateField';
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  add: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, '& > :first-child': { flexGrow: 1, minWidth: 0 } },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+export interface DateListProps {
+  label: string;
+  addLabel: string;
+  days: readonly DayNumber[];
+  onChange: (days: DayNumber[]) => void;
+  t: PaneStrings;
+  today: DayNumber;
+}
+
+/** A list of dates (own days off, make-up days): each a chip that removes itself, and a picker to add one. */
+export function DateList({ label, addLabel, days, onChange, t, today }: DateListProps) {
+  const styles = useStyles();
+  const labelId = useId();
+  const [adding, setAdding] = useState<DayNumber | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  // The chip removed had the focus: it goes to the chip now in its place, or to the picker when none is left.
+  const removedAt = useRef<number | null>(null);
+  useEffect(() => {
+    const index = removedAt.current;
+    if (index === null || !group.current) return;
+    removedAt.current = null;
+    const chips = group.current.querySelectorAll<HTMLElement>('.fui-Tag');
+    (chips[Math.min(index, chips.length - 1)] ?? group.current.querySelector<HTMLElement>('input'))?.focus();
+  }, [days]);
+  const add = (): void => {
+    if (adding === null) return;
+    onChange(sortedDays([...days, adding]));
+    setAdding(null);
+  };
+  return (
+    <div role="group" aria-labelledby={labelId} className={styles.group} ref={group}>
+      <span id={labelId} className={styles.label}>
+        {label}
+      </span>
+      {days.length === 0 ? (
+        <p className={styles.muted}>{t.noDates}</p>
+      ) : (
+        <TagGroup
+          className={styles.tags}
+          aria-labelledby={labelId}
+          onDismiss={(_, data) => {
+            removedAt.current = days.findIndex((d) => String(d) === data.value);
+            onChange(days.filter((d) => String(d) !== data.value));
+          }}
+        >
+          {days.map((d) => (
+            <Tag key={d} value={String(d)} dismissible aria-label={t.removeDate(formatVN(d))} size="small">
+              {formatVN(d)}
+            </Tag>
+          ))}
+        </TagGroup>
+      )}
+      <div className={styles.add}>
+        <DateField label={addLabel} value={adding} onChange={setAdding} t={t} today={today} />
+        <Button onClick={add} disabledFocusable={adding === null} aria-label={`${t.add}: ${label}`}>
+          {t.add}
+        </Button>
+      </div>
+    </div>
+  );
+}

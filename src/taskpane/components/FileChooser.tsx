@@ -1,0 +1,71 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+
+const useStyles = makeStyles({
+  // Hidden from sight but not from the keyboard or screen readers: the label below shows its focus.
+  input: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    '&:focus-visible + label': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+    },
+  },
+  label: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    alignSelf: 'flex-start',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
+    ':active': { backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
+  disabled: {
+    cursor: 'default',
+    backgroundColor: tokens.colorNeutralBackgroundDisabled,
+    color: tokens.colorNeutralForegroundDisabled,
+    ':hover': { backgroundColor: tokens.colorNeutralBackgroundDisabled },
+  },
+});
+
+/**
+ * A real file input (what browsers, assistive technology and test drivers all understand) shown as a
+ * button-like label in the pane's language, instead of the browser's own "Choose file" text.
+ */
+export function FileChooser(props: { label: string; disabled: boolean; onFile: (file: File) => void }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <>
+      <input
+        id={id}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        className={styles.input}
+        data-testid="file-input"
+        disabled={props.disabled}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared so that choosing the same file again (after fixing it) reads it again.
+          e.currentTarget.value = '';
+          if (file) props.onFile(file);
+        }}
+      />
+      <label htmlFor={id} className={props.disabled ? `${styles.label} ${styles.disabled}` : styles.label}>
+        {props.label}
+      </label>
+    </>
+  );
+}

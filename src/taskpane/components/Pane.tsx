@@ -1,0 +1,114 @@
+import { FluentProvider, Switch, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { STRINGS, both } from '../../i18n/strings';
+import { hasErrors } from '../../planning/problems';
+import { registerLabel } from '../../sheets/forms/text';
+import { movePriority, shownPriority } from '../priority';
+import { validateForm } from '../pane-settings';
+import { isBusy } from '../state';
+import { PaneSetup, usePane } from '../use-pane';
+import { PreviewStep } from './PreviewStep';
+import { SettingsStep } from './SettingsStep';
+import { SourceStep } from './SourceStep';
+import { WriteStep } from './WriteStep';
+
+const NO_REGISTERS: readonly string[] = [];
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    maxWidth: '40rem',
+    marginInline: 'auto',
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBlockEnd: tokens.spacingVerticalXXL,
+    // Long Vietnamese names and sheet references wrap rather than push the pane sideways.
+    overflowWrap: 'anywhere',
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, paddingBlock: tokens.spacingVerticalM },
+  titles: { minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
+  status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBlockEnd: tokens.spacingVerticalS },
+});
+
+/** The whole pane: a header with the language switch, the status line, and the four steps in order. */
+export function Pane(setup: PaneSetup) {
+  const styles = useStyles();
+  const { state, actions } = usePane(setup);
+  const { lang, form, source, mode } = state;
+  const t = STRINGS[lang];
+  const busy = isBusy(state);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `Quota Planner – ${t.title}`;
+  }, [lang, t]);
+
+  const validation = useMemo(() => validateForm(form), [form]);
+  const present = source.status === 'read' ? source.table.registers : NO_REGISTERS;
+  const priority = useMemo(() => shownPriority(present, form.priority), [present, form.priority]);
+  const tableOk = source.status === 'read' && !hasErrors(source.table.problems);
+  const notReady = source.status === 'reading' ? null : !tableOk ? t.needTable : !validation.ok ? t.fixSettings : null;
+  const goToCell = mode === 'excel' ? (cell: string) => void actions.goToCell(cell) : undefined;
+
+  const onMovePriority = (index: number, delta: -1 | 1): void => {
+    const next = movePriority(present, form.priority, index, delta);
+    actions.updateForm({ priority: next });
+    const code = priority[index];
+    const count = priority.length;
+    actions.announce(both((s, l) => s.moved(registerLabel(code, l), index + delta + 1, count)));
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang} className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.titles}>
+          <h1 className={styles.title}>Quota Planner</h1>
+          <p className={styles.subtitle}>{t.title}</p>
+        </div>
+        <Switch label={{ children: t.englishSwitch, lang: 'en' }} checked={lang === 'en'} onChange={(_, d) => actions.setLang(d.checked ? 'en' : 'vi')} />
+      </header>
+      <div role="status" className={styles.status}>
+        {state.status?.[lang]}
+      </div>
+      <main>
+        <SourceStep
+          t={t}
+          lang={lang}
+          mode={mode}
+          source={source}
+          fileName={state.fileName}
+          busy={busy}
+          onChooseFile={(file) => void actions.chooseFile(file)}
+          onReadAgain={() => void actions.readSource()}
+          onGoToCell={goToCell}
+        />
+        <SettingsStep
+          t={t}
+          lang={lang}
+          form={form}
+          errors={validation.ok ? {} : validation.errors}
+          priority={priority}
+          today={setup.today}
+          settingsNotSaved={state.settingsNotSaved}
+          onChange={actions.updateForm}
+          onMovePriority={onMovePriority}
+        />
+        <PreviewStep t={t} lang={lang} preview={state.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={goToCell} />
+        <WriteStep
+          t={t}
+          lang={lang}
+          mode={mode}
+          issuer={form.issuer}
+          write={state.write}
+          busy={busy}
+          onIssuer={(issuer) => actions.updateForm({ issuer })}
+          onWrite={() => void actions.write()}
+          onShowSheet={(name) => void actions.showSheet(name)}
+          onGoToCell={goToCell}
+        />
+      </main>
+    </FluentProvider>
+  );
+}

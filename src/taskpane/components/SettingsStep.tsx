@@ -1,0 +1,127 @@
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneStrings } from '../../i18n/strings';
+import { DayNumber } from '../../planning/days';
+import { GRANULARITIES, Granularity } from '../../planning/periods';
+import { METHODS, Method } from '../../planning/settings';
+import type { Lang } from '../../sheets/forms/text';
+import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice } from '../pane-settings';
+import { DateField } from './DateField';
+import { DateList } from './DateList';
+import { PriorityList } from './PriorityList';
+import { Step } from './Step';
+
+const useStyles = makeStyles({
+  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  methodName: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  methodHint: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  numbers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  field: { minWidth: 0 },
+  input: { width: '100%', minWidth: 0 },
+});
+
+export interface SettingsStepProps {
+  t: PaneStrings;
+  lang: Lang;
+  form: SettingsForm;
+  errors: Partial<Record<SettingsField, SettingsError>>;
+  /** The registers to order, in their current order. */
+  priority: readonly string[];
+  today: DayNumber;
+  settingsNotSaved: boolean;
+  onChange: (patch: Partial<SettingsForm>) => void;
+  onMovePriority: (index: number, delta: -1 | 1) => void;
+}
+
+function errorText(t: PaneStrings, error: SettingsError | undefined): string | undefined {
+  switch (error) {
+    case undefined:
+      return undefined;
+    case 'start-missing':
+      return t.startMissing;
+    case 'end-missing':
+      return t.endMissing;
+    case 'end-before-start':
+      return t.endBeforeStart;
+    case 'window-too-long':
+      return t.windowTooLong;
+    case 'rate':
+      return t.rateInvalid;
+    case 'machines':
+      return t.machinesInvalid;
+  }
+}
+
+/** Step 2: everything that decides the plan besides the units. */
+export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, onChange, onMovePriority }: SettingsStepProps) {
+  const styles = useStyles();
+  const numberField = (key: 'rate' | 'machines', label: string, hint: string, min: number) => {
+    const error = errorText(t, errors[key]);
+    return (
+      <Field className={styles.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Input className={styles.input} type="number" inputMode="numeric" min={min} step={1} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
+      </Field>
+    );
+  };
+  return (
+    <Step id="step-settings" heading={t.settingsHeading}>
+      <div className={styles.dates}>
+        <DateField label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" />
+        <DateField label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="end-date" />
+      </div>
+      <Field label={t.granularity}>
+        <Select value={form.granularity} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
+          {GRANULARITIES.map((g) => (
+            <option key={g} value={g}>
+              {t.granularities[g]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.method}>
+        <RadioGroup value={form.method} onChange={(_, d) => onChange({ method: d.value as Method })}>
+          {METHODS.map((m) => (
+            <Radio
+              key={m}
+              value={m}
+              label={
+                <>
+                  <span className={styles.methodName}>{t.methods[m].name}</span>
+                  <span className={styles.methodHint}>{t.methods[m].hint}</span>
+                </>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      <PriorityList codes={priority} onMove={onMovePriority} t={t} lang={lang} />
+      <Field label={t.week}>
+        <Select value={form.week} onChange={(_, d) => onChange({ week: d.value as WeekChoice })}>
+          {WEEKS.map((w) => (
+            <option key={w} value={w}>
+              {t.weeks[w]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Switch label={t.holidays} checked={form.holidays} onChange={(_, d) => onChange({ holidays: d.checked })} />
+      <DateList label={t.daysOff} addLabel={t.addDayOff} days={form.daysOff} onChange={(daysOff) => onChange({ daysOff })} t={t} today={today} />
+      <DateList
+        label={t.extraWorkdays}
+        addLabel={t.addExtraWorkday}
+        days={form.extraWorkdays}
+        onChange={(extraWorkdays) => onChange({ extraWorkdays })}
+        t={t}
+        today={today}
+      />
+      <div className={styles.numbers}>
+        {numberField('rate', t.rate, t.rateHint, 1)}
+        {numberField('machines', t.machines, t.machinesHint, 0)}
+      </div>
+      {settingsNotSaved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.settingsNotSaved}</MessageBarBody>
+        </MessageBar>
+      )}
+    </Step>
+  );
+}

@@ -1,0 +1,239 @@
+import { Bilingual, both } from '../i18n/strings';
+import { DayNumber } from '../planning/days';
+import { Plan, planUnits } from '../planning/plan';
+import { Problem, hasErrors } from '../planning/problems';
+import { PlanSettings } from '../planning/settings';
+import { planId } from '../sheets/forms/marker';
+import { defaultFormNames } from '../sheets/forms/options';
+import type { Lang } from '../sheets/forms/text';
+import { planForms, sizeProblems } from '../sheets/forms/workbook';
+import { pickTable } from '../sheets/pick-table';
+import { placeForms } from '../sheets/placement';
+import { UnitsTable } from '../sheets/read-units';
+import { HostError, PaneHost } from './host';
+import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
+import { isBusy } from './state';
+import { Store } from './store';
+
+/** What the controller needs from outside: the only place the pane touches a host, a clock or the page. */
+export interface ControllerDeps {
+  store: Store;
+  today: DayNumber;
+  /** Inside Excel, its host; standalone, null until a file is opened. */
+  host: PaneHost | null;
+  /** Standalone: reads a chosen workbook file. */
+  openFile(file: File): Promise<PaneHost>;
+  /** Resolves once the page has painted, so a spinner shows before a long computation blocks it. */
+  nextPaint(): Promise<void>;
+  /** Where unexpected errors go (the console): people see a generic message, never a stack. */
+  log(error: unknown): void;
+}
+
+/** Everything the components can ask for. Each returns when the pane is settled again. */
+export interface PaneActions {
+  start(): Promise<void>;
+  setLang(lang: Lang): void;
+  updateForm(patch: Partial<SettingsForm>): void;
+  announce(status: Bilingual): void;
+  chooseFile(file: File): Promise<void>;
+  readSource(): Promise<void>;
+  goToCell(cell: string): Promise<void>;
+  preview(): Promise<void>;
+  write(): Promise<void>;
+  showSheet(name: string): Promise<void>;
+}
+
+/** At most this many progress updates reach the state while writing (one per percent). */
+const PROGRESS_STEPS = 100;
+
+export function createController(deps: ControllerDeps): PaneActions {
+  const { store } = deps;
+  let host = deps.host;
+  let settingsLoaded = false;
+
+  const message = (error: unknown): Bilingual => {
+    if (error instanceof HostError) return { vi: error.vi, en: error.en };
+    deps.log(error);
+    return both((s) => s.unexpected);
+  };
+
+  /** Settings saved in the document win over the defaults, once: later files do not undo what was typed. */
+  async function loadSettings(from: PaneHost): Promise<void> {
+    if (settingsLoaded) return;
+    settingsLoaded = true;
+    try {
+      const saved = await from.loadSettings();
+      if (saved !== null && saved !== undefined) store.dispatch({ type: 'form-loaded', form: formFromStored(saved, deps.today) });
+    } catch (e) {
+      deps.log(e); // the defaults are a fine start
+    }
+  }
+
+  async function saveSettings(from: PaneHost, settings: PlanSettings, form: SettingsForm): Promise<void> {
+    try {
+      await from.saveSettings(storedSettings(settings, form.week, form.issuer.trim()));
+      store.dispatch({ type: 'settings-saved', ok: true });
+    } catch (e) {
+      deps.log(e);
+      store.dispatch({ type: 'settings-saved', ok: false });
+    }
+  }
+
+  async function read(from: PaneHost): Promise<void> {
+    store.dispatch({ type: 'source-reading' });
+    try {
+      const sources = await from.readSources();
+      await deps.nextPaint(); // a national table takes a moment to read
+      const pick = pickTable(sources);
+      if (pick.kind === 'table') store.dispatch({ type: 'source-read', table: pick.table, label: pick.source.label });
+      else store.dispatch({ type: 'source-failed', error: both((s) => s.noSource) });
+    } catch (e) {
+      store.dispatch({ type: 'source-failed', error: message(e) });
+    }
+  }
+
+  /** The table and settings to plan with, or null (and why, announced) when there are none yet. */
+  function ready(): { host: PaneHost; table: UnitsTable; settings: PlanSettings; form: SettingsForm } | null {
+    const state = store.get();
+    if (isBusy(state) || !host) return null;
+    if (state.source.status !== 'read' || hasErrors(state.source.table.problems)) {
+      store.dispatch({ type: 'announce', status: both((s) => s.needTable) });
+      return null;
+    }
+    const valid = validateForm(state.form);
+    if (!valid.ok) {
+      store.dispatch({ type: 'announce', status: both((s) => s.fixSettings) });
+      return null;
+    }
+    return { host, table: state.source.table, settings: valid.settings, form: state.form };
+  }
+
+  /**
+   * Plans on the main thread (a national daily plan takes a second or two) once the spinner has painted.
+   * Returns the plan, or the planner's errors.
+   */
+  async function plan(table: UnitsTable, settings: PlanSettings): Promise<Plan | Problem[]> {
+    await deps.nextPaint();
+    const made = planUnits(table.units, table.registers, settings);
+    const errors = made.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      store.dispatch({ type: 'preview-refused', problems: errors });
+      return errors;
+    }
+    store.dispatch({ type: 'preview-planned', plan: made });
+    return made;
+  }
+
+  return {
+    async start() {
+      if (!host) return;
+      await loadSettings(host);
+      await read(host);
+    },
+
+    setLang: (lang) => store.dispatch({ type: 'lang', lang }),
+    updateForm: (patch) => store.dispatch({ type: 'form', patch }),
+    announce: (status) => store.dispatch({ type: 'announce', status }),
+
+    async chooseFile(file) {
+      if (isBusy(store.get())) return;
+      store.dispatch({ type: 'file-chosen', fileName: file.name });
+      store.dispatch({ type: 'source-reading' });
+      try {
+        host = await deps.openFile(file);
+      } catch (e) {
+        host = null;
+        store.dispatch({ type: 'source-failed', error: message(e) });
+        return;
+      }
+      await loadSettings(host);
+      await read(host);
+    },
+
+    async readSource() {
+      if (host && !isBusy(store.get())) await read(host);
+    },
+
+    async goToCell(cell) {
+      if (!host) return;
+      let selected = false;
+      try {
+        selected = await host.goToCell(cell);
+      } catch (e) {
+        store.dispatch({ type: 'announce', status: message(e) });
+        return;
+      }
+      if (!selected) store.dispatch({ type: 'announce', status: both((s) => s.cannotGoTo(cell)) });
+    },
+
+    async preview() {
+      const input = ready();
+      if (!input) return;
+      store.dispatch({ type: 'preview-planning' });
+      try {
+        const planned = await plan(input.table, input.settings);
+        if (!Array.isArray(planned)) await saveSettings(input.host, input.settings, input.form);
+      } catch (e) {
+        store.dispatch({ type: 'preview-failed', error: message(e) });
+      }
+    },
+
+    async write() {
+      const input = ready();
+      if (!input) return;
+      const { host: target, table, settings, form } = input;
+      const { lang, preview } = store.get();
+      try {
+        let planned: Plan;
+        if (preview.status === 'planned') {
+          planned = preview.plan;
+        } else {
+          store.dispatch({ type: 'write-phase', phase: 'planning' });
+          const made = await plan(table, settings);
+          if (Array.isArray(made)) {
+            store.dispatch({ type: 'write-refused', problems: made });
+            return;
+          }
+          planned = made;
+        }
+        // Again, even after a preview: the issuer may have been typed since.
+        await saveSettings(target, settings, form);
+        store.dispatch({ type: 'write-phase', phase: 'checking' });
+        const placement = placeForms(await target.existingSheets(), defaultFormNames(lang));
+        if (hasErrors(placement.problems)) {
+          store.dispatch({ type: 'write-refused', problems: placement.problems });
+          return;
+        }
+        store.dispatch({ type: 'write-phase', phase: 'building' });
+        await deps.nextPaint();
+        const options = { lang, issuer: form.issuer.trim(), planId: planId(planned), revision: 1, names: placement.names };
+        const forms = planForms(planned, table, options);
+        const tooLarge = sizeProblems(forms.sheets);
+        if (tooLarge.length > 0) {
+          store.dispatch({ type: 'write-refused', problems: tooLarge });
+          return;
+        }
+        store.dispatch({ type: 'write-phase', phase: 'writing' });
+        let step = 0;
+        const outcome = await target.writeForms(forms.sheets, placement.replaced, (fraction) => {
+          const next = Math.floor(Math.min(1, Math.max(0, fraction)) * PROGRESS_STEPS);
+          if (next === step) return;
+          step = next;
+          store.dispatch({ type: 'write-progress', fraction: next / PROGRESS_STEPS });
+        });
+        store.dispatch({ type: 'write-done', outcome });
+      } catch (e) {
+        store.dispatch({ type: 'write-failed', error: message(e) });
+      }
+    },
+
+    async showSheet(name) {
+      if (!host) return;
+      try {
+        await host.showSheet(name);
+      } catch (e) {
+        store.dispatch({ type: 'announce', status: message(e) });
+      }
+    },
+  };
+}

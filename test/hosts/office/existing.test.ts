@@ -1,0 +1,63 @@
+import { excelHost } from '../../../src/hosts/office/excel-host';
+import { FakeWorkbook } from './fake-excel';
+import { monthlyForms } from './forms';
+
+const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
+
+async function withForms(extraSheets = 0): Promise<FakeWorkbook> {
+  const wb = new FakeWorkbook();
+  wb.addSheet('Số liệu').setCells('A1', [['Đơn vị', 'KS']]);
+  for (let i = 1; i <= extraSheets; i++) wb.addSheet(`Ghi chú ${i}`).setCells('A1', [[i]]);
+  const { sheets } = monthlyForms(20);
+  await excelHost({ run: wb.run }).writeForms(sheets, [], () => {});
+  return wb;
+}
+
+describe('finding the generated sheets already in the workbook', () => {
+  it('finds each form by its hidden marker, and no typed actual in fresh forms', async () => {
+    const wb = await withForms();
+    const existing = await excelHost({ run: wb.run }).existingSheets();
+    expect(existing.map((s) => [s.name, s.marker?.kind ?? null, s.typedActual])).toEqual([
+      ['Số liệu', null, null],
+      ['Phụ lục 01 - Giao chỉ tiêu', 'quota', null],
+      [PROGRESS, 'progress', null],
+      ['Tổng hợp', 'rollup', null],
+      ['Lịch', 'calendar', null],
+      ['Đơn vị đã đọc', 'units', null],
+    ]);
+  });
+
+  it('finds the first actual typed in a progress report, a value or a formula, in reading order, even in a renamed sheet', async () => {
+    const wb = await withForms();
+    const progress = wb.sheet(PROGRESS);
+    progress.setCells('H14', [[120]]);
+    progress.setCells('F12', [['=E12*2']]);
+    progress.name = 'Báo cáo tháng';
+    const existing = await excelHost({ run: wb.run }).existingSheets();
+    expect(existing.find((s) => s.marker?.kind === 'progress')).toEqual({
+      name: 'Báo cáo tháng', marker: { kind: 'progress', planId: expect.stringMatching(/^[0-9a-f]{8}$/) }, typedActual: 'Báo cáo tháng!F12',
+    });
+  });
+
+  it('takes the same few syncs with 6 sheets or 36', async () => {
+    const small = await withForms();
+    small.sheet(PROGRESS).setCells('E11', [[1]]);
+    const large = await withForms(30);
+    large.sheet(PROGRESS).setCells('E11', [[1]]);
+    const before = [small.syncs, large.syncs];
+    expect((await excelHost({ run: small.run }).existingSheets()).find((s) => s.typedActual)?.typedActual).toBe(`${PROGRESS}!E11`);
+    expect((await excelHost({ run: large.run }).existingSheets()).find((s) => s.typedActual)?.typedActual).toBe(`${PROGRESS}!E11`);
+    expect(small.syncs - before[0]).toBe(4);
+    expect(large.syncs - before[1]).toBe(4);
+  });
+
+  it('does not take a sheet people made for a form, whatever its names say', async () => {
+    const wb = new FakeWorkbook();
+    const theirs = wb.addSheet('Phụ lục 01 - Giao chỉ tiêu');
+    theirs.names.push({ name: 'QuotaPlanner.Form', formula: '="kế hoạch của tôi"', visible: true });
+    theirs.names.push({ name: 'QuotaPlanner.Actuals', formula: "='Phụ lục 01 - Giao chỉ tiêu'!$A$1:$B$2", visible: true });
+    theirs.setCells('A1', [[5]]);
+    expect(await excelHost({ run: wb.run }).existingSheets()).toEqual([{ name: 'Phụ lục 01 - Giao chỉ tiêu', marker: null, typedActual: null }]);
+    expect(wb.syncs).toBe(2);
+  });
+});

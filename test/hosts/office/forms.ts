@@ -1,0 +1,22 @@
+import { dayFromYMD } from '../../../src/planning/days';
+import { planUnits } from '../../../src/planning/plan';
+import { defaultSettings } from '../../../src/planning/settings';
+import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../../../src/examples/national';
+import { planId } from '../../../src/sheets/forms/marker';
+import { defaultFormNames } from '../../../src/sheets/forms/options';
+import { planForms } from '../../../src/sheets/forms/workbook';
+import { SheetModel } from '../../../src/sheets/model';
+import { ExistingSheet, placeForms } from '../../../src/sheets/placement';
+
+/**
+ * Real forms for the first `count` of Viet Nam's communes (the national list shipped in data/, with
+ * invented counts), six registers, planned month by month over 2024, and placed among `existing` sheets
+ * as the pane would place them.
+ */
+export function monthlyForms(count: number, existing: readonly ExistingSheet[] = [], seed = 2025): { sheets: SheetModel[]; replaced: string[] } {
+  const units = inventUnits(loadCommunes().slice(0, count), seed);
+  const plan = planUnits(units, EXAMPLE_REGISTERS, { ...defaultSettings(dayFromYMD(2024, 1, 1), dayFromYMD(2024, 12, 31)), granularity: 'month' });
+  const placement = placeForms(existing, defaultFormNames('vi'));
+  const options = { lang: 'vi' as const, issuer: 'UBND TỈNH Z', planId: planId(plan), revision: 1, names: placement.names };
+  return { sheets: planForms(plan, { units, registers: EXAMPLE_REGISTERS }, options).sheets, replaced: placement.replaced };
+}

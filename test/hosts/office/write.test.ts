@@ -1,0 +1,312 @@
+import { excelHost } from '../../../src/hosts/office/excel-host';
+import { PAYLOAD_BUDGET, SheetRender } from '../../../src/hosts/office/render';
+import { excelSerialFromDay } from '../../../src/planning/days';
+import { columnLetters } from '../../../src/sheets/grid';
+import { CellStyle, SheetModel, cellStyle } from '../../../src/sheets/model';
+import { HostError, PaneHost } from '../../../src/taskpane/host';
+import { DAY, MARKER, SUMMARY, sampleSheets } from '../../helpers/xlsx-sample';
+import { FakeWorkbook } from './fake-excel';
+import { monthlyForms } from './forms';
+
+const CELL_EDIT = {
+  code: 'cell-edit',
+  vi: 'Hãy kết thúc việc sửa ô trong Excel (nhấn Enter hoặc Esc), rồi thử lại.',
+  en: 'Finish editing the cell in Excel (press Enter or Esc), then try again.',
+};
+
+/** A workbook with the sheet people keep their data in. */
+function peoplesWorkbook(): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  wb.addSheet('Số liệu').setCells('A1', [['Đơn vị', 'KS'], ['Xã A', 1200]]);
+  return wb;
+}
+
+function hostOf(wb: FakeWorkbook, budget?: number, sleeps: number[] = []): PaneHost {
+  return excelHost({ run: wb.run, budget, sleep: async (ms) => void sleeps.push(ms) });
+}
+
+/** Plans the forms for `units` communes among the sheets already there, and writes them. */
+async function plan(wb: FakeWorkbook, units: number, seed?: number): Promise<{ sheets: SheetModel[]; replaced: string[] }> {
+  const host = hostOf(wb);
+  const forms = monthlyForms(units, await host.existingSheets(), seed);
+  await host.writeForms(forms.sheets, forms.replaced, () => {});
+  return forms;
+}
+
+/** The look of a style as the fake records it (keys of `formatAt`), in the sheet's font. */
+function look(style: CellStyle, font: SheetModel['font']): Record<string, unknown> {
+  const out: Record<string, unknown> = { 'font.name': font.name, 'font.size': style.size ?? font.size };
+  if (style.bold !== undefined) out['font.bold'] = style.bold;
+  if (style.italic !== undefined) out['font.italic'] = style.italic;
+  if (style.color) out['font.color'] = `#${style.color.slice(2)}`;
+  if (style.fill) out['fill.color'] = `#${style.fill.slice(2)}`;
+  if (style.align) out.horizontalAlignment = { left: 'Left', center: 'Center', right: 'Right' }[style.align];
+  if (style.valign) out.verticalAlignment = { top: 'Top', middle: 'Center', bottom: 'Bottom' }[style.valign];
+  if (style.wrap !== undefined) out.wrapText = style.wrap;
+  if (style.border !== undefined) out['borders.EdgeLeft.style'] = style.border ? 'Continuous' : 'None';
+  if (style.unlocked !== undefined) out['protection.locked'] = !style.unlocked;
+  return out;
+}
+const LOOK_KEYS = ['font.name', 'font.size', 'font.bold', 'font.italic', 'font.color', 'fill.color', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'borders.EdgeLeft.style', 'protection.locked'];
+
+describe('writing the forms into the open workbook', () => {
+  it('writes every cell as the model says (value, formula, date, text, number format, look), across many small batches', async () => {
+    const wb = peoplesWorkbook();
+    const { sheets } = monthlyForms(30);
+    await hostOf(wb, 30_000).writeForms(sheets, [], () => {});
+    expect(wb.syncs).toBeGreaterThan(30);
+    for (const model of sheets) {
+      const sheet = wb.sheet(model.name);
+      const render = new SheetRender(model);
+      model.rows.forEach((row, r) => {
+        for (let c = 0; c < render.rowWidth(r); c++) {
+          const address = `${columnLetters(c + 1)}${r + 1}`;
+          const v = row.values[c] ?? null;
+          const cell = sheet.cell(address);
+          const style = cellStyle(model, r, c);
+          if (v !== null && typeof v === 'object' && 'formula' in v) expect([address, cell.formula]).toEqual([address, `=${v.formula}`]);
+          else if (v !== null && typeof v === 'object') expect([address, cell.value]).toEqual([address, excelSerialFromDay(v.date)]);
+          // An empty text is no content in Excel: the cell stays blank.
+          else expect([address, cell.value, cell.formula]).toEqual([address, v === '' ? null : v, null]);
+          const dated = v !== null && typeof v === 'object' && 'date' in v;
+          expect([address, cell.numberFormat]).toEqual([address, style.numFmt ?? (dated ? 'dd/mm/yyyy' : 'General')]);
+          const at = sheet.formatAt(address);
+          expect([address, Object.fromEntries(LOOK_KEYS.filter((k) => at[k] !== undefined).map((k) => [k, at[k]]))]).toEqual([address, look(style, model.font)]);
+        }
+      });
+    }
+  });
+
+  it('writes what the file writer writes besides cells: sizes, merges, panes, page, hidden names, protection, validations, conditional formats, charts', async () => {
+    const wb = peoplesWorkbook();
+    await hostOf(wb).writeForms(sampleSheets(), [], () => {});
+    const s = wb.sheet(SUMMARY);
+    // Widths in points: Times New Roman 12 digits are 6 pt; column F is hidden; row 1 is 30 pt high.
+    expect([...s.columnWidths]).toEqual([[0, 36], [1, 180], [2, 72], [3, 84], [4, 72], [5, 54]]);
+    expect([...s.hiddenColumns]).toEqual([5]);
+    expect([...s.rowHeights]).toEqual([[0, 30]]);
+    expect(s.merges).toEqual(['A1:F1']);
+    expect(s.frozen).toEqual({ rows: 3, cols: 2 });
+    expect(s.page).toEqual({
+      orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$3:$3', 'headersFooters.defaultForAllPages.centerFooter': 'Trang &P/&N',
+    });
+    expect(s.names).toEqual([
+      { name: 'QuotaPlanner.Form', formula: `="${MARKER}"`, visible: false },
+      { name: 'QuotaPlanner.Actuals', formula: `='${SUMMARY}'!$E$4:$E$7`, visible: false },
+    ]);
+    expect(s.protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true } });
+    expect(s.formatAt('E5')['protection.locked']).toBe(false);
+    expect(s.formatAt('C5')['protection.locked']).toBeUndefined(); // locked, as every cell is by default
+    expect(s.validations).toEqual([
+      {
+        range: 'E4:E7',
+        props: {
+          ignoreBlanks: true,
+          rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
+          prompt: { showPrompt: true, title: 'Số đã làm', message: 'Nhập số sổ\nđã số hóa' },
+          errorAlert: { showAlert: true, style: 'Stop', title: 'Sai', message: 'Số nguyên ≥ 0' },
+        },
+      },
+      {
+        range: 'D4:D7',
+        props: {
+          ignoreBlanks: true,
+          rule: { date: { formula1: '2024-06-03', formula2: '2025-06-03', operator: 'Between' } },
+          errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
+        },
+      },
+    ]);
+    expect(s.conditionalFormats).toEqual([
+      { range: 'C4:C7', type: 'Custom', props: { 'custom.rule.formula': '=C4>1000', 'custom.format.font.bold': true, 'custom.format.font.color': '#9C0006', 'custom.format.fill.color': '#FFC7CE' } },
+    ]);
+    expect(s.charts).toEqual([
+      {
+        type: 'LineMarkers', source: `'${SUMMARY}'!C4:C7`, seriesBy: 'Columns', position: ['H3', 'O20'],
+        props: { 'title.text': 'Tiến độ', 'title.format.font.bold': true, 'title.format.font.size': 14, 'legend.position': 'Bottom', 'axes.valueAxis.numberFormat': '#,##0' },
+        series: [{
+          name: 'Số còn lại', values: `'${SUMMARY}'!C4:C7`, xValues: `'${SUMMARY}'!B4:B7`,
+          props: { 'format.line.color': '#4472C4', markerStyle: 'Circle', markerSize: 5, markerBackgroundColor: '#4472C4', markerForegroundColor: '#4472C4' },
+        }],
+      },
+    ]);
+    // The plain sheet: Arial 10, a date in a cell with no number format shows as a date.
+    const plain = wb.sheet("Lịch's");
+    expect(plain.cell('A2')).toMatchObject({ value: excelSerialFromDay(DAY), numberFormat: 'dd/mm/yyyy' });
+    expect(plain.formatAt('A1')).toMatchObject({ 'font.name': 'Arial', 'font.size': 10 });
+  });
+
+  it('writes text that starts like a formula as text, not a formula', async () => {
+    const wb = peoplesWorkbook();
+    await hostOf(wb).writeForms(sampleSheets(), [], () => {});
+    const s = wb.sheet(SUMMARY);
+    expect(s.cell('B5')).toMatchObject({ value: '=SUM(A1:A3)', formula: null });
+    expect(s.cell('C6')).toMatchObject({ formula: '=SUM(C4:C5)' });
+    expect(s.cell('B6').value).toBe('Tab\tand bell gone');
+  });
+
+  it('writes 10 and 10,000 units in the same number of syncs give or take the row chunks, no request over 4 MB', async () => {
+    const counts: Record<number, { syncs: number; chunks: number }> = {};
+    for (const units of [10, 10_000]) {
+      const { sheets } = monthlyForms(units);
+      const batches = sheets.map((s) => [...new SheetRender(s).batches()]);
+      const chunks = batches.reduce((n, b) => n + b.filter((x) => x.rows > 0).length, 0);
+      const wb = peoplesWorkbook();
+      await hostOf(wb).writeForms(sheets, [], () => {});
+      counts[units] = { syncs: wb.syncs, chunks };
+      // Three syncs for the workbook (look, make room, finish), then one per batch: the row chunks, and a
+      // sheet's merges, names and protection when they do not fit in its last chunk.
+      expect(wb.syncs).toBe(3 + batches.flat().length);
+      expect(wb.syncs).toBeLessThanOrEqual(3 + sheets.length + chunks);
+      expect(wb.maxPayload).toBeLessThanOrEqual(4_000_000);
+      expect(wb.refused).toBe(0);
+      // Batches are full: the chunks are about as many as the bytes need.
+      const sent = wb.payloads.reduce((a, b) => a + b, 0);
+      expect(chunks).toBeLessThanOrEqual(Math.ceil(sent / (0.8 * PAYLOAD_BUDGET)) + sheets.length);
+      // Complete: every value and formula of the model is in the workbook.
+      for (const model of sheets) {
+        const sheet = wb.sheet(model.name);
+        let expected = 0;
+        for (const row of model.rows) for (const v of row.values) if (v !== null && v !== undefined && v !== '') expected++;
+        let found = 0;
+        for (const row of sheet.rows.values()) for (let c = 0; c < Math.max(row.values.length, row.formulas.length); c++) if (row.values[c] !== undefined || row.formulas[c] !== undefined) found++;
+        expect([model.name, found]).toEqual([model.name, expected]);
+      }
+    }
+    expect(counts[10].syncs).toBe(3 + 5);
+    expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 5);
+  }, 60_000);
+
+  it('sends a request Excel refuses as too large again in smaller pieces, and writes the same workbook', async () => {
+    const { sheets } = monthlyForms(150);
+    const normal = peoplesWorkbook();
+    await hostOf(normal).writeForms(sheets, [], () => {});
+    const small = peoplesWorkbook();
+    small.payloadLimit = 150_000;
+    await hostOf(small).writeForms(sheets, [], () => {});
+    expect(normal.refused).toBe(0);
+    expect(small.refused).toBeGreaterThan(0);
+    expect(small.maxPayload).toBeLessThanOrEqual(150_000);
+    expect(small.snapshot()).toEqual(normal.snapshot());
+  }, 30_000);
+
+  it('asks to finish editing the cell when Excel is in cell-edit mode, and leaves the workbook as it was', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 40);
+    const before = wb.snapshot();
+    const host = hostOf(wb);
+    const forms = monthlyForms(45, await host.existingSheets());
+    expect(forms.replaced).toHaveLength(5);
+    const failing = wb.syncs + 6; // while filling the forms, old sheets renamed and new ones half written
+    wb.failSync('InvalidOperationInCellEditMode', failing);
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
+    expect(wb.syncs).toBeGreaterThan(failing);
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('puts the workbook back when the last step fails, and when Excel refuses from the start', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const before = wb.snapshot();
+    const host = hostOf(wb);
+    const forms = monthlyForms(25, await host.existingSheets());
+    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toBeInstanceOf(HostError);
+    expect(wb.snapshot()).toEqual(before);
+    const syncs = wb.syncs;
+    wb.failSync('InvalidOperationInCellEditMode', syncs + 1);
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
+    expect(wb.syncs).toBe(syncs + 1); // nothing was touched, so nothing to undo
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('finishes instead of undoing once old sheets are already deleted', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const host = hostOf(wb);
+    const forms = monthlyForms(25, await host.existingSheets(), 7);
+    let deletes = 0;
+    wb.failAction('GeneralException', (a) => a.name === 'delete' && ++deletes === 2);
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).resolves.toEqual({ sheets: forms.sheets.map((s) => s.name) });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name)]);
+    const total = forms.sheets[0].rows[forms.sheets[0].rows.length - 1];
+    expect(wb.sheet(forms.sheets[0].name).cell(`D${forms.sheets[0].rows.length}`).formula).toBe(`=${(total.values[3] as { formula: string }).formula}`);
+    expect(wb.calculationMode).toBe('Automatic');
+  });
+
+  it('names the sheets holding the old forms when the workbook cannot be put back', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const sleeps: number[] = [];
+    const host = hostOf(wb, undefined, sleeps);
+    const forms = monthlyForms(25, await host.existingSheets());
+    const from = wb.syncs + 5;
+    for (let i = 0; i < 4; i++) wb.failSync('InvalidOperationInCellEditMode', from + i);
+    const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
+    expect(error.code).toBe('cell-edit');
+    expect(error.vi).toBe(`${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ đang mang tên tạm Quota Planner (cũ 1), Quota Planner (cũ 2), Quota Planner (cũ 3), Quota Planner (cũ 4), Quota Planner (cũ 5).`);
+    expect(error.en).toContain('the old sheets have the temporary names Quota Planner (cũ 1),');
+    expect(sleeps).toEqual([1000, 3000]);
+  });
+
+  it('gives other Excel errors with their code, in both languages, without a stack', async () => {
+    const wb = peoplesWorkbook();
+    wb.failSync('GeneralException', 3);
+    const error: HostError = await hostOf(wb).writeForms(sampleSheets(), [], () => {}).then(() => { throw new Error('written'); }, (e) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error.code).toBe('office');
+    expect(error.vi).toBe('Excel không thực hiện được yêu cầu (mã lỗi GeneralException): Injected GeneralException.');
+    expect(error.en).toBe('Excel could not do it (error code GeneralException): Injected GeneralException.');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu']);
+  });
+
+  it('never touches a sheet people made: a form takes another name, and one of theirs is never overwritten', async () => {
+    const wb = peoplesWorkbook();
+    wb.addSheet('Tổng hợp').setCells('A1', [['Ghi chú của tôi']]);
+    wb.addSheet('Lịch').setCells('B2', [[42]]);
+    const before = wb.snapshot() as { sheets: unknown[] };
+    const forms = await plan(wb, 15);
+    expect(forms.replaced).toEqual([]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', 'Tổng hợp', 'Lịch', 'Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp (2)', 'Lịch (2)', 'Đơn vị đã đọc']);
+    expect((wb.snapshot() as { sheets: unknown[] }).sheets.slice(0, 3)).toEqual(before.sheets);
+
+    // Asked directly to write over theirs, the host refuses and changes nothing.
+    const again = wb.snapshot();
+    const theirs = { ...sampleSheets()[0], name: 'Tổng hợp' };
+    await expect(hostOf(wb).writeForms([theirs], [], () => {})).rejects.toMatchObject({ code: 'sheet-taken' });
+    await expect(hostOf(wb).writeForms([theirs], ['Tổng hợp'], () => {})).rejects.toMatchObject({ code: 'sheet-taken' });
+    expect(wb.snapshot()).toEqual(again);
+  });
+
+  it('replaces the generated sheets where they were, shows the first form, and calculates only once written', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 12);
+    wb.addSheet('Ghi chú');
+    wb.select('Ghi chú', 'A1');
+    const ids = wb.sheets.map((s) => s.id);
+    const modes: string[] = [];
+    wb.failSync('never', () => {
+      modes.push(wb.calculationMode);
+      return false;
+    });
+    const host = hostOf(wb);
+    const forms = monthlyForms(14, await host.existingSheets());
+    const fractions: number[] = [];
+    await host.writeForms(forms.sheets, forms.replaced, (f) => fractions.push(f));
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
+    expect(wb.sheets[0].id).toBe(ids[0]);
+    expect(wb.sheets[6].id).toBe(ids[6]);
+    expect(wb.sheets.slice(1, 6).every((s) => !ids.includes(s.id))).toBe(true);
+    expect(wb.active.name).toBe(forms.sheets[0].name);
+    expect(modes).toContain('Manual');
+    expect(wb.calculationMode).toBe('Automatic');
+    expect(fractions[0]).toBe(0);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
+
+    // A workbook calculated by hand stays so.
+    wb.calculationMode = 'Manual';
+    await host.writeForms(forms.sheets, forms.replaced, () => {});
+    expect(wb.calculationMode).toBe('Manual');
+  });
+});

@@ -1,0 +1,304 @@
+import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
+import { parseDate } from '../../src/planning/days';
+import { FormMarker } from '../../src/sheets/forms/marker';
+import { SheetModel } from '../../src/sheets/model';
+import { ExistingSheet } from '../../src/sheets/placement';
+import { PaneActions, createController } from '../../src/taskpane/controller';
+import { HostError, PaneHost, SourceGrid, WriteOutcome } from '../../src/taskpane/host';
+import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/pane-settings';
+import { Action, PaneState, initialState } from '../../src/taskpane/state';
+import { Store, createStore } from '../../src/taskpane/store';
+import type ExcelJS from 'exceljs';
+
+const d = (text: string): number => parseDate(text)!;
+const today = d('2023-05-15');
+
+const sourcesOf = (wb: ExcelJS.Workbook): SourceGrid[] => wb.worksheets.map((ws) => ({ grid: gridOf(ws), scope: 'sheet', label: ws.name }));
+
+/** Chơn Thành's saved settings: capacity by week, every day a working day. */
+const CHON_THANH_SETTINGS = {
+  version: SETTINGS_VERSION, start: '2023-05-22', end: '2023-07-14', granularity: 'week', method: 'capacity', priority: [],
+  week: 'all', holidays: 'vn', daysOff: [], extraWorkdays: [], rate: 300, defaultMachines: 1, issuer: 'UBND THỊ XÃ CHƠN THÀNH',
+};
+
+/** An in-memory PaneHost: what Excel or a file would hold, and a record of what the pane asked. */
+class FakeHost implements PaneHost {
+  saved: unknown = null;
+  existing: ExistingSheet[] = [];
+  written: { sheets: readonly SheetModel[]; replaced: readonly string[] } | null = null;
+  selected: string[] = [];
+  shown: string[] = [];
+  progressCalls = 1000;
+  failWrite: Error | null = null;
+  failRead: Error | null = null;
+  canSelect = true;
+  constructor(public sources: SourceGrid[], readonly kind: 'excel' | 'file' = 'excel') {}
+  async readSources(): Promise<SourceGrid[]> {
+    if (this.failRead) throw this.failRead;
+    return this.sources;
+  }
+  async goToCell(address: string): Promise<boolean> {
+    this.selected.push(address);
+    return this.canSelect;
+  }
+  async loadSettings(): Promise<unknown> {
+    return this.saved;
+  }
+  async saveSettings(value: unknown): Promise<void> {
+    this.saved = JSON.parse(JSON.stringify(value));
+  }
+  async existingSheets(): Promise<ExistingSheet[]> {
+    return this.existing;
+  }
+  async writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome> {
+    if (this.failWrite) throw this.failWrite;
+    for (let i = 1; i <= this.progressCalls; i++) progress(i / this.progressCalls);
+    this.written = { sheets, replaced };
+    return { sheets: sheets.map((s) => s.name), ...(this.kind === 'file' ? { download: 'Số liệu - ke-hoach.xlsx' } : {}) };
+  }
+  async showSheet(name: string): Promise<boolean> {
+    this.shown.push(name);
+    return true;
+  }
+}
+
+interface Harness {
+  store: Store;
+  actions: PaneActions;
+  log: jest.Mock;
+  dispatched: Action[];
+  state: () => PaneState;
+}
+
+function harness(host: PaneHost | null, openFile: (file: File) => Promise<PaneHost> = () => Promise.reject(new Error('no file host'))): Harness {
+  const store = createStore(initialState(host ? 'excel' : 'file', 'vi', defaultForm(today)));
+  const dispatched: Action[] = [];
+  const dispatch = store.dispatch;
+  store.dispatch = (action) => {
+    dispatched.push(action);
+    dispatch(action);
+  };
+  const log = jest.fn();
+  const actions = createController({ store, today, host, openFile, nextPaint: () => Promise.resolve(), log });
+  return { store, actions, log, dispatched, state: store.get };
+}
+
+const marker = (kind: FormMarker['kind']): FormMarker => ({ kind, planId: '0123abcd' });
+
+describe('the pane controller, in Excel', () => {
+  it('restores the saved settings and reads the sheet that holds the units table', async () => {
+    const wb = chonThanhWorkbook();
+    wb.addWorksheet('Ghi chú', {}).getCell('A1').value = 'Ghi chú';
+    const host = new FakeHost([{ grid: { sheet: 'Bìa', rows: [] }, scope: 'sheet', label: 'Bìa' }, ...sourcesOf(wb)]);
+    host.saved = CHON_THANH_SETTINGS;
+    const h = harness(host);
+    await h.actions.start();
+    const s = h.state();
+    expect([s.form.start, s.form.end, s.form.method, s.form.week, s.form.issuer]).toEqual([d('2023-05-22'), d('2023-07-14'), 'capacity', 'all', 'UBND THỊ XÃ CHƠN THÀNH']);
+    expect(s.source.status).toBe('read');
+    if (s.source.status !== 'read') return;
+    expect(s.source.label).toBe('Phụ lục 01');
+    expect(s.source.summary.units).toBe(9);
+    expect(s.source.summary.registers.map((r) => r.code)).toEqual(['KS', 'KH', 'KT']);
+    expect(s.source.summary.errors).toEqual([]);
+    expect(s.status).toEqual({ vi: 'Đã đọc 9 đơn vị.', en: 'Read 9 units.' });
+  });
+
+  it('previews who cannot finish, saves the settings, then writes the five forms with progress', async () => {
+    const host = new FakeHost(sourcesOf(chonThanhWorkbook()));
+    host.saved = CHON_THANH_SETTINGS;
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.preview();
+    const { preview } = h.state();
+    expect(preview.status).toBe('planned');
+    if (preview.status !== 'planned') return;
+    expect(preview.model.periods).toHaveLength(8);
+    expect(preview.model.cannotFinish.map((p) => [p.unit, p.cell])).toEqual([['Phường Minh Hưng', 'Phụ lục 01!B11'], ['Xã Minh Thắng', 'Phụ lục 01!B15']]);
+    expect(preview.model.cannotFinish[1].en).toContain('needs 2 machines');
+    expect(host.saved).toEqual(CHON_THANH_SETTINGS);
+
+    await h.actions.write();
+    const { write } = h.state();
+    expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc'] } });
+    expect(host.written!.replaced).toEqual([]);
+    // The issuer is printed above Phụ lục 01.
+    expect(JSON.stringify(host.written!.sheets[0].rows.slice(0, 3))).toContain('UBND THỊ XÃ CHƠN THÀNH');
+    // A thousand progress calls reach the state at most once per percent.
+    const progress = h.dispatched.filter((a) => a.type === 'write-progress');
+    expect(progress.length).toBeLessThanOrEqual(100);
+    expect(progress[progress.length - 1]).toEqual({ type: 'write-progress', fraction: 1 });
+    expect(h.state().status).toEqual({ vi: 'Đã ghi 5 trang.', en: 'Wrote 5 sheets.' });
+
+    await h.actions.showSheet('Tổng hợp');
+    expect(host.shown).toEqual(['Tổng hợp']);
+  });
+
+  it('plans before writing when there is no preview, and labels the forms in the pane language', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
+    await h.actions.start();
+    h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-09-30') });
+    h.actions.setLang('en');
+    await h.actions.write();
+    expect(h.state().preview.status).toBe('planned');
+    expect(h.state().write.status).toBe('done');
+    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read']);
+  });
+
+  it('replaces the forms it made before, and gives a sheet people made its own name', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    host.existing = [
+      { name: 'Tổng hợp cũ', marker: marker('rollup'), typedActual: null },
+      { name: 'Lịch', marker: null, typedActual: null },
+    ];
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.write();
+    expect(host.written!.replaced).toEqual(['Tổng hợp cũ']);
+    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp cũ', 'Lịch (2)', 'Đơn vị đã đọc']);
+  });
+
+  it('writes nothing over typed actuals, and lists the cell', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    host.existing = [{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: marker('progress'), typedActual: "'Phụ lục 02 - Báo cáo tiến độ'!D10" }];
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.write();
+    const { write } = h.state();
+    expect(write.status === 'refused' && write.problems.map((p) => [p.code, p.cell])).toEqual([['actuals-typed', "'Phụ lục 02 - Báo cáo tiến độ'!D10"]]);
+    expect(host.written).toBeNull();
+  });
+
+  it("shows a host's own message when writing fails, and a generic one (logged) for anything else", async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
+    await h.actions.start();
+    host.failWrite = new HostError('Sổ tính đang được sửa.', 'The workbook is being edited.');
+    await h.actions.write();
+    expect(h.state().write).toEqual({ status: 'failed', error: { vi: 'Sổ tính đang được sửa.', en: 'The workbook is being edited.' } });
+    expect(h.log).not.toHaveBeenCalled();
+
+    host.failRead = new TypeError('x is undefined');
+    await h.actions.readSource();
+    const { source } = h.state();
+    expect(source.status === 'failed' && source.error.en).toMatch(/^Something unexpected went wrong/);
+    expect(h.log).toHaveBeenCalledWith(host.failRead);
+  });
+
+  it('does not plan a table with errors, nor settings that are not valid, and says why', async () => {
+    const wb = chonThanhWorkbook();
+    wb.getWorksheet('Phụ lục 01')!.getCell('D8').value = 'khoảng 200';
+    const host = new FakeHost(sourcesOf(wb));
+    const h = harness(host);
+    await h.actions.start();
+    const { source } = h.state();
+    expect(source.status === 'read' && source.summary.errors.map((p) => p.cell)).toEqual(['Phụ lục 01!D8']);
+    await h.actions.preview();
+    expect(h.state().preview.status).toBe('none');
+    expect(h.state().status?.en).toBe('First read a units table without errors.');
+
+    host.sources = sourcesOf(chonThanhWorkbook());
+    await h.actions.readSource();
+    h.actions.updateForm({ rate: '0' });
+    await h.actions.preview();
+    expect(h.state().preview.status).toBe('none');
+    expect(h.state().status?.en).toBe('Fix the settings marked above.');
+  });
+
+  it("refuses a window without a working day with the planner's message, for the preview and the write", async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
+    await h.actions.start();
+    // 1–2/6/2024 is a weekend.
+    h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-06-02') });
+    await h.actions.write();
+    const { preview, write } = h.state();
+    expect(preview.status === 'refused' && preview.problems.map((p) => p.code)).toEqual(['no-working-day']);
+    expect(write.status === 'refused' && write.problems.map((p) => p.code)).toEqual(['no-working-day']);
+    expect(host.written).toBeNull();
+  });
+
+  it('drops a preview when a setting that changes the plan changes, not when the issuer does', async () => {
+    const h = harness(new FakeHost(sourcesOf(daiLanhWorkbook())));
+    await h.actions.start();
+    await h.actions.preview();
+    h.actions.updateForm({ issuer: 'UBND XÃ ĐẠI LÃNH' });
+    expect(h.state().preview.status).toBe('planned');
+    h.actions.updateForm({ granularity: 'week' });
+    expect(h.state().preview.status).toBe('none');
+  });
+
+  it('selects the cell of a problem, and says so when it cannot', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.goToCell('Xã Đại Lãnh!C5');
+    expect(host.selected).toEqual(['Xã Đại Lãnh!C5']);
+    expect(h.state().status?.en).toBe('Read 1 unit.');
+    host.canSelect = false;
+    await h.actions.goToCell('Xã Đại Lãnh!C6');
+    expect(h.state().status?.vi).toBe('Không chọn được ô Xã Đại Lãnh!C6.');
+  });
+
+  it('ignores a second request while it waits on the host', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = host.readSources.bind(host);
+    host.readSources = async () => {
+      await gate;
+      return read();
+    };
+    const h = harness(host);
+    const started = h.actions.start();
+    await Promise.resolve();
+    await h.actions.preview();
+    await h.actions.write();
+    expect(h.dispatched.some((a) => a.type === 'preview-planning' || a.type === 'write-phase')).toBe(false);
+    release();
+    await started;
+    expect(h.state().source.status).toBe('read');
+  });
+});
+
+describe('the pane controller, standalone', () => {
+  const file = { name: 'Số liệu.xlsx' } as File;
+
+  it('opens the chosen file, restores settings once, and reads it', async () => {
+    const host = new FakeHost(sourcesOf(chonThanhWorkbook()), 'file');
+    host.saved = CHON_THANH_SETTINGS;
+    const load = jest.spyOn(host, 'loadSettings');
+    const opened: File[] = [];
+    const h = harness(null, async (f) => {
+      opened.push(f);
+      return host;
+    });
+    expect(h.state().source.status).toBe('none');
+    await h.actions.start();
+    expect(opened).toEqual([]);
+
+    await h.actions.chooseFile(file);
+    expect(opened).toEqual([file]);
+    expect(h.state().fileName).toBe('Số liệu.xlsx');
+    expect(h.state().source.status).toBe('read');
+    expect(h.state().form.method).toBe('capacity');
+
+    h.actions.updateForm({ method: 'even' });
+    await h.actions.chooseFile(file);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(h.state().form.method).toBe('even');
+
+    await h.actions.write();
+    expect(h.state().write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }) });
+  });
+
+  it("shows why a file could not be opened", async () => {
+    const h = harness(null, () => Promise.reject(new HostError('Tệp không phải là sổ tính .xlsx.', 'The file is not an .xlsx workbook.')));
+    await h.actions.chooseFile(file);
+    expect(h.state().source).toEqual({ status: 'failed', error: { vi: 'Tệp không phải là sổ tính .xlsx.', en: 'The file is not an .xlsx workbook.' } });
+    await h.actions.preview();
+    expect(h.state().preview.status).toBe('none');
+  });
+});
