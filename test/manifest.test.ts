@@ -39,7 +39,7 @@ const NESTED_ORDER: Record<string, { order: string[]; required: string[] }> = {
 /** The only children of those parents the schema allows more than once (maxOccurs="unbounded"). */
 const REPEATABLE = new Set(['Control', 'ExtensionPoint']);
 
-/** The Office adapter needs Range.setCellProperties and pageLayout (ExcelApi 1.9); see the comment in manifest.xml. */
+/** The Office adapter needs pageLayout and suspendScreenUpdatingUntilNextSync (ExcelApi 1.9); see the comment in manifest.xml. */
 const REQUIRED_SETS = [{ Name: 'ExcelApi', MinVersion: '1.9' }];
 /** Button and group icon sizes: 16, 32 and 80 are mandatory, the others optional. */
 const ICON_SIZES_REQUIRED = [16, 32, 80];

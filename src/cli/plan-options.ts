@@ -2,7 +2,7 @@ import { parseWeekSpec } from '../planning/calendar';
 import { DayNumber, parseDate } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { matchRegister } from '../planning/registers';
-import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings } from '../planning/settings';
+import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings, parseWholeNumber, windowProblem } from '../planning/settings';
 import { UsageError } from './usage-error';
 
 export const PLAN_OPTIONS = [
@@ -40,8 +40,8 @@ export function oneOf<T extends string>(name: string, text: string, allowed: rea
 }
 
 function wholeNumber(name: string, text: string, min: number): number {
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
+  const n = parseWholeNumber(text, min);
+  if (n === null) {
     throw new UsageError(`--${name} phải là số nguyên ≥ ${min}, không phải «${text}».`, `--${name} must be a whole number ≥ ${min}, not "${text}".`);
   }
   return n;
@@ -55,10 +55,11 @@ export function planSettingsFrom(options: Map<string, string>): PlanSettings {
     throw new UsageError('Cần --start và --end (ngày bắt đầu và ngày kết thúc).', 'Both --start and --end are required.');
   }
   const settings = defaultSettings(date('start', startText), date('end', endText));
-  if (settings.end < settings.start) {
+  const problem = windowProblem(settings.start, settings.end);
+  if (problem === 'end-before-start') {
     throw new UsageError('--end phải không sớm hơn --start.', '--end must not be before --start.');
   }
-  if (settings.end - settings.start + 1 > MAX_WINDOW_DAYS) {
+  if (problem === 'window-too-long') {
     throw new UsageError(
       `Khoảng thời gian dài hơn ${MAX_WINDOW_DAYS} ngày: hãy kiểm tra năm của --start và --end.`,
       `The window is longer than ${MAX_WINDOW_DAYS} days: check the years of --start and --end.`,

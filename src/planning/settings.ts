@@ -25,6 +25,33 @@ export const DEFAULT_RATE = 300;
 /** A plan longer than this is a typing slip (a wrong year), not a campaign. */
 export const MAX_WINDOW_DAYS = 3 * 366;
 
+/*
+ * The rules settings must follow, whoever reads them (the CLI's options, the pane's form, settings saved in
+ * a document): each caller words its own message.
+ */
+
+export type WindowProblem = 'end-before-start' | 'window-too-long';
+
+/** What is wrong with a plan from `start` to `end` (both included), or null when nothing is. */
+export function windowProblem(start: DayNumber, end: DayNumber): WindowProblem | null {
+  if (end < start) return 'end-before-start';
+  if (end - start + 1 > MAX_WINDOW_DAYS) return 'window-too-long';
+  return null;
+}
+
+/** A whole number ≥ min that is exact in a double (a rate, a number of machines). */
+export const isWholeNumber = (value: unknown, min: number): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+
+/**
+ * A whole number ≥ min written with digits only (no sign, point, exponent, `0x` or spaces), else null.
+ * `1e3`, `2.5` and `-1` are slips in a count of records or machines, not numbers to round.
+ */
+export function parseWholeNumber(text: string, min: number): number | null {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  return isWholeNumber(n, min) ? n : null;
+}
+
 export function defaultSettings(start: DayNumber, end: DayNumber): PlanSettings {
   return {
     start,

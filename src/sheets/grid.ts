@@ -40,6 +40,13 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** A → 1, aa → 27: the inverse of `columnLetters`, in either case. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const c of letters.toUpperCase()) n = n * 26 + c.charCodeAt(0) - 64;
+  return n;
+}
+
 /** A sheet name as formulas and defined names write it: always quoted, a `'` doubled (`'Tổng hợp'`). */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -50,6 +50,8 @@ export function createController(deps: ControllerDeps): PaneActions {
   const { store } = deps;
   let host = deps.host;
   let settingsLoaded = false;
+  /** The last save asked for: saves run one after the other, so the settings asked for last are the ones kept. */
+  let saving: Promise<void> = Promise.resolve();
 
   const message = (error: unknown): Bilingual => {
     if (error instanceof HostError) return { vi: error.vi, en: error.en };
@@ -69,14 +71,18 @@ export function createController(deps: ControllerDeps): PaneActions {
     }
   }
 
-  async function saveSettings(from: PaneHost, settings: PlanSettings, form: SettingsForm): Promise<void> {
-    try {
-      await from.saveSettings(storedSettings(settings, form.week, form.issuer.trim()));
-      store.dispatch({ type: 'settings-saved', ok: true });
-    } catch (e) {
-      deps.log(e);
-      store.dispatch({ type: 'settings-saved', ok: false });
-    }
+  function saveSettings(from: PaneHost, settings: PlanSettings, form: SettingsForm): Promise<void> {
+    const value = storedSettings(settings, form.week, form.issuer.trim());
+    saving = saving.then(async () => {
+      try {
+        await from.saveSettings(value);
+        store.dispatch({ type: 'settings-saved', ok: true });
+      } catch (e) {
+        deps.log(e);
+        store.dispatch({ type: 'settings-saved', ok: false });
+      }
+    });
+    return saving;
   }
 
   async function read(from: PaneHost): Promise<void> {
@@ -92,8 +98,11 @@ export function createController(deps: ControllerDeps): PaneActions {
     }
   }
 
-  /** The table and settings to plan with, or null (and why, announced) when there are none yet. */
-  function ready(): { host: PaneHost; table: UnitsTable; settings: PlanSettings; form: SettingsForm } | null {
+  /**
+   * The table and settings to plan with, and their generation (see `PaneState.generation`), or null (and
+   * why, announced) when there are none yet or the pane is busy.
+   */
+  function ready(): { host: PaneHost; table: UnitsTable; settings: PlanSettings; form: SettingsForm; generation: number } | null {
     const state = store.get();
     if (isBusy(state) || !host) return null;
     if (state.source.status !== 'read' || hasErrors(state.source.table.problems)) {
@@ -105,24 +114,31 @@ export function createController(deps: ControllerDeps): PaneActions {
       store.dispatch({ type: 'announce', status: both((s) => s.fixSettings) });
       return null;
     }
-    return { host, table: state.source.table, settings: valid.settings, form: state.form };
+    return { host, table: state.source.table, settings: valid.settings, form: state.form, generation: state.generation };
   }
 
   /**
    * Plans on the main thread (a national daily plan takes a second or two) once the spinner has painted.
-   * Returns the plan, or the planner's errors.
+   * Returns the plan, or the planner's errors. The preview shows it only if the settings and table are still
+   * those of `generation` (nothing changed during the wait): see `kept`.
    */
-  async function plan(table: UnitsTable, settings: PlanSettings): Promise<Plan | Problem[]> {
+  async function plan(table: UnitsTable, settings: PlanSettings, generation: number): Promise<Plan | Problem[]> {
     await deps.nextPaint();
     const made = planUnits(table.units, table.registers, settings);
     const errors = made.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
-      store.dispatch({ type: 'preview-refused', problems: errors });
+      store.dispatch({ type: 'preview-refused', problems: errors, generation });
       return errors;
     }
-    store.dispatch({ type: 'preview-planned', plan: made });
+    store.dispatch({ type: 'preview-planned', plan: made, generation });
     return made;
   }
+
+  /** The preview shows this plan: it was not made from settings changed while it was being made. */
+  const kept = (planned: Plan | Problem[]): boolean => {
+    const { preview } = store.get();
+    return preview.status === 'planned' && preview.plan === planned;
+  };
 
   return {
     async start() {
@@ -171,34 +187,39 @@ export function createController(deps: ControllerDeps): PaneActions {
       if (!input) return;
       store.dispatch({ type: 'preview-planning' });
       try {
-        const planned = await plan(input.table, input.settings);
-        if (!Array.isArray(planned)) await saveSettings(input.host, input.settings, input.form);
+        const planned = await plan(input.table, input.settings, input.generation);
+        // Not the settings of a plan dropped because they changed meanwhile: those are not the ones shown.
+        if (kept(planned)) await saveSettings(input.host, input.settings, input.form);
       } catch (e) {
-        store.dispatch({ type: 'preview-failed', error: message(e) });
+        store.dispatch({ type: 'preview-failed', error: message(e), generation: input.generation });
       }
     },
 
     async write() {
       const input = ready();
       if (!input) return;
-      const { host: target, table, settings, form } = input;
+      const { host: target, table, settings, form, generation } = input;
       const { lang, preview } = store.get();
+      // The preview's plan only if it was made from the settings and table as they are now; else plan again.
+      const previewed = preview.status === 'planned' && preview.generation === generation ? preview.plan : null;
+      // Busy from here, before the first wait: a second press, another file or reading again are refused.
+      store.dispatch({ type: 'write-phase', phase: previewed ? 'checking' : 'planning' });
       try {
         let planned: Plan;
-        if (preview.status === 'planned') {
-          planned = preview.plan;
+        if (previewed) {
+          planned = previewed;
         } else {
-          store.dispatch({ type: 'write-phase', phase: 'planning' });
-          const made = await plan(table, settings);
+          store.dispatch({ type: 'preview-planning' });
+          const made = await plan(table, settings, generation);
           if (Array.isArray(made)) {
             store.dispatch({ type: 'write-refused', problems: made });
             return;
           }
           planned = made;
+          store.dispatch({ type: 'write-phase', phase: 'checking' });
         }
         // Again, even after a preview: the issuer may have been typed since.
         await saveSettings(target, settings, form);
-        store.dispatch({ type: 'write-phase', phase: 'checking' });
         const placement = placeForms(await target.existingSheets(), defaultFormNames(lang));
         if (hasErrors(placement.problems)) {
           store.dispatch({ type: 'write-refused', problems: placement.problems });

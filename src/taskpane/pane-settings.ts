@@ -2,7 +2,7 @@ import { CalendarSettings } from '../planning/calendar';
 import { DayNumber, dayFromYMD, formatISO, parseDate, ymdFromDay } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { registerInfo } from '../planning/registers';
-import { DEFAULT_RATE, MAX_WINDOW_DAYS, METHODS, Method, PlanSettings } from '../planning/settings';
+import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../planning/settings';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';
@@ -54,28 +54,24 @@ export function defaultForm(today: DayNumber): SettingsForm {
 }
 
 export type SettingsField = 'start' | 'end' | 'rate' | 'machines';
-export type SettingsError = 'start-missing' | 'end-missing' | 'end-before-start' | 'window-too-long' | 'rate' | 'machines';
+export type SettingsError = 'start-missing' | 'end-missing' | WindowProblem | 'rate' | 'machines';
 
 export type Validated = { ok: true; settings: PlanSettings } | { ok: false; errors: Partial<Record<SettingsField, SettingsError>> };
 
-/** A whole number ≥ min typed as digits only (as the CLI takes --rate and --machines), else null. */
-function wholeNumber(text: string, min: number): number | null {
-  const t = text.trim();
-  const n = /^\d+$/.test(t) ? Number(t) : NaN;
-  return Number.isSafeInteger(n) && n >= min ? n : null;
-}
-
-/** The plan settings the form asks for, or what is wrong with each field (the same rules as the CLI's options). */
+/** The plan settings the form asks for, or what is wrong with each field (the CLI's rules, from `planning/settings`). */
 export function validateForm(form: SettingsForm): Validated {
   const errors: Partial<Record<SettingsField, SettingsError>> = {};
   const { start, end } = form;
   if (start === null) errors.start = 'start-missing';
   if (end === null) errors.end = 'end-missing';
-  else if (start !== null && end < start) errors.end = 'end-before-start';
-  else if (start !== null && end - start + 1 > MAX_WINDOW_DAYS) errors.end = 'window-too-long';
-  const rate = wholeNumber(form.rate, 1);
+  else if (start !== null) {
+    const problem = windowProblem(start, end);
+    if (problem !== null) errors.end = problem;
+  }
+  // Spaces around a number typed in a field are not a slip worth an error (the CLI's shell drops them).
+  const rate = parseWholeNumber(form.rate.trim(), 1);
   if (rate === null) errors.rate = 'rate';
-  const machines = wholeNumber(form.machines, 0);
+  const machines = parseWholeNumber(form.machines.trim(), 0);
   if (machines === null) errors.machines = 'machines';
   if (start === null || end === null || rate === null || machines === null || Object.keys(errors).length > 0) return { ok: false, errors };
   const calendar: CalendarSettings = {
@@ -92,6 +88,12 @@ export function validateForm(form: SettingsForm): Validated {
 
 /** Bumped when the stored shape changes; a version the pane does not know is ignored (defaults). */
 export const SETTINGS_VERSION = 1;
+
+/**
+ * Where every host keeps the stored settings: Excel in the document's settings, a plain browser in its
+ * local storage. (This module stays free of React and Office: the hosts import it.)
+ */
+export const SETTINGS_KEY = 'QuotaPlanner.PaneSettings';
 
 /** What the pane stores in the document: dates as ISO text, so no time zone can shift them. */
 export interface StoredSettings {
@@ -154,7 +156,7 @@ export function formFromStored(value: unknown, today: DayNumber): SettingsForm {
   const v = value as Record<string, unknown>;
   const start = typeof v.start === 'string' ? parseDate(v.start) : null;
   const end = typeof v.end === 'string' ? parseDate(v.end) : null;
-  if (start !== null && end !== null && end >= start && end - start + 1 <= MAX_WINDOW_DAYS) {
+  if (start !== null && end !== null && windowProblem(start, end) === null) {
     form.start = start;
     form.end = end;
   }
@@ -168,8 +170,8 @@ export function formFromStored(value: unknown, today: DayNumber): SettingsForm {
   form.holidays = v.holidays !== 'none';
   form.daysOff = dayList(v.daysOff);
   form.extraWorkdays = dayList(v.extraWorkdays);
-  if (typeof v.rate === 'number' && Number.isSafeInteger(v.rate) && v.rate >= 1) form.rate = String(v.rate);
-  if (typeof v.defaultMachines === 'number' && Number.isSafeInteger(v.defaultMachines) && v.defaultMachines >= 0) form.machines = String(v.defaultMachines);
+  if (isWholeNumber(v.rate, 1)) form.rate = String(v.rate);
+  if (isWholeNumber(v.defaultMachines, 0)) form.machines = String(v.defaultMachines);
   if (typeof v.issuer === 'string') form.issuer = v.issuer.slice(0, MAX_ISSUER);
   return form;
 }

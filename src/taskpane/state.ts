@@ -21,10 +21,14 @@ export type SourceState =
   | { status: 'read'; table: UnitsTable; label: string; summary: SourceSummary }
   | { status: 'failed'; error: Bilingual };
 
+/**
+ * `generation` is the pane's (see `PaneState.generation`) when the plan was asked for: a plan is kept only
+ * for the settings and table it was made from.
+ */
 export type PreviewState =
   | { status: 'none' }
-  | { status: 'planning' }
-  | { status: 'planned'; plan: Plan; model: PreviewModel }
+  | { status: 'planning'; generation: number }
+  | { status: 'planned'; plan: Plan; model: PreviewModel; generation: number }
   /** The planner's errors (no working day in the window…): nothing to show. */
   | { status: 'refused'; problems: Problem[] }
   | { status: 'failed'; error: Bilingual };
@@ -47,6 +51,11 @@ export interface PaneState {
   /** Standalone: the name of the file chosen, once there is one. */
   fileName: string | null;
   form: SettingsForm;
+  /**
+   * Counts the changes to what a plan is made from (a setting that changes the plan, the settings loaded,
+   * the table read again): a plan asked for before the last change is stale, and dropped when it arrives.
+   */
+  generation: number;
   source: SourceState;
   preview: PreviewState;
   write: WriteState;
@@ -64,10 +73,12 @@ export type Action =
   | { type: 'source-reading' }
   | { type: 'source-read'; table: UnitsTable; label: string }
   | { type: 'source-failed'; error: Bilingual }
+  /** A plan is asked for, from the settings and table as they are now (the current generation). */
   | { type: 'preview-planning' }
-  | { type: 'preview-planned'; plan: Plan }
-  | { type: 'preview-refused'; problems: Problem[] }
-  | { type: 'preview-failed'; error: Bilingual }
+  /** `generation`: the one the plan was asked for with; a plan for another (older) form is dropped. */
+  | { type: 'preview-planned'; plan: Plan; generation: number }
+  | { type: 'preview-refused'; problems: Problem[]; generation: number }
+  | { type: 'preview-failed'; error: Bilingual; generation: number }
   | { type: 'write-phase'; phase: WritePhase }
   | { type: 'write-progress'; fraction: number }
   | { type: 'write-refused'; problems: Problem[] }
@@ -82,6 +93,7 @@ export function initialState(mode: PaneState['mode'], lang: Lang, form: Settings
     lang,
     fileName: null,
     form,
+    generation: 0,
     source: mode === 'excel' ? { status: 'reading' } : { status: 'none' },
     preview: { status: 'none' },
     write: { status: 'idle' },
@@ -96,6 +108,13 @@ export const isBusy = (s: PaneState): boolean =>
 
 const NOTHING_PLANNED = { preview: { status: 'none' } as PreviewState };
 
+/** The plan asked for with `generation` is still awaited: neither the settings nor the table changed since. */
+const awaited = (state: PaneState, generation: number): boolean =>
+  state.preview.status === 'planning' && state.preview.generation === generation && state.generation === generation;
+
+/** A write that ended (planning threw, say) leaves no preview waiting for a plan, which would keep the pane busy. */
+const settled = (state: PaneState): PaneState => (state.preview.status === 'planning' ? { ...state, ...NOTHING_PLANNED } : state);
+
 export function reduce(state: PaneState, action: Action): PaneState {
   switch (action.type) {
     case 'lang':
@@ -104,14 +123,21 @@ export function reduce(state: PaneState, action: Action): PaneState {
       const form = { ...state.form, ...action.patch };
       // A preview shows the settings it was made with: a change makes it stale (the issuer is only printed).
       const replans = Object.keys(action.patch).some((key) => key !== 'issuer');
-      return replans ? { ...state, form, ...NOTHING_PLANNED } : { ...state, form };
+      return replans ? { ...state, form, generation: state.generation + 1, ...NOTHING_PLANNED } : { ...state, form };
     }
     case 'form-loaded':
-      return { ...state, form: action.form, ...NOTHING_PLANNED };
+      return { ...state, form: action.form, generation: state.generation + 1, ...NOTHING_PLANNED };
     case 'file-chosen':
       return { ...state, fileName: action.fileName };
     case 'source-reading':
-      return { ...state, source: { status: 'reading' }, ...NOTHING_PLANNED, write: { status: 'idle' }, status: both((s) => s.readingSource) };
+      return {
+        ...state,
+        source: { status: 'reading' },
+        generation: state.generation + 1,
+        ...NOTHING_PLANNED,
+        write: { status: 'idle' },
+        status: both((s) => s.readingSource),
+      };
     case 'source-read': {
       const summary = sourceSummary(action.table);
       return {
@@ -123,18 +149,21 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'source-failed':
       return { ...state, source: { status: 'failed', error: action.error }, status: action.error };
     case 'preview-planning':
-      return { ...state, preview: { status: 'planning' }, status: both((s) => s.planning) };
+      return { ...state, preview: { status: 'planning', generation: state.generation }, status: both((s) => s.planning) };
     case 'preview-planned': {
+      if (!awaited(state, action.generation)) return state;
       const model = previewModel(action.plan);
       return {
         ...state,
-        preview: { status: 'planned', plan: action.plan, model },
+        preview: { status: 'planned', plan: action.plan, model, generation: action.generation },
         status: both((s, lang) => s.planned(model.periods.length, formatCount(model.total, lang))),
       };
     }
     case 'preview-refused':
+      if (!awaited(state, action.generation)) return state;
       return { ...state, preview: { status: 'refused', problems: action.problems }, status: both((s) => s.planRefused) };
     case 'preview-failed':
+      if (!awaited(state, action.generation)) return state;
       return { ...state, preview: { status: 'failed', error: action.error }, status: action.error };
     case 'write-phase': {
       const status = both((s) => ({ planning: s.planning, checking: s.checkingSheets, building: s.building, writing: s.writing })[action.phase]);
@@ -143,11 +172,11 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'write-progress':
       return state.write.status === 'busy' ? { ...state, write: { ...state.write, fraction: action.fraction } } : state;
     case 'write-refused':
-      return { ...state, write: { status: 'refused', problems: action.problems }, status: both((s) => s.writeRefused) };
+      return { ...settled(state), write: { status: 'refused', problems: action.problems }, status: both((s) => s.writeRefused) };
     case 'write-done':
-      return { ...state, write: { status: 'done', outcome: action.outcome }, status: both((s) => s.writtenStatus(action.outcome.sheets.length)) };
+      return { ...settled(state), write: { status: 'done', outcome: action.outcome }, status: both((s) => s.writtenStatus(action.outcome.sheets.length)) };
     case 'write-failed':
-      return { ...state, write: { status: 'failed', error: action.error }, status: action.error };
+      return { ...settled(state), write: { status: 'failed', error: action.error }, status: action.error };
     case 'settings-saved':
       return { ...state, settingsNotSaved: !action.ok };
     case 'announce':

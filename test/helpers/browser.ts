@@ -39,6 +39,8 @@ export interface PaneOptions {
   locale?: string;
   /** The page, default `taskpane.html`. */
   path?: string;
+  /** Another browser's user agent string (e.g. Internet Explorer's, as old Office panes send). */
+  userAgent?: string;
 }
 
 export interface PaneHarness {
@@ -174,6 +176,7 @@ export function usePane(): PaneHarness {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 320, height: options.height ?? 800 },
         locale: options.locale ?? 'vi-VN',
+        userAgent: options.userAgent,
         acceptDownloads: true,
         serviceWorkers: 'block',
       });

@@ -7,7 +7,7 @@ import { ExistingSheet } from '../../src/sheets/placement';
 import { PaneActions, createController } from '../../src/taskpane/controller';
 import { HostError, PaneHost, SourceGrid, WriteOutcome } from '../../src/taskpane/host';
 import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/pane-settings';
-import { Action, PaneState, initialState } from '../../src/taskpane/state';
+import { Action, PaneState, initialState, isBusy } from '../../src/taskpane/state';
 import { Store, createStore } from '../../src/taskpane/store';
 import type ExcelJS from 'exceljs';
 
@@ -71,7 +71,11 @@ interface Harness {
   state: () => PaneState;
 }
 
-function harness(host: PaneHost | null, openFile: (file: File) => Promise<PaneHost> = () => Promise.reject(new Error('no file host'))): Harness {
+function harness(
+  host: PaneHost | null,
+  openFile: (file: File) => Promise<PaneHost> = () => Promise.reject(new Error('no file host')),
+  nextPaint: () => Promise<void> = () => Promise.resolve(),
+): Harness {
   const store = createStore(initialState(host ? 'excel' : 'file', 'vi', defaultForm(today)));
   const dispatched: Action[] = [];
   const dispatch = store.dispatch;
@@ -80,8 +84,31 @@ function harness(host: PaneHost | null, openFile: (file: File) => Promise<PaneHo
     dispatch(action);
   };
   const log = jest.fn();
-  const actions = createController({ store, today, host, openFile, nextPaint: () => Promise.resolve(), log });
+  const actions = createController({ store, today, host, openFile, nextPaint, log });
   return { store, actions, log, dispatched, state: store.get };
+}
+
+/** A promise released by hand: what the pane waits on stays pending until the test says so. */
+function gate(): { wait: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const wait = new Promise<void>((resolve) => (release = resolve));
+  return { wait, release };
+}
+
+/** A nextPaint that holds the pane while `held` is set (e.g. between a preview's spinner and its planning). */
+function heldPaint(): { nextPaint: () => Promise<void>; hold: () => () => void } {
+  let held: Promise<void> | null = null;
+  return {
+    nextPaint: () => held ?? Promise.resolve(),
+    hold() {
+      const g = gate();
+      held = g.wait;
+      return () => {
+        held = null;
+        g.release();
+      };
+    },
+  };
 }
 
 const marker = (kind: FormMarker['kind']): FormMarker => ({ kind, planId: '0123abcd' });
@@ -261,6 +288,112 @@ describe('the pane controller, in Excel', () => {
     await started;
     expect(h.state().source.status).toBe('read');
   });
+  it('writes once when Write is pressed twice after a preview, and is busy from the first press', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const writes = jest.spyOn(host, 'writeForms');
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.preview();
+    expect(h.state().preview.status).toBe('planned');
+    const first = h.actions.write();
+    // Busy before the first await (saving the settings): the Write button is already disabled.
+    const busyAtOnce = isBusy(h.state());
+    const second = h.actions.write();
+    await Promise.all([first, second]);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(busyAtOnce).toBe(true);
+    expect(h.state().write.status).toBe('done');
+  });
+
+  it('does not read the sheet again while a write waits for the settings to be saved', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
+    await h.actions.start();
+    await h.actions.preview();
+    const saving = gate();
+    const save = host.saveSettings.bind(host);
+    host.saveSettings = async (value) => {
+      await saving.wait;
+      return save(value);
+    };
+    const reads = jest.spyOn(host, 'readSources');
+    const written = h.actions.write();
+    await h.actions.readSource();
+    expect(reads).not.toHaveBeenCalled();
+    saving.release();
+    await written;
+    expect(h.state().write.status).toBe('done');
+    expect(h.state().source.status).toBe('read');
+  });
+
+  it('drops a preview planned from settings changed while it waited, and writes from the current settings', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const paint = heldPaint();
+    const h = harness(host, undefined, paint.nextPaint);
+    await h.actions.start();
+    h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-09-30') });
+    const release = paint.hold();
+    const previewed = h.actions.preview();
+    expect(h.state().preview.status).toBe('planning');
+    // The spinner is showing; the planner has not run yet. A setting changes meanwhile.
+    h.actions.updateForm({ granularity: 'week' });
+    release();
+    await previewed;
+    expect(h.state().preview.status).toBe('none');
+    // Nothing planned from the old settings was saved either.
+    expect(host.saved).toBeNull();
+
+    await h.actions.write();
+    const { preview } = h.state();
+    expect(preview.status === 'planned' && preview.model.granularity).toBe('week');
+    expect((host.saved as { granularity: string }).granularity).toBe('week');
+    const annex = host.written!.sheets[0];
+    expect(JSON.stringify(annex.rows.slice(0, 10))).toContain('Tuần');
+  });
+
+  it('is free again when a write fails while it plans', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    let fail = false;
+    const h = harness(host, undefined, () => (fail ? Promise.reject(new TypeError('paint')) : Promise.resolve()));
+    await h.actions.start();
+    fail = true;
+    await h.actions.write();
+    expect(h.state().write.status).toBe('failed');
+    expect(h.state().preview.status).toBe('none');
+    expect(isBusy(h.state())).toBe(false);
+    fail = false;
+    await h.actions.write();
+    expect(h.state().write.status).toBe('done');
+  });
+
+  it('keeps only the plan made from the current settings when a second preview starts before the first is planned', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const paint = heldPaint();
+    const h = harness(host, undefined, paint.nextPaint);
+    await h.actions.start();
+    const saved: string[] = [];
+    const save = host.saveSettings.bind(host);
+    host.saveSettings = async (value) => {
+      saved.push((value as { granularity: string }).granularity);
+      return save(value);
+    };
+    const shown: string[] = [];
+    let last = h.state().preview;
+    h.store.subscribe(() => {
+      const { preview } = h.state();
+      if (preview !== last && preview.status === 'planned') shown.push(preview.model.granularity);
+      last = preview;
+    });
+    const release = paint.hold();
+    const monthly = h.actions.preview();
+    h.actions.updateForm({ granularity: 'week' });
+    const weekly = h.actions.preview();
+    release();
+    await Promise.all([monthly, weekly]);
+    expect(shown).toEqual(['week']);
+    expect(saved).toEqual(['week']);
+  });
+
 });
 
 describe('the pane controller, standalone', () => {
@@ -300,5 +433,33 @@ describe('the pane controller, standalone', () => {
     expect(h.state().source).toEqual({ status: 'failed', error: { vi: 'Tệp không phải là sổ tính .xlsx.', en: 'The file is not an .xlsx workbook.' } });
     await h.actions.preview();
     expect(h.state().preview.status).toBe('none');
+  });
+
+  it('refuses another file while a write waits for the settings to be saved, and writes to the first file', async () => {
+    const first = new FakeHost(sourcesOf(daiLanhWorkbook()), 'file');
+    const other = new FakeHost(sourcesOf(chonThanhWorkbook()), 'file');
+    const hosts = [first, other];
+    const opened: File[] = [];
+    const h = harness(null, async (f) => {
+      opened.push(f);
+      return hosts[opened.length - 1];
+    });
+    await h.actions.chooseFile(file);
+    await h.actions.preview();
+    const saving = gate();
+    const save = first.saveSettings.bind(first);
+    first.saveSettings = async (value) => {
+      await saving.wait;
+      return save(value);
+    };
+    const written = h.actions.write();
+    await h.actions.chooseFile({ name: 'Khác.xlsx' } as File);
+    expect(opened).toEqual([file]);
+    expect(h.state().fileName).toBe('Số liệu.xlsx');
+    saving.release();
+    await written;
+    expect(h.state().write.status).toBe('done');
+    expect(first.written).not.toBeNull();
+    expect(other.written).toBeNull();
   });
 });

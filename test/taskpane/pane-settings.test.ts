@@ -1,6 +1,9 @@
 import { parseDate } from '../../src/planning/days';
 import { MAX_WINDOW_DAYS, defaultSettings } from '../../src/planning/settings';
-import { SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, formFromStored, storedSettings, validateForm } from '../../src/taskpane/pane-settings';
+import ExcelJS from 'exceljs';
+import { openWorkbookFile } from '../../src/hosts/browser/file-host';
+import { saveSettings as saveOfficeSettings } from '../../src/hosts/office/settings';
+import { SETTINGS_KEY, SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, formFromStored, storedSettings, validateForm } from '../../src/taskpane/pane-settings';
 
 const d = (text: string): number => parseDate(text)!;
 const today = d('2024-05-10');
@@ -146,5 +149,36 @@ describe('settings stored in the document', () => {
       const form = formFromStored({ ...stored, ...patch }, today);
       expect([form.start, form.end]).toEqual([window.start, window.end]);
     }
+  });
+});
+
+describe('where the hosts keep the settings', () => {
+  it('Excel and a plain browser both keep them under the one key the pane defines', async () => {
+    const office = new Map<string, unknown>();
+    const documentSettings = {
+      get: (name: string) => office.get(name),
+      set: (name: string, value: unknown) => void office.set(name, value),
+      saveAsync: (callback?: (result: Office.AsyncResult<void>) => void) => callback?.({ error: undefined } as unknown as Office.AsyncResult<void>),
+    };
+    await saveOfficeSettings(documentSettings, { version: SETTINGS_VERSION });
+    expect([...office.keys()]).toEqual([SETTINGS_KEY]);
+
+    const local = new Map<string, string>();
+    const localStorage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v) };
+    const had = 'window' in globalThis;
+    Object.assign(globalThis, { window: { localStorage } });
+    try {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('Số liệu').getCell('A1').value = 'Đơn vị';
+      const bytes = await workbook.xlsx.writeBuffer();
+      const file = { name: 'Số liệu.xlsx', arrayBuffer: async () => bytes } as unknown as File;
+      const host = await openWorkbookFile(file);
+      await host.saveSettings({ version: SETTINGS_VERSION });
+      expect([...local.keys()]).toEqual([SETTINGS_KEY]);
+      expect(await host.loadSettings()).toEqual({ version: SETTINGS_VERSION });
+    } finally {
+      if (!had) delete (globalThis as { window?: unknown }).window;
+    }
+    expect(SETTINGS_KEY).toBe('QuotaPlanner.PaneSettings');
   });
 });

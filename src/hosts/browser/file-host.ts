@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { SheetModel } from '../../sheets/model';
 import type { ExistingSheet } from '../../sheets/placement';
 import { HostError, PaneHost, SourceGrid, WriteOutcome } from '../../taskpane/host';
+import { SETTINGS_KEY } from '../../taskpane/pane-settings';
 import { gridOf } from '../xlsx/read-grid';
 import { xlsxParts } from '../xlsx/spreadsheetml';
 import { ZipWriter } from '../xlsx/zip-format';
@@ -15,7 +16,6 @@ import { browserDeflater, canDeflate } from './deflate';
  * The pane loads this module with a dynamic `import()`, so ExcelJS stays out of the initial bundle.
  */
 
-export const SETTINGS_KEY = 'QuotaPlanner.PaneSettings';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Appended to the input's base name: `Số liệu.xlsx` → `Số liệu - ke-hoach.xlsx`. */
 export const DOWNLOAD_SUFFIX = ' - ke-hoach.xlsx';

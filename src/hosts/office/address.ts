@@ -1,4 +1,4 @@
-import { columnLetters } from '../../sheets/grid';
+import { columnLetters, columnNumber } from '../../sheets/grid';
 
 /**
  * A1 addresses as Office.js gives and takes them: `Số liệu!C7`, `'Tổng hợp'!$C$7:$H$40`. Excel quotes a
@@ -21,8 +21,6 @@ export function splitAddress(address: string): { sheet: string; local: string } 
   if (bang <= 0 || bang === address.length - 1) return null;
   return { sheet: address.slice(0, bang), local: address.slice(bang + 1) };
 }
-
-const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 
 /** `C7` or `$C$7:$H$40` → its box; null for anything else (whole rows or columns, names). */
 export function parseBox(local: string): Box | null {

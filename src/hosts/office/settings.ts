@@ -1,7 +1,8 @@
 import { HostError } from '../../taskpane/host';
+import { SETTINGS_KEY } from '../../taskpane/pane-settings';
 
-/** The pane's settings live in the document (`Office.context.document.settings`), under one key. */
-export const SETTINGS_KEY = 'QuotaPlanner.PaneSettings';
+/** The pane's settings live in the document (`Office.context.document.settings`), under the pane's one key. */
+export { SETTINGS_KEY };
 
 /** The part of `Office.Settings` the pane uses; tests pass a fake. */
 export interface DocumentSettings {

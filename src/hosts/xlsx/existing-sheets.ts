@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import { ACTUALS_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { columnNumber } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { unzip } from './zip';
 
@@ -68,8 +69,6 @@ export async function existingSheets(file: string): Promise<ExistingSheet[]> {
     return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref) : null };
   });
 }
-
-const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 
 /** The address of the first cell with a value inside `'Sheet'!$D$10:$O$99` in a sheet's XML, or null. */
 function firstValue(sheet: string, xml: string, ref: string): string | null {

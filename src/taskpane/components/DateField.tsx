@@ -25,13 +25,15 @@ export interface DateFieldProps {
   /** A message from the form's validation (e.g. the end before the start). */
   error?: string;
   testId?: string;
+  /** While the pane is busy: the date cannot change (nor its calendar open). */
+  disabled?: boolean;
 }
 
 /**
  * A date shown and typed as dd/mm/yyyy (typed text is read when the field loses focus), or picked from a
  * calendar that fits a 320 px pane. Dates cross to the planner as day numbers, via their calendar fields.
  */
-export function DateField({ label, value, onChange, t, today, error, testId }: DateFieldProps) {
+export function DateField({ label, value, onChange, t, today, error, testId, disabled = false }: DateFieldProps) {
   const styles = useStyles();
   const [typedWrong, setTypedWrong] = useState(false);
   // The picker re-formats its text whenever `value` changes identity: keep one Date per day.
@@ -40,11 +42,12 @@ export function DateField({ label, value, onChange, t, today, error, testId }: D
   const message = typedWrong ? t.dateInvalid : error;
   return (
     <Field className={styles.field} label={label} validationMessage={message} validationState={message ? 'error' : 'none'}>
-      <Suspense fallback={<Input className={styles.input} readOnly value={value === null ? '' : formatVN(value)} placeholder={t.datePlaceholder} />}>
+      <Suspense fallback={<Input className={styles.input} readOnly disabled={disabled} value={value === null ? '' : formatVN(value)} placeholder={t.datePlaceholder} />}>
         <DatePicker
           className={styles.input}
           value={date}
           today={todayDate}
+          disabled={disabled}
           onSelectDate={(d) => {
             setTypedWrong(false);
             onChange(d ? dayFromDate(d) : null);

@@ -20,10 +20,12 @@ export interface DateListProps {
   onChange: (days: DayNumber[]) => void;
   t: PaneStrings;
   today: DayNumber;
+  /** While the pane is busy: no date is added or removed. */
+  disabled?: boolean;
 }
 
 /** A list of dates (own days off, make-up days): each a chip that removes itself, and a picker to add one. */
-export function DateList({ label, addLabel, days, onChange, t, today }: DateListProps) {
+export function DateList({ label, addLabel, days, onChange, t, today, disabled = false }: DateListProps) {
   const styles = useStyles();
   const labelId = useId();
   const [adding, setAdding] = useState<DayNumber | null>(null);
@@ -38,7 +40,7 @@ export function DateList({ label, addLabel, days, onChange, t, today }: DateList
     (chips[Math.min(index, chips.length - 1)] ?? group.current.querySelector<HTMLElement>('input'))?.focus();
   }, [days]);
   const add = (): void => {
-    if (adding === null) return;
+    if (adding === null || disabled) return;
     onChange(sortedDays([...days, adding]));
     setAdding(null);
   };
@@ -53,7 +55,9 @@ export function DateList({ label, addLabel, days, onChange, t, today }: DateList
         <TagGroup
           className={styles.tags}
           aria-labelledby={labelId}
+          disabled={disabled}
           onDismiss={(_, data) => {
+            if (disabled) return;
             removedAt.current = days.findIndex((d) => String(d) === data.value);
             onChange(days.filter((d) => String(d) !== data.value));
           }}
@@ -66,8 +70,8 @@ export function DateList({ label, addLabel, days, onChange, t, today }: DateList
         </TagGroup>
       )}
       <div className={styles.add}>
-        <DateField label={addLabel} value={adding} onChange={setAdding} t={t} today={today} />
-        <Button onClick={add} disabledFocusable={adding === null} aria-label={`${t.add}: ${label}`}>
+        <DateField label={addLabel} value={adding} onChange={setAdding} t={t} today={today} disabled={disabled} />
+        <Button onClick={add} disabledFocusable={adding === null || disabled} aria-label={`${t.add}: ${label}`}>
           {t.add}
         </Button>
       </div>

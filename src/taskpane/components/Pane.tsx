@@ -92,6 +92,7 @@ export function Pane(setup: PaneSetup) {
           priority={priority}
           today={setup.today}
           settingsNotSaved={state.settingsNotSaved}
+          disabled={busy}
           onChange={actions.updateForm}
           onMovePriority={onMovePriority}
         />

@@ -28,6 +28,8 @@ export interface PriorityListProps {
   onMove: (index: number, delta: -1 | 1) => void;
   t: PaneStrings;
   lang: Lang;
+  /** While the pane is busy: the buttons stay focusable but move nothing. */
+  disabled?: boolean;
 }
 
 type Direction = 'up' | 'down';
@@ -36,7 +38,7 @@ type Direction = 'up' | 'down';
  * The registers in priority order, each with Up and Down buttons (mouse, touch and keyboard alike). After a
  * move the focus follows the register moved, so pressing again keeps moving it; the parent announces the move.
  */
-export function PriorityList({ codes, onMove, t, lang }: PriorityListProps) {
+export function PriorityList({ codes, onMove, t, lang, disabled = false }: PriorityListProps) {
   const styles = useStyles();
   const labelId = useId();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -85,6 +87,7 @@ export function PriorityList({ codes, onMove, t, lang }: PriorityListProps) {
                 ref={ref(code, 'up')}
                 aria-label={t.moveUp(name)}
                 disabled={i === 0}
+                disabledFocusable={disabled}
                 onClick={() => move(code, i, 'up')}
               >
                 ↑
@@ -96,6 +99,7 @@ export function PriorityList({ codes, onMove, t, lang }: PriorityListProps) {
                 ref={ref(code, 'down')}
                 aria-label={t.moveDown(name)}
                 disabled={i === codes.length - 1}
+                disabledFocusable={disabled}
                 onClick={() => move(code, i, 'down')}
               >
                 ↓

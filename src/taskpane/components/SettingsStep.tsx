@@ -28,6 +28,11 @@ export interface SettingsStepProps {
   priority: readonly string[];
   today: DayNumber;
   settingsNotSaved: boolean;
+  /**
+   * While the pane is busy (reading, planning, writing): a plan is being made from these settings, so
+   * they cannot change until it is done. Buttons stay focusable; fields are disabled.
+   */
+  disabled: boolean;
   onChange: (patch: Partial<SettingsForm>) => void;
   onMovePriority: (index: number, delta: -1 | 1) => void;
 }
@@ -52,24 +57,24 @@ function errorText(t: PaneStrings, error: SettingsError | undefined): string | u
 }
 
 /** Step 2: everything that decides the plan besides the units. */
-export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, onChange, onMovePriority }: SettingsStepProps) {
+export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, disabled, onChange, onMovePriority }: SettingsStepProps) {
   const styles = useStyles();
   const numberField = (key: 'rate' | 'machines', label: string, hint: string, min: number) => {
     const error = errorText(t, errors[key]);
     return (
       <Field className={styles.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
-        <Input className={styles.input} type="number" inputMode="numeric" min={min} step={1} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
+        <Input className={styles.input} type="number" inputMode="numeric" min={min} step={1} disabled={disabled} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
       </Field>
     );
   };
   return (
     <Step id="step-settings" heading={t.settingsHeading}>
       <div className={styles.dates}>
-        <DateField label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" />
-        <DateField label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="end-date" />
+        <DateField label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" disabled={disabled} />
+        <DateField label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="end-date" disabled={disabled} />
       </div>
       <Field label={t.granularity}>
-        <Select value={form.granularity} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
+        <Select value={form.granularity} disabled={disabled} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
           {GRANULARITIES.map((g) => (
             <option key={g} value={g}>
               {t.granularities[g]}
@@ -78,7 +83,7 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
         </Select>
       </Field>
       <Field label={t.method}>
-        <RadioGroup value={form.method} onChange={(_, d) => onChange({ method: d.value as Method })}>
+        <RadioGroup value={form.method} disabled={disabled} onChange={(_, d) => onChange({ method: d.value as Method })}>
           {METHODS.map((m) => (
             <Radio
               key={m}
@@ -93,9 +98,9 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
           ))}
         </RadioGroup>
       </Field>
-      <PriorityList codes={priority} onMove={onMovePriority} t={t} lang={lang} />
+      <PriorityList codes={priority} onMove={onMovePriority} t={t} lang={lang} disabled={disabled} />
       <Field label={t.week}>
-        <Select value={form.week} onChange={(_, d) => onChange({ week: d.value as WeekChoice })}>
+        <Select value={form.week} disabled={disabled} onChange={(_, d) => onChange({ week: d.value as WeekChoice })}>
           {WEEKS.map((w) => (
             <option key={w} value={w}>
               {t.weeks[w]}
@@ -103,8 +108,8 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
           ))}
         </Select>
       </Field>
-      <Switch label={t.holidays} checked={form.holidays} onChange={(_, d) => onChange({ holidays: d.checked })} />
-      <DateList label={t.daysOff} addLabel={t.addDayOff} days={form.daysOff} onChange={(daysOff) => onChange({ daysOff })} t={t} today={today} />
+      <Switch label={t.holidays} checked={form.holidays} disabled={disabled} onChange={(_, d) => onChange({ holidays: d.checked })} />
+      <DateList label={t.daysOff} addLabel={t.addDayOff} days={form.daysOff} onChange={(daysOff) => onChange({ daysOff })} t={t} today={today} disabled={disabled} />
       <DateList
         label={t.extraWorkdays}
         addLabel={t.addExtraWorkday}
@@ -112,6 +117,7 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
         onChange={(extraWorkdays) => onChange({ extraWorkdays })}
         t={t}
         today={today}
+        disabled={disabled}
       />
       <div className={styles.numbers}>
         {numberField('rate', t.rate, t.rateHint, 1)}

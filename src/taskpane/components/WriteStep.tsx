@@ -34,7 +34,7 @@ export function WriteStep({ t, lang, mode, issuer, write, busy, onIssuer, onWrit
   return (
     <Step id="step-write" heading={t.writeHeading}>
       <Field label={t.issuer} hint={t.issuerHint}>
-        <Input value={issuer} onChange={(_, d) => onIssuer(d.value)} />
+        <Input value={issuer} disabled={busy} onChange={(_, d) => onIssuer(d.value)} />
       </Field>
       {mode === 'file' && <p className={mergeClasses(styles.p, styles.muted)}>{t.writeFileHint}</p>}
       <div>

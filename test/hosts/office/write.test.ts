@@ -244,9 +244,125 @@ describe('writing the forms into the open workbook', () => {
     for (let i = 0; i < 4; i++) wb.failSync('InvalidOperationInCellEditMode', from + i);
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
     expect(error.code).toBe('cell-edit');
-    expect(error.vi).toBe(`${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ đang mang tên tạm Quota Planner (cũ 1), Quota Planner (cũ 2), Quota Planner (cũ 3), Quota Planner (cũ 4), Quota Planner (cũ 5).`);
-    expect(error.en).toContain('the old sheets have the temporary names Quota Planner (cũ 1),');
+    // Every try is refused before anything: what is left is what the write had made, calculation still by hand.
+    const temps = [1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`).join(', ');
+    const names = forms.sheets.map((s) => s.name).join(', ');
+    expect(error.vi).toBe(
+      `${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ đang mang tên tạm ${temps}; các trang mới ghi dở vẫn còn trong sổ tính: ${names}.` +
+        ' Nếu công thức không tự tính lại, hãy chọn Công thức > Tùy chọn tính toán > Tự động.',
+    );
+    expect(error.en).toBe(
+      `${CELL_EDIT.en} The workbook could not be put back as it was: the old sheets have the temporary names ${temps}; the half-written new sheets are still in the workbook: ${names}.` +
+        ' If formulas do not recalculate, choose Formulas > Calculation Options > Automatic.',
+    );
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), ...temps.split(', ')]);
+    expect(wb.calculationMode).toBe('Manual');
     expect(sleeps).toEqual([1000, 3000]);
+  });
+
+  it('keeps undoing once the undo has begun: a rollback that half applies is completed on the next try, never turned into a write', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const before = wb.snapshot();
+    const sleeps: number[] = [];
+    const host = hostOf(wb, undefined, sleeps);
+    const forms = monthlyForms(25, await host.existingSheets(), 7);
+    // The last step is refused; the undo then deletes the new sheets and gives one old sheet its name back before failing.
+    let undoing = false;
+    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete') && (undoing = true));
+    let renames = 0;
+    wb.failAction('GeneralException', (a) => undoing && a.name === 'name' && ++renames === 2);
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
+    expect(wb.snapshot()).toEqual(before);
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it('finishes instead of undoing only while every new sheet is still there, and never reports a missing form as written', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const olds = wb.sheets.map((s) => s.name);
+    const forms = monthlyForms(25, await hostOf(wb).existingSheets(), 7);
+    // The last step deletes one old sheet and fails; the first try at putting back is refused, and meanwhile someone deletes a new form.
+    let deletes = 0;
+    let finishing = false;
+    wb.failAction('GeneralException', (a) => a.name === 'delete' && ++deletes === 2 && (finishing = true));
+    wb.failSync('InvalidOperationInCellEditMode', () => finishing);
+    const host = excelHost({
+      run: wb.run,
+      sleep: async () => {
+        wb.sheets.splice(wb.sheets.indexOf(wb.sheet(forms.sheets[1].name)), 1);
+      },
+    });
+    const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
+    expect(error.code).toBe('office');
+    // Undone: the old forms are back, but for the one deleted already, which the message names.
+    expect(wb.sheets.map((s) => s.name)).toEqual(olds.filter((n) => n !== forms.replaced[0]));
+    expect(error.vi).toContain(`«${forms.replaced[0]}»`);
+    expect(error.en).toContain(`"${forms.replaced[0]}"`);
+    expect(wb.calculationMode).toBe('Automatic');
+  });
+
+  it('puts calculation back in its own first request, even when the sheets cannot be put back', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const host = hostOf(wb);
+    const forms = monthlyForms(25, await host.existingSheets());
+    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 4); // the first batch filling the new forms
+    for (let i = 0; i < 3; i++) wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject({ code: 'cell-edit' });
+    expect(wb.calculationMode).toBe('Automatic');
+  });
+
+  it('marks a new sheet as generated in the request that adds it, so a half-written one left behind is replaced by the next write', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const host = hostOf(wb);
+    const forms = monthlyForms(25, await host.existingSheets());
+    const names = forms.sheets.map((s) => s.name);
+    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 4);
+    for (let i = 0; i < 3; i++) wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject({ code: 'cell-edit' });
+    const existing = await host.existingSheets();
+    for (const model of forms.sheets) expect([model.name, existing.find((e) => e.name === model.name)?.marker]).toEqual([model.name, expect.objectContaining({ kind: expect.any(String) })]);
+    // Planned again, the forms go where the half-written ones are, under the same names, and are complete.
+    const again = monthlyForms(25, existing);
+    expect(again.sheets.map((s) => s.name)).toEqual(names);
+    expect(again.replaced).toEqual(names);
+    await host.writeForms(again.sheets, again.replaced, () => {});
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`)]);
+    const last = again.sheets[0].rows.length;
+    expect(wb.sheet(names[0]).cell(`D${last}`).formula).toBe(`=${(again.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
+  });
+
+  it('says only what the undo found left when it gives up: deleted half-written sheets are not named, and a half-applied undo is hedged', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const host = hostOf(wb);
+    const forms = monthlyForms(25, await host.existingSheets());
+    const from = wb.syncs + 4;
+    wb.failSync('InvalidOperationInCellEditMode', from);
+    // Every try deletes the new sheets it finds, then fails giving the first old sheet its name back.
+    for (let i = 0; i < 3; i++) wb.failAction('GeneralException', (a) => wb.syncs > from && a.name === 'name');
+    const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
+    const temps = [1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...temps]);
+    expect(error.vi).toBe(`${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ có thể còn mang tên tạm ${temps.join(', ')}.`);
+    expect(error.en).toBe(`${CELL_EDIT.en} The workbook could not be put back as it was: the old sheets may still have the temporary names ${temps.join(', ')}.`);
+  });
+
+  it('says nothing was put under a temporary name when Excel refused the renaming itself, and has nothing to undo', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const before = wb.snapshot();
+    const sleeps: number[] = [];
+    const host = hostOf(wb, undefined, sleeps);
+    const forms = monthlyForms(25, await host.existingSheets());
+    const from = wb.syncs + 3; // the request renaming the old forms and adding the new ones
+    for (let i = 0; i < 4; i++) wb.failSync('InvalidOperationInCellEditMode', from + i);
+    const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
+    expect(error).toMatchObject(CELL_EDIT);
+    expect(sleeps).toEqual([]);
+    expect(wb.snapshot()).toEqual(before);
   });
 
   it('gives other Excel errors with their code, in both languages, without a stack', async () => {
