@@ -1,16 +1,19 @@
 import { execFile } from 'child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import type { FakeOfficeConfig } from '../e2e/fake-office';
 
 /**
  * End-to-end harness: the task pane built for production, served from 127.0.0.1 and driven in Debian's
  * Chromium (`scripts/test-prerequisites.sh` installs it; playwright-core never downloads a browser).
  * Office.js is not reachable, so the pane runs standalone, as in a plain browser; every request that
- * would leave the machine is aborted and recorded.
+ * would leave the machine is aborted and recorded. Or, with `usePane({ fakeOffice: true })` and `openPane({
+ * office })`, office.js's URL serves a FAKE of office.js (test/e2e/fake-office.ts) over the recording fake
+ * of the Excel API, and the pane runs in Excel mode.
  *
  *   const pane = usePane();                       // builds, serves and launches once for the test file
  *   it('…', async () => {
@@ -41,6 +44,17 @@ export interface PaneOptions {
   path?: string;
   /** Another browser's user agent string (e.g. Internet Explorer's, as old Office panes send). */
   userAgent?: string;
+  /**
+   * In Excel: office.js's CDN URL serves `script` (the FAKE `buildFakeOffice()` builds, e.g. `pane.fakeOffice`)
+   * with `config` (display language, the workbook's sheets) set before the page's scripts run, and the page
+   * is opened with the `_host_Info` query Office adds. Without it, office.js is unreachable (standalone).
+   */
+  office?: { script: string; config: FakeOfficeConfig };
+}
+
+export interface UsePaneOptions {
+  /** Also build the fake office.js (`buildFakeOffice()`), alongside the pane, for `openPane({ office })`. */
+  fakeOffice?: boolean;
 }
 
 export interface PaneHarness {
@@ -54,6 +68,8 @@ export interface PaneHarness {
   readonly external: string[];
   /** Uncaught errors and `console.error` messages of every page opened, in order. */
   readonly errors: string[];
+  /** The fake office.js, built when `usePane({ fakeOffice: true })`. */
+  readonly fakeOffice: string;
 }
 
 // ------------------------------------------------------------------------------------------- building
@@ -74,6 +90,45 @@ export async function buildPane(): Promise<string> {
   await run(process.execPath, [cli, '--mode', 'production', '--output-path', out], ROOT);
   if (!existsSync(path.join(out, 'taskpane.html'))) throw new Error(`webpack wrote no taskpane.html into ${out}`);
   return out;
+}
+
+/** Where the pane asks for office.js (taskpane.html). */
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * Bundles test/e2e/fake-office.ts (the FAKE office.js over test/hosts/office/fake-excel.ts) into one
+ * script for the browser: webpack with a config of its own, in a temporary folder; returns the script.
+ */
+export async function buildFakeOffice(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quota-fake-office-'));
+  try {
+    const config = path.join(dir, 'webpack.config.js');
+    const at = (file: string): string => JSON.stringify(path.join(ROOT, file));
+    writeFileSync(config, `module.exports = {
+  mode: 'production',
+  target: ['web', 'es2020'],
+  devtool: false,
+  entry: ${at('test/e2e/fake-office.ts')},
+  output: { path: ${JSON.stringify(path.join(dir, 'out'))}, filename: 'office.js' },
+  resolve: { extensions: ['.ts', '.js'] },
+  // Readable stacks when the fake throws.
+  optimization: { minimize: false },
+  performance: { hints: false },
+  module: {
+    rules: [{
+      test: /\\.ts$/,
+      loader: ${JSON.stringify(require.resolve('ts-loader', { paths: [ROOT] }))},
+      options: { transpileOnly: true, configFile: ${at('tsconfig.webpack.json')}, compilerOptions: { target: 'ES2020', sourceMap: false } },
+    }],
+  },
+};
+`);
+    const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+    await run(process.execPath, [cli, '--config', config], ROOT);
+    return readFileSync(path.join(dir, 'out', 'office.js'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ------------------------------------------------------------------------------------------- serving
@@ -133,22 +188,28 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Registers the file's beforeAll/afterAll: builds the pane once (or takes `QUOTA_PANE_DIST`), serves it and
- * starts Chromium; closes everything after the file's tests. Also sets the file's test timeout.
+ * Registers the file's beforeAll/afterAll: builds the pane once (or takes `QUOTA_PANE_DIST`), and the fake
+ * office.js when asked, serves it and starts Chromium; closes everything after the file's tests. Also sets
+ * the file's test timeout.
  */
-export function usePane(): PaneHarness {
+export function usePane(setup: UsePaneOptions = {}): PaneHarness {
   jest.setTimeout(TEST_TIMEOUT);
   let browser: Browser | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   let dist = '';
   let built = false;
+  let fakeOffice = '';
   const contexts: BrowserContext[] = [];
   const external: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
     const prebuilt = process.env.QUOTA_PANE_DIST;
-    [dist, browser] = await Promise.all([prebuilt ? Promise.resolve(path.resolve(prebuilt)) : buildPane(), launchChromium()]);
+    [dist, browser, fakeOffice] = await Promise.all([
+      prebuilt ? Promise.resolve(path.resolve(prebuilt)) : buildPane(),
+      launchChromium(),
+      setup.fakeOffice ? buildFakeOffice() : Promise.resolve(''),
+    ]);
     built = !prebuilt;
     server = await serve(dist);
   }, SETUP_TIMEOUT);
@@ -168,6 +229,10 @@ export function usePane(): PaneHarness {
     get dist() {
       return dist;
     },
+    get fakeOffice() {
+      if (!fakeOffice) throw new Error('usePane({ fakeOffice: true }) builds the fake office.js in beforeAll; use it inside tests');
+      return fakeOffice;
+    },
     external,
     errors,
     async openPane(options: PaneOptions = {}): Promise<Page> {
@@ -181,8 +246,11 @@ export function usePane(): PaneHarness {
         serviceWorkers: 'block',
       });
       contexts.push(context);
-      // Office.js's CDN first (the pane must then run standalone), then anything else not ours.
+      const office = options.office;
+      if (office) await context.addInitScript((config) => void ((window as unknown as { __fakeOfficeConfig: unknown }).__fakeOfficeConfig = config), office.config);
+      // Office.js's CDN first (the fake office.js, or unreachable: the pane then runs standalone), then anything else not ours.
       await context.route('https://appsforoffice.microsoft.com/**', (route) => {
+        if (office && route.request().url() === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: office.script });
         external.push(route.request().url());
         return route.abort('internetdisconnected');
       });
@@ -195,7 +263,10 @@ export function usePane(): PaneHarness {
       page.on('console', (msg) => {
         if (msg.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|ERR_BLOCKED_BY_CLIENT|appsforoffice/.test(msg.text() + (msg.location().url ?? ''))) errors.push(`console.error: ${msg.text()}`);
       });
-      await page.goto(server.url + (options.path ?? 'taskpane.html'), { waitUntil: 'load' });
+      let target = server.url + (options.path ?? 'taskpane.html');
+      // As Office opens an add-in's page: host, platform, version and language in the query.
+      if (office) target += `${target.includes('?') ? '&' : '?'}_host_Info=Excel$Web$16.00$${office.config.displayLanguage}$$$$0`;
+      await page.goto(target, { waitUntil: 'load' });
       return page;
     },
   };

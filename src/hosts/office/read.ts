@@ -1,4 +1,5 @@
 import { dayFromExcelSerial } from '../../planning/days';
+import { MARKER_NAME } from '../../sheets/forms/marker';
 import { CellValue } from '../../sheets/grid';
 import { SourceGrid } from '../../taskpane/host';
 import { boxAddress, parseBox, splitAddress } from './address';
@@ -36,20 +37,42 @@ function cellValue(value: unknown, type: string, format: unknown): CellValue {
   }
 }
 
+const isForm = (names: Excel.NamedItemCollection): boolean => names.items.some((n) => n.name.toLowerCase() === MARKER_NAME.toLowerCase());
+
 /**
- * The selection when it covers more than one cell, else the active sheet's used range: only cells with
- * values count (a shaded but empty table is no data), and an empty sheet gives an empty grid. One sync
- * finds the range; its values, number formats and types then come in one more (more for a huge range).
+ * The sheet to read when the active one is a form the pane wrote (after writing, the planner is left on
+ * one): the first visible sheet that is not a form, or the active one when every sheet is. Two syncs.
+ */
+async function sheetPeopleMade(ctx: Excel.RequestContext, active: Excel.Worksheet): Promise<Excel.Worksheet> {
+  const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+  await ctx.sync();
+  const names = worksheets.items.map((ws) => ws.names.load('items/name'));
+  await ctx.sync();
+  return worksheets.items.find((ws, i) => ws.visibility === 'Visible' && !isForm(names[i])) ?? active;
+}
+
+/**
+ * The selection when it covers more than one cell, else the active sheet's used range (the first sheet
+ * people made when the active one is a generated form): only cells with values count (a shaded but empty
+ * table is no data), and an empty sheet gives an empty grid. One sync finds the range; its values, number
+ * formats and types then come in one more (more for a huge range).
  */
 export async function readSources(run: Run): Promise<SourceGrid[]> {
   return run(async (ctx) => {
     const selection = ctx.workbook.getSelectedRange().load('address,cellCount');
     const selectionUsed = selection.getUsedRangeOrNullObject(true).load('address');
-    const sheet = ctx.workbook.worksheets.getActiveWorksheet().load('name');
-    const sheetUsed = sheet.getUsedRangeOrNullObject(true).load('address');
+    const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+    const activeNames = active.names.load('items/name');
+    let sheetUsed = active.getUsedRangeOrNullObject(true).load('address');
     await ctx.sync();
 
     const scope = selection.cellCount > 1 ? 'selection' : 'sheet';
+    let sheet = active;
+    if (scope === 'sheet' && isForm(activeNames)) {
+      sheet = await sheetPeopleMade(ctx, active);
+      sheetUsed = sheet.getUsedRangeOrNullObject(true).load('address');
+      await ctx.sync();
+    }
     const selected = splitAddress(selection.address)?.local ?? selection.address;
     const label = scope === 'selection' ? `${sheet.name}!${selected}` : sheet.name;
     const used = scope === 'selection' ? selectionUsed : sheetUsed;

@@ -10,7 +10,9 @@ const MAX_LISTED = 100;
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   cell: { fontWeight: tokens.fontWeightSemibold },
-  link: { textAlign: 'start' },
+  // A <button> lays out as an inline block, whose baseline is its last line: the list's bullet would sit by the
+  // last line of a problem that wraps. Aligned to the top, the bullet stays by the first line.
+  link: { textAlign: 'start', verticalAlign: 'top' },
 });
 
 export interface ProblemListProps {

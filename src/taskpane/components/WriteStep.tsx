@@ -9,7 +9,8 @@ const useStyles = makeStyles({
   p: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  link: { textAlign: 'start' },
+  // As in ProblemList: a wrapping sheet name keeps its bullet by its first line.
+  link: { textAlign: 'start', verticalAlign: 'top' },
 });
 
 export interface WriteStepProps {

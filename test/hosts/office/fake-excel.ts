@@ -19,9 +19,15 @@
  *
  * Formats are recorded per range as set (`formatAt` folds them for a cell; borders stay as set per range,
  * edges and insides, not resolved per cell side). Tests read the workbook through `FakeWorkbook`.
+ *
+ * It runs in Node (the jest tests of the Excel host) and in a browser: test/e2e/fake-office.ts bundles it
+ * as a fake office.js for the production pane in Chromium. So it uses no Node API.
  */
 
 export const PAYLOAD_LIMIT = 5_000_000;
+/** UTF-8 size of a text, as Excel measures a request: the same in Node and in a browser (the fake runs in both). */
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string): number => encoder.encode(text).length;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
@@ -431,7 +437,7 @@ class FakeContext {
   }
 
   responded(data: unknown): void {
-    this.response += Buffer.byteLength(JSON.stringify(data ?? null), 'utf8');
+    this.response += utf8Bytes(JSON.stringify(data ?? null));
   }
 
   async sync(): Promise<void> {
@@ -439,7 +445,7 @@ class FakeContext {
     wb.syncs++;
     const actions = this.pending;
     this.pending = [];
-    const bytes = Buffer.byteLength(JSON.stringify(actions.map((a) => a.record)), 'utf8');
+    const bytes = utf8Bytes(JSON.stringify(actions.map((a) => a.record)));
     wb.checkFailure({ index: wb.syncs, bytes, names: actions.map((a) => a.record.name) });
     if (bytes > wb.payloadLimit) {
       wb.refused++;

@@ -50,6 +50,21 @@ describe('reading the units table from Excel', () => {
     expect(wb.syncs).toBe(2);
   });
 
+  it('reads the first sheet people made when the active sheet is a form the pane wrote (where writing leaves the planner)', async () => {
+    const wb = workbook();
+    wb.sheets[0].visibility = 'Hidden'; // a hidden sheet is not what anyone means by "the units"
+    const form = wb.addSheet('Tổng hợp');
+    form.setCells('A1', [['TỔNG HỢP TIẾN ĐỘ']]);
+    form.names.push({ name: 'QuotaPlanner.Form', formula: '="quota-planner/rollup/0badcafe"', visible: false });
+    wb.select('Tổng hợp', 'A1');
+    const [source] = await excelHost({ run: wb.run }).readSources();
+    expect([source.label, source.grid.sheet, source.grid.rows[0]]).toEqual(['Số liệu', 'Số liệu', ['Đơn vị', 'KS', 'Ngày nhận', 'Đã kiểm']]);
+
+    // A selection in a form is taken as asked, and a sheet of one's own is read as before.
+    wb.select('Tổng hợp', 'A1:B2');
+    expect((await excelHost({ run: wb.run }).readSources())[0].label).toBe('Tổng hợp!A1:B2');
+  });
+
   it('reads the selection when it covers more than one cell: only its used part, labelled with its address', async () => {
     const wb = workbook();
     wb.select('Số liệu', 'C4:D40');
