@@ -3,15 +3,18 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Page, Route } from 'playwright-core';
+import { gridOf, loadWorkbook } from '../../src/hosts/xlsx/read-grid';
 import { STRINGS } from '../../src/i18n/strings';
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
-import { registerLabel } from '../../src/sheets/forms/text';
+import { FORM_TEXT, registerLabel } from '../../src/sheets/forms/text';
+import { SETTINGS_KEY } from '../../src/taskpane/pane-settings';
+import type { FakeOfficeConfig } from './fake-office';
 import { SCREENS_DIR, axeScan, captureDownload, horizontalOverflow, overflowingElements, screenshot, usePane } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 
-// The production pane in Debian's Chromium. One file, so the pane is built once per run (webpack takes a
-// minute); `QUOTA_PANE_DIST` serves one built beforehand.
-const pane = usePane();
+// The production pane in Debian's Chromium, standalone and in Excel (a FAKE office.js over the recording
+// fake of the Excel API). One file, so the pane is built once per run (webpack takes about 30 s);
+// `QUOTA_PANE_DIST` serves one built beforehand.
+const pane = usePane({ fakeOffice: true });
 const ROOT = path.resolve(__dirname, '../..');
 const INPUT = path.join(ROOT, 'examples/chon-thanh-2023.xlsx');
 const WIDTH = 320;
@@ -21,10 +24,8 @@ afterAll(() => tmp.cleanup());
 
 /**
  * The production pane in Chromium with Office.js unreachable: it must come up standalone in Excel's
- * narrowest pane, offer a workbook file to open, and pass axe. The upload → plan → download flow has its
- * own test.
+ * narrowest pane, offer a workbook file to open, and pass axe.
  */
-
 describe('the task pane, standalone in Chromium', () => {
   it('loads at 320 px without scrolling sideways, offers a file input, and has no serious accessibility violation', async () => {
     const page = await pane.openPane({ width: WIDTH, height: 800, locale: 'vi-VN' });
@@ -67,19 +68,21 @@ describe('the task pane, standalone in Chromium', () => {
  * must be the CLI's for the same input and settings, to the record.
  */
 
-interface JsonRow {
-  unit: string;
-  register: string;
-  targets: number[];
+
+
+interface CliPlan {
+  periods: unknown[];
+  rows: { unit: string; register: string; targets: number[] }[];
 }
 
-function cliPlan(): { periods: unknown[]; rows: JsonRow[] } {
+/** The CLI's plan of the example for the settings test 1 types. */
+function cliPlan(): CliPlan {
   const out = tmp.file('cli.json');
   execFileSync(process.execPath, [
     path.join(ROOT, 'bin/quota-plan.js'), 'plan', INPUT, '--start', '2023-05-22', '--end', '2023-07-14',
     '--workdays', 'all', '--method', 'capacity', '--granularity', 'week', '--json', out,
   ]);
-  return JSON.parse(readFileSync(out, 'utf8'));
+  return JSON.parse(readFileSync(out, 'utf8')) as CliPlan;
 }
 
 /** `target` per `unit|register label` read off Phụ lục 01 of a downloaded workbook. */
@@ -226,6 +229,276 @@ describe('the task pane while it is busy, in Chromium', () => {
     release();
     await page.getByTestId('source-summary').waitFor({ timeout: 30_000 });
     expect(await editable(page)).toEqual(all(true));
+    expect(pane.errors).toEqual([]);
+  });
+});
+
+/**
+ * The production pane in Debian's Chromium, IN EXCEL MODE: office.js's URL serves a FAKE of office.js over
+ * the recording fake of the Excel API (test/e2e/fake-office.ts, test/hosts/office/fake-excel.ts), so the
+ * pane's own wiring runs as in Excel: Office.onReady and the display language (environment.ts), the Excel
+ * host (hosts.ts, index.tsx), reading the active sheet and reading it again, a problem's cell selected on a
+ * click, the forms written, the result's links, and the settings kept in the document. The fake neither
+ * calculates nor draws: what Excel would show is checked as the cells and formulas written.
+ */
+
+/** Chơn Thành's units sheet as Excel would hold it: the values `gridOf` reads from the example file. */
+let units: FakeOfficeConfig['sheets'][number];
+beforeAll(async () => {
+  const grid = gridOf((await loadWorkbook(INPUT)).worksheets[0]);
+  units = { name: grid.sheet, rows: grid.rows };
+});
+
+const openExcel = (displayLanguage: string, sheets: FakeOfficeConfig['sheets'], locale: string): Promise<Page> =>
+  pane.openPane({ width: WIDTH, height: 900, locale, office: { script: pane.fakeOffice, config: { displayLanguage, sheets } } });
+
+/** What the fake workbook holds now (test/e2e/fake-office.ts). */
+const workbook = (page: Page) => page.evaluate(() => window.__fakeOffice!.report());
+
+/** Polls `read` until it gives `wanted` (the pane's clicks reach the fake a moment later); returns the last value. */
+async function settled<T>(read: () => Promise<T>, wanted: T, timeout = 10_000): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(wanted) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+
+
+/** Waits for the source step to show what it read, with a screenshot and the page's errors if it never does. */
+async function sourceRead(page: Page, name: string): Promise<void> {
+  try {
+    await page.getByTestId('source-summary').waitFor({ timeout: 30_000 });
+  } catch (err) {
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-not-read.png`), fullPage: true });
+    throw new Error(`${(err as Error).message}\nThe page reported:\n${pane.errors.join('\n') || '(no error)'}`);
+  }
+}
+
+
+async function typeDate(page: Page, id: string, text: string): Promise<void> {
+  const input = page.getByTestId(id);
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+describe('the task pane in Excel (a fake of office.js and of the Excel API), in Chromium', () => {
+  it('reads the active sheet, plans, and writes the five forms into the workbook, in Excel’s language (vi-VN)', async () => {
+    const t = STRINGS.vi;
+    const forms = FORM_TEXT.vi.sheets;
+    const cli = cliPlan();
+    // The browser says English: the language must come from Excel.
+    const page = await openExcel('vi-VN', [units], 'en-US');
+    const axe: Record<string, unknown[]> = {};
+    const sideways: Record<string, number> = {};
+    const check = async (name: string): Promise<void> => {
+      axe[name] = await axeScan(page);
+      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
+    };
+
+    // 1. Source: Excel mode (no file chooser, a "Đọc lại" button), the active sheet read.
+    await sourceRead(page, 'excel-vi');
+    const before = await workbook(page);
+    expect({
+      lang: await page.evaluate(() => document.documentElement.lang),
+      fileInputs: await page.getByTestId('file-input').count(),
+      readAgain: await page.getByRole('button', { name: t.readAgain }).isVisible(),
+      summary: await page.getByTestId('source-summary').locator('p').allTextContents(),
+      registers: await page.getByTestId('source-summary').locator('tbody tr').allTextContents(),
+    }).toEqual({
+      lang: 'vi',
+      fileInputs: 0,
+      readAgain: true,
+      summary: [t.readFrom('Phụ lục 01'), t.readSummary(9, '9', 3, '143.350')],
+      registers: ['Khai sinh (KS)88.000', 'Kết hôn (KH)32.800', 'Khai tử (KT)22.550'],
+    });
+    await check('source');
+    await shot(page, 'step-source', 'excel-1-source');
+
+    // 2. Settings, typed as a planner would.
+    await typeDate(page, 'start-date', '22/05/2023');
+    await typeDate(page, 'end-date', '14/07/2023');
+    await page.getByLabel(t.granularity).selectOption('week');
+    await page.getByRole('radio', { name: new RegExp(`^${t.methods.capacity.name}`) }).check();
+    await page.getByLabel(t.week).selectOption('all');
+    await check('settings');
+    await shot(page, 'step-settings', 'excel-2-settings');
+
+    // 3. Preview: the CLI's totals per week.
+    await page.getByTestId('preview').click();
+    const totals = page.getByTestId('preview-totals');
+    await totals.waitFor({ timeout: 60_000 });
+    const perWeek = cli.rows.reduce<number[]>((sum, r) => sum.map((v, k) => v + r.targets[k]), new Array(cli.periods.length).fill(0));
+    const shown = await totals.locator('tbody td').allTextContents();
+    expect(shown.map((text) => Number(text.replace(/\D/g, '')))).toEqual(perWeek);
+    await check('preview');
+    await shot(page, 'step-preview', 'excel-3-preview');
+
+    // 4. Write: the five forms after the units sheet, each marked; the units sheet as it was; calculation back on.
+    await page.getByTestId('write').click();
+    const result = page.getByTestId('result');
+    await result.waitFor({ timeout: 60_000 });
+    const after = await workbook(page);
+    const planId = after.sheets[1]?.marker?.split('/')[2] ?? '(none)';
+    expect(planId).toMatch(/^[0-9a-f]{8}$/);
+    expect({
+      sheets: after.sheets.map((sheet) => [sheet.name, sheet.marker]),
+      unitsSheet: after.sheets[0].cells,
+      active: after.active,
+      calculationModes: after.calculationModes,
+      saved: after.savedSettings[SETTINGS_KEY],
+      message: await result.locator('p').textContent(),
+      links: await result.getByRole('button').allTextContents(),
+    }).toEqual({
+      sheets: [
+        ['Phụ lục 01', null],
+        ...(['quota', 'progress', 'rollup', 'calendar', 'units'] as const).map((kind) => [forms[kind], `quota-planner/${kind}/${planId}`]),
+      ],
+      unitsSheet: before.sheets[0].cells,
+      active: forms.quota,
+      // Off while writing, back on after.
+      calculationModes: ['Automatic', 'Manual', 'Automatic'],
+      saved: expect.objectContaining({ start: '2023-05-22', end: '2023-07-14', granularity: 'week', method: 'capacity', week: 'all' }),
+      message: t.written(5),
+      links: Object.values(forms),
+    });
+
+    // What was written: the CLI's targets per unit and register on Phụ lục 01, its totals as formulas, and
+    // a formula across the forms.
+    const quota = await page.evaluate((name) => window.__fakeOffice!.contents(name), forms.quota);
+    const header = quota[7];
+    const first = header.findIndex((v) => typeof v === 'string' && v.startsWith('Tuần'));
+    const written = new Map<string, unknown[]>();
+    for (const row of quota.slice(8)) {
+      if (typeof row[1] === 'string' && typeof row[2] === 'string' && row[2]) written.set(`${row[1]}|${row[2]}`, row.slice(first, first + cli.periods.length));
+    }
+    const total = quota.findIndex((row) => row[1] === 'Tổng cộng');
+    expect({
+      targets: written,
+      totals: quota[total].slice(first, first + 2),
+      rollupReportDay: (await page.evaluate((name) => window.__fakeOffice!.cell(name, 'C3'), forms.rollup)).formula,
+    }).toEqual({
+      targets: new Map(cli.rows.map((r) => [`${r.unit}|${registerLabel(r.register, 'vi')}`, r.targets])),
+      totals: [`=SUBTOTAL(9,G9:G${total})`, `=SUBTOTAL(9,H9:H${total})`],
+      rollupReportDay: `='${forms.progress}'!$C$4`,
+    });
+    await page.mouse.move(0, 0); // the primary button's hover colour is mid-transition right after the click
+    await page.waitForTimeout(300);
+    await check('write');
+    await shot(page, 'step-write', 'excel-4-write');
+
+    // The result's links activate their sheets.
+    for (const name of [forms.rollup, forms.units]) {
+      await result.getByRole('button', { name }).click();
+      expect(await settled(async () => (await workbook(page)).active, name)).toBe(name);
+    }
+
+    expect({ axe, sideways, errors: pane.errors }).toEqual({
+      axe: { source: [], settings: [], preview: [], write: [] },
+      sideways: { source: WIDTH, settings: WIDTH, preview: WIDTH, write: WIDTH },
+      errors: [],
+    });
+  });
+
+  it('keeps the settings in the document: reopened, the pane shows them again', async () => {
+    const t = STRINGS.vi;
+    const page = await openExcel('vi-VN', [units], 'vi-VN');
+    await sourceRead(page, 'excel-settings');
+    const settings = step(page, 'step-settings');
+    /** The settings as the pane shows them. */
+    const shown = async () => ({
+      start: await page.getByTestId('start-date').inputValue(),
+      end: await page.getByTestId('end-date').inputValue(),
+      granularity: await settings.getByLabel(t.granularity).inputValue(),
+      method: await settings.getByRole('radio', { name: new RegExp(`^${t.methods.priority.name}`) }).isChecked(),
+      week: await settings.getByLabel(t.week).inputValue(),
+      holidays: await settings.getByRole('switch', { name: t.holidays }).isChecked(),
+      rate: await settings.getByRole('spinbutton', { name: t.rate }).inputValue(),
+      machines: await settings.getByRole('spinbutton', { name: t.machines }).inputValue(),
+      issuer: await page.getByRole('textbox', { name: t.issuer }).inputValue(),
+    });
+    // Wait for the lazy date picker, so the date fields are the real ones.
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    const defaults = await shown();
+
+    // Every setting away from its default; a preview saves them in the document.
+    await typeDate(page, 'start-date', '01/06/2023');
+    await typeDate(page, 'end-date', '31/08/2023');
+    await settings.getByLabel(t.granularity).selectOption('week');
+    await settings.getByRole('radio', { name: new RegExp(`^${t.methods.priority.name}`) }).check();
+    await settings.getByLabel(t.week).selectOption('mon-sat');
+    await settings.getByRole('switch', { name: t.holidays }).uncheck();
+    await settings.getByRole('spinbutton', { name: t.rate }).fill('250');
+    await settings.getByRole('spinbutton', { name: t.machines }).fill('2');
+    await page.getByRole('textbox', { name: t.issuer }).fill('UBND THỊ XÃ CHƠN THÀNH');
+    const typed = await shown();
+    expect(typed).not.toEqual(defaults);
+    await page.getByTestId('preview').click();
+    await page.getByTestId('preview-totals').waitFor({ timeout: 60_000 });
+    expect((await workbook(page)).savedSettings[SETTINGS_KEY]).toMatchObject({
+      start: '2023-06-01', end: '2023-08-31', granularity: 'week', method: 'priority', week: 'mon-sat', holidays: 'none',
+      rate: 250, defaultMachines: 2, issuer: 'UBND THỊ XÃ CHƠN THÀNH',
+    });
+
+    // The pane opened again on the same document: the settings come back, and the sheet is read again.
+    await page.reload({ waitUntil: 'load' });
+    await sourceRead(page, 'excel-settings-reopened');
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    expect(await settled(shown, typed)).toEqual(typed);
+    await shot(page, 'step-settings', 'excel-5-settings-reopened');
+
+    // They came from the document: a document without them opens with the defaults.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload({ waitUntil: 'load' });
+    await sourceRead(page, 'excel-settings-none');
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    expect(await settled(shown, defaults)).toEqual(defaults);
+    expect(pane.errors).toEqual([]);
+  });
+
+  it('opens in English when Excel is in English, lists a bad cell, selects it on a click, and reads again once fixed', async () => {
+    const t = STRINGS.en;
+    // Phường Thành Tâm's marriages (E8) typed as a negative count; a second sheet for notes.
+    const rows = units.rows.map((row) => [...row]);
+    rows[7][4] = -500;
+    const notes = { name: 'Ghi chú', rows: [['Ghi chú của người lập biểu']] };
+    // The browser says Vietnamese: the language must come from Excel.
+    const page = await openExcel('en-US', [{ name: units.name, rows }, notes], 'vi-VN');
+    await sourceRead(page, 'excel-en');
+    const source = step(page, 'step-source');
+    const problem = source.getByRole('button', { name: /^Phụ lục 01!E8: / });
+    expect({
+      lang: await page.evaluate(() => document.documentElement.lang),
+      heading: await page.locator('#step-source').textContent(),
+      readAgain: await source.getByRole('button', { name: t.readAgain }).isVisible(),
+      errors: await source.getByRole('heading', { name: t.errorsHeading(1) }).isVisible(),
+      problem: await problem.textContent(),
+      preview: await page.getByText(t.needTable).first().isVisible(),
+    }).toEqual({
+      lang: 'en',
+      heading: t.sourceHeading,
+      readAgain: true,
+      errors: true,
+      problem: 'Phụ lục 01!E8: A count of records cannot be negative, but this cell holds "-500".',
+      preview: true,
+    });
+    expect(await axeScan(page)).toEqual([]);
+    await shot(page, 'step-source', 'excel-en-1-problem');
+
+    // The planner has moved to another sheet meanwhile; the problem's link takes them back to the cell.
+    await page.evaluate(() => window.__fakeOffice!.workbook.select('Ghi chú', 'B2'));
+    await problem.click();
+    expect(await settled(async () => (await workbook(page)).selection, 'Phụ lục 01!E8')).toBe('Phụ lục 01!E8');
+
+    // Fixed in Excel, read again: no error left.
+    await page.evaluate(() => window.__fakeOffice!.workbook.sheet('Phụ lục 01').setCells('E8', [[3000]]));
+    await source.getByRole('button', { name: t.readAgain }).click();
+    await expect(settled(async () => source.getByRole('button', { name: /^Phụ lục 01!E8: / }).count(), 0)).resolves.toBe(0);
+    expect(await page.getByTestId('source-summary').locator('p').allTextContents()).toEqual([t.readFrom('Phụ lục 01'), t.readSummary(9, '9', 3, '143,350')]);
+    await shot(page, 'step-source', 'excel-en-2-fixed');
     expect(pane.errors).toEqual([]);
   });
 });
