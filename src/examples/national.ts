@@ -10,6 +10,8 @@ export const NATIONAL_CSV = path.join(__dirname, '..', '..', 'data', 'vn-units-2
 export interface Commune {
   province: string;
   district: string;
+  /** The commune's code in the list (`00001`, `16387`): two communes of one district may share a name. */
+  code: string;
   name: string;
 }
 
@@ -17,7 +19,7 @@ export function loadCommunes(file = NATIONAL_CSV): Commune[] {
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split(/\r?\n/).filter(Boolean);
   return lines.slice(1).map((line) => {
     const f = line.split(',');
-    return { province: f[1], district: f[3], name: f[5] };
+    return { province: f[1], district: f[3], code: f[4], name: f[5] };
   });
 }
 
@@ -30,6 +32,7 @@ export function inventUnits(communes: readonly Commune[], seed = 2025, sheet = '
   const rnd = seededRandom(seed);
   return communes.map((c, i) => ({
     name: c.name,
+    code: c.code,
     parent: c.district,
     machines: 1 + Math.floor(rnd() * 2),
     books: null,

@@ -70,15 +70,19 @@ export function chonThanhWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** The three-level shape (province and district columns) with six registers, from the national list. */
+/**
+ * The three-level shape (province and district columns) with six registers, from the national list. The
+ * commune code column ("Mã xã", as text so `00001` keeps its zeros) tells apart the two Xã Đông Khê of
+ * Thành phố Thanh Hóa.
+ */
 export function provinceWorkbook(communes: readonly Commune[]): ExcelJS.Workbook {
   const units = inventUnits(communes, 70);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Số liệu');
-  const header = ['STT', 'Tỉnh', 'Huyện', 'Xã, phường, thị trấn', 'Số máy', ...EXAMPLE_REGISTERS.map((c) => registerInfo(c)!.vi)];
+  const header = ['STT', 'Tỉnh', 'Huyện', 'Mã xã', 'Xã, phường, thị trấn', 'Số máy', ...EXAMPLE_REGISTERS.map((c) => registerInfo(c)!.vi)];
   titleRows(ws, [`SỞ TƯ PHÁP ${communes[0].province.toUpperCase()}`, 'SỐ LIỆU SỔ HỘ TỊCH CÒN PHẢI SỐ HÓA', ''], header.length);
   ws.addRow(header).font = { ...TNR, bold: true };
-  units.forEach((u, i) => ws.addRow([i + 1, communes[i].province, u.parent, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
-  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i < 4 ? 24 : 12 }));
+  units.forEach((u, i) => ws.addRow([i + 1, communes[i].province, u.parent, u.code, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
+  ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i === 3 ? 8 : i < 5 ? 24 : 12 }));
   return wb;
 }

@@ -10,6 +10,8 @@ export interface PlanJson {
   periods: { start: string; end: string; workingDays: number }[];
   rows: {
     unit: string;
+    /** The unit's code as the sheet gives it (`"16387"`); only when it gives one. */
+    code?: string;
     parent: string | null;
     register: string;
     machines: number | null;
@@ -44,6 +46,7 @@ export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cel
       const unit = plan.units[row.unitIndex];
       return {
         unit: unit.name,
+        ...(unit.code === null ? {} : { code: unit.code }),
         parent: unit.parent,
         register: row.register,
         machines: unit.machines,

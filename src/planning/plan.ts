@@ -6,7 +6,7 @@ import { Problem, problem } from './problems';
 import { priorityOrder } from './registers';
 import { formatCount } from './text';
 import { PlanSettings } from './settings';
-import { Unit } from './units';
+import { Unit, codeNote } from './units';
 
 /** One unit × register of a plan. Its targets are `plan.targets[index·periods … (index+1)·periods)`. */
 export interface PlanRow {
@@ -212,8 +212,8 @@ class PlanContext {
     const needVi = need === null ? '' : `; cần ${need} máy để kịp hạn`;
     const needEn = need === null ? '' : `; it needs ${need} machine${need === 1 ? '' : 's'} to finish on time`;
     return problem('warning', 'cannot-finish', unit.cell, unit.name,
-      `${unit.name} không thể hoàn thành trước ${end}: với ${machines} máy, ${wouldVi}; còn ${formatCount(unscheduled, 'vi')} trường hợp chưa xếp lịch${needVi}.`,
-      `${unit.name} cannot finish by ${end}: with ${machines} machine${machines === 1 ? '' : 's'} ${wouldEn}; ${formatCount(unscheduled, 'en')} records are left unscheduled${needEn}.`);
+      `${unit.name}${codeNote(unit.code, 'vi')} không thể hoàn thành trước ${end}: với ${machines} máy, ${wouldVi}; còn ${formatCount(unscheduled, 'vi')} trường hợp chưa xếp lịch${needVi}.`,
+      `${unit.name}${codeNote(unit.code, 'en')} cannot finish by ${end}: with ${machines} machine${machines === 1 ? '' : 's'} ${wouldEn}; ${formatCount(unscheduled, 'en')} records are left unscheduled${needEn}.`);
   }
 
   /** For even, workdays and priority plans: a unit whose machines cannot do a period's targets is warned about. */
@@ -239,8 +239,8 @@ class PlanContext {
     const p = this.periods[worst];
     const span = `${formatVN(p.start)}–${formatVN(p.end)}`;
     return problem('warning', 'over-capacity', unit.cell, unit.name,
-      `${unit.name}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
-      `${unit.name}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machines.`);
+      `${unit.name}${codeNote(unit.code, 'vi')}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
+      `${unit.name}${codeNote(unit.code, 'en')}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machines.`);
   }
 
   /** The last working day of the last period that has a target in a row. */

@@ -1,6 +1,11 @@
 /** A unit (commune, district…) as read from a sheet: what remains to digitize per register. */
 export interface Unit {
   name: string;
+  /**
+   * The unit's code as written in the sheet's code column ("Mã xã": `16387`, `00004`), or null when the sheet
+   * has none or leaves it blank. Two units of one name under one parent are told apart by it.
+   */
+  code: string | null;
   /** The unit above it (district, province), or null in a one-level list. */
   parent: string | null;
   /** Machines (số máy) working for it; null when the sheet does not say. */
@@ -11,4 +16,9 @@ export interface Unit {
   counts: Map<string, number>;
   /** Address of the cell that names the unit, e.g. `Số liệu!B7`: warnings point here. */
   cell: string;
+}
+
+/** What follows a unit's name in messages so that two units of one name read apart: ` (mã 16387)`, or nothing. */
+export function codeNote(code: string | null, lang: 'vi' | 'en'): string {
+  return code === null ? '' : lang === 'vi' ? ` (mã ${code})` : ` (code ${code})`;
 }

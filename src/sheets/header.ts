@@ -3,9 +3,12 @@ import { fold } from '../planning/text';
 import { CellValue, Grid } from './grid';
 import { isBlank } from './parse-count';
 
-/** What a header says its column holds. `total` is a count with no register breakdown ("Tổng số", "Số dữ liệu cần số hóa"). */
+/**
+ * What a header says its column holds. `total` is a count with no register breakdown ("Tổng số", "Số dữ liệu cần
+ * số hóa"); `code` is the unit's own code ("Mã xã", "Mã ĐVHC"), which tells apart two units of one name.
+ */
 export type Role =
-  | { kind: 'index' | 'name' | 'parent' | 'registerName' | 'machines' | 'books' | 'notes' | 'total' | 'other' }
+  | { kind: 'index' | 'name' | 'code' | 'parent' | 'registerName' | 'machines' | 'books' | 'notes' | 'total' | 'other' }
   | { kind: 'register'; code: string };
 type PlainKind = Exclude<Role['kind'], 'register'>;
 
@@ -35,6 +38,8 @@ const ALIASES: ReadonlyMap<string, PlainKind> = new Map(
       'don vi', 'ten don vi', 'don vi hanh chinh', 'ten don vi hanh chinh', 'dia phuong', 'ten dia phuong', 'don vi thuc hien',
       'unit', 'units', 'unit name', 'name', 'locality',
     ],
+    // The unit's code; a parent's code ("Mã huyện", "Mã tỉnh") is not one and stays unread.
+    code: ['ma', 'ma dv', 'ma dvhc', 'ma don vi', 'ma don vi hanh chinh', 'ma dia phuong', 'code', 'unit code', 'commune code'],
     parent: ['parent', 'parent unit', 'don vi cap tren', 'cap tren'],
     // Not a bare "Loại" / "Type": sheets also use it for the kind of commune (xã, phường).
     registerName: ['loai so', 'loai so ho tich', 'so ho tich', 'ten so', 'ten so ho tich', 'loai viec ho tich', 'viec ho tich', 'register', 'registers', 'register type'],
@@ -53,6 +58,8 @@ const headerKey = (text: string): string =>
   fold(text).replace(/\([^)]*\)/g, ' ').replace(/[.:*]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function levelKind(key: string): PlainKind | null {
+  // "Mã xã", "Mã xã, phường, thị trấn": the code of the level the units are.
+  if (key.startsWith('ma ')) return levelKind(key.slice(3)) === 'name' ? 'code' : null;
   const phrases = key.replace(/^(ten|don vi) /, '').split(/\s*[,/&]\s*|\s+(?:va|hoac|and|or)\s+/);
   if (phrases.every((p) => COMMUNE_WORDS.has(p))) return 'name';
   if (phrases.every((p) => DISTRICT_WORDS.has(p))) return 'parent';

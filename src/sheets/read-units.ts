@@ -1,7 +1,7 @@
 import { Problem, Severity, problem } from '../planning/problems';
 import { ALL_REGISTER, matchRegister, registerInfo } from '../planning/registers';
 import { fold, formatCount } from '../planning/text';
-import { Unit } from '../planning/units';
+import { Unit, codeNote } from '../planning/units';
 import { CellValue, Grid, gridAddress } from './grid';
 import { Header, HeaderColumn, findHeader } from './header';
 import { ParsedCount, isBlank, parseCount } from './parse-count';
@@ -31,6 +31,8 @@ interface CountColumn {
 /** Which grid column holds what, decided once from the header. */
 interface LayoutBase {
   index: number | null;
+  /** The unit code column: with one, units are known by their code, so two of one name can be told apart. */
+  code: number | null;
   /** Parent columns, highest level first: the last filled one is the unit's parent. */
   parents: number[];
   machines: number | null;
@@ -70,6 +72,10 @@ interface TotalFigure {
 /** A unit being read: long sheets add to it row by row. */
 interface Draft {
   name: string;
+  /** As written; null when the sheet has no code column or the row leaves it blank (the unit is known by its name). */
+  code: string | null;
+  /** Address of the row's cell in the code column (null without one): problems about the code point there. */
+  codeCell: string | null;
   parent: string | null;
   /** Key of the group its counts add up into (the parent chain, or the heading); null when it has no parent. */
   group: string | null;
@@ -114,6 +120,10 @@ const textOf = (v: CellValue | undefined): string | null => {
 
 /** Names are compared as people mean them: case and spacing aside, but diacritics kept (Tân Hòa ≠ Tân Hóa). */
 const nameKey = (name: string): string => name.normalize('NFC').toLowerCase();
+
+/** A unit code as written: text trimmed (leading zeros kept: `00004`), a number as its digits (16387). */
+const codeOf = (v: CellValue | undefined): string | null =>
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : null) : textOf(v);
 
 /** A unit's number in the STT column: 1, "12", "3.". */
 const isOrdinal = (v: CellValue | undefined): boolean =>
@@ -181,11 +191,14 @@ function planLayout(header: Header, out: Findings): Layout {
   const books: number[] = [];
   const ignored: number[] = [];
   let machines: number | null = null;
+  let code: number | null = null;
   columns.forEach(({ role }, c) => {
     if (role.kind === 'register') {
       if (!repeats(role.code, c)) registers.push({ col: c, code: role.code });
     } else if (role.kind === 'machines') {
       if (!repeats('machines', c)) machines = c;
+    } else if (role.kind === 'code') {
+      if (!repeats('code', c)) code = c;
     } else if (role.kind === 'total') totals.push(c);
     else if (role.kind === 'parent') parents.push(c);
     else if (role.kind === 'books') books.push(c);
@@ -193,7 +206,7 @@ function planLayout(header: Header, out: Findings): Layout {
   });
   const registerName = firstOf('registerName');
   const name = firstOf('name');
-  const common = { index: firstOf('index'), parents, machines, books };
+  const common = { index: firstOf('index'), code, parents, machines, books };
   // findHeader accepts a table only with a count column, and a unit column unless it is long.
   if (registerName !== null && registers.length === 0) {
     return { ...common, format: 'long', name, registerName, count: totals[0], ignored: [...ignored, ...totals.slice(1)] };
@@ -216,7 +229,10 @@ interface Row {
 /** Reads the rows below the header into units, sums and problems, in one pass. */
 class TableReader {
   private readonly drafts: Draft[] = [];
-  private readonly byKey = new Map<string, Draft>();
+  /** Units with a code, by group and code. */
+  private readonly byCode = new Map<string, Draft>();
+  /** Every unit, by group and name: several when codes tell them apart. */
+  private readonly byName = new Map<string, Draft[]>();
   readonly registers: string[];
   private readonly grand = new Map<string, number>();
   private readonly groups = new Map<string, Map<string, number>>();
@@ -229,8 +245,8 @@ class TableReader {
   private heading: string | null = null;
   /** The group of the last unit read: a "Cộng" row below totals it. */
   private lastGroup: string | null = null;
-  /** Long format: the unit of the row above, for a unit name merged down over its register rows. */
-  private carried: string | null = null;
+  /** Long format: the unit of the row above, for a unit name (and code) merged down over its register rows. */
+  private carried: Draft | null = null;
   /** A unit's count was refused, so sums are wrong and total rows cannot be checked. */
   private unreliable = false;
   private readonly numbersInIgnored = new Set<number>();
@@ -256,6 +272,7 @@ class TableReader {
     this.reportIgnored();
     return this.drafts.map((d) => ({
       name: d.name,
+      code: d.code,
       parent: d.parent,
       machines: d.machines,
       books: d.books,
@@ -325,10 +342,10 @@ class TableReader {
       values.push(parsed.kind === 'count' ? parsed.value : 0);
     }
     if (refused) this.unreliable = true;
-    const draft = this.unitRow(r, name, [r, layout.name], false);
+    const draft = this.unitRow(r, name, [r, layout.name], false, null);
     if (!draft) return true;
     counts.forEach((cc, i) => this.addValue(draft, cc.code, values[i]));
-    if (!refused) this.checkRow(r, draft.name, values.reduce((a, b) => a + b, 0), checks);
+    if (!refused) this.checkRow(r, draft, values.reduce((a, b) => a + b, 0), checks);
     return true;
   }
 
@@ -350,19 +367,19 @@ class TableReader {
     }
     const parsed = parseCount(this.at(r, count));
     // The one unit of a sheet with no unit column has no name cell: its register column's header stands for it.
-    const unitName = layout.name === null ? this.singleName : name ?? previous;
+    const unitName = layout.name === null ? this.singleName : name ?? previous?.name ?? null;
     const nameAt: [number, number] = layout.name === null ? [this.header.columns[registerName].row, registerName] : [r, layout.name];
     if (this.out.refused(r, count, parsed, unitName)) this.unreliable = true;
     if (code === null) this.unknownRegister(r, registerName, register, unitName);
-    const draft = this.unitRow(r, unitName, nameAt, true);
+    const draft = this.unitRow(r, unitName, nameAt, true, previous);
     if (!draft) return true;
-    this.carried = draft.name;
+    this.carried = draft;
     if (code === null) return true;
     const first = draft.cells.get(code);
     if (first !== undefined) {
       this.out.add(r, registerName, 'error', 'duplicate-register', draft.name,
-        `Sổ «${register}» của «${draft.name}» đã có ở ô ${first}; mỗi sổ chỉ ghi một dòng.`,
-        `The register "${register}" of "${draft.name}" is already given at ${first}; give each register once.`);
+        `Sổ «${register}» của «${draft.name}»${codeNote(draft.code, 'vi')} đã có ở ô ${first}; mỗi sổ chỉ ghi một dòng.`,
+        `The register "${register}" of "${draft.name}"${codeNote(draft.code, 'en')} is already given at ${first}; give each register once.`);
       return true;
     }
     draft.cells.set(code, this.out.address(r, registerName));
@@ -373,9 +390,10 @@ class TableReader {
 
   /**
    * The unit a data row is for, with its parent, machines and books read. Wide sheets give each unit one row,
-   * so a second row for the same name under the same parent is refused; long sheets give it several rows.
+   * so a second row for the same unit is refused; long sheets give it several rows (`carried`: the unit of the
+   * row above). A unit is known by its group and code when the row gives one, else by its group and name.
    */
-  private unitRow(r: number, name: string | null, [nameRow, nameCol]: [number, number], merge: boolean): Draft | null {
+  private unitRow(r: number, name: string | null, [nameRow, nameCol]: [number, number], merge: boolean, carried: Draft | null): Draft | null {
     const { layout } = this;
     const { parent, group } = this.parentOf(r);
     const machines = this.optionalCount(r, layout.machines, name);
@@ -389,24 +407,77 @@ class TableReader {
         "This row has figures but no unit name; type the unit's name in this cell.");
       return null;
     }
-    const key = `${group ?? ''}\u0000${nameKey(name)}`;
-    let draft = this.byKey.get(key);
-    if (draft && !merge) {
-      const under = parent === null ? ['', ''] : [` thuộc «${parent}»`, ` of "${parent}"`];
-      this.out.add(nameRow, nameCol, 'error', 'duplicate-unit', name,
-        `Đơn vị «${name}»${under[0]} đã có ở ô ${draft.cell}; hãy gộp hai dòng hoặc xóa một dòng.`,
-        `The unit "${name}"${under[1]} is already listed at ${draft.cell}; merge the two rows or delete one.`);
-      return null;
-    }
+    const code = layout.code === null ? null : codeOf(this.at(r, layout.code));
+    const codeCell = layout.code === null ? null : this.out.address(r, layout.code);
+    // A long sheet's unit may give its code on its first row only, as it may its name.
+    const continues = merge && code === null && carried !== null && carried.group === group && nameKey(carried.name) === nameKey(name);
+    let draft = continues ? carried : this.known({ r, name, code, codeCell, group, parent, nameAt: [nameRow, nameCol], merge });
+    if (draft === 'refused') return null;
     if (!draft) {
-      draft = { name, parent, group, machines: null, books: null, cell: this.out.address(nameRow, nameCol), values: new Map(), cells: new Map() };
+      const cell = this.out.address(nameRow, nameCol);
+      draft = { name, code, codeCell, parent, group, machines: null, books: null, cell, values: new Map(), cells: new Map() };
       this.drafts.push(draft);
-      this.byKey.set(key, draft);
+      const nameKeyed = `${group ?? ''}\u0000${nameKey(name)}`;
+      const sameName = this.byName.get(nameKeyed);
+      if (sameName) sameName.push(draft);
+      else this.byName.set(nameKeyed, [draft]);
+      if (code !== null) this.byCode.set(`${group ?? ''}\u0000${nameKey(code)}`, draft);
     }
     draft.machines ??= machines;
     if (books !== null) draft.books = (draft.books ?? 0) + books;
     this.lastGroup = group;
     return draft;
+  }
+
+  /**
+   * The unit already read that a row is for: null when it is a new one, 'refused' (and reported) when the row
+   * repeats a unit of a wide sheet or cannot be told apart from another of the same name.
+   */
+  private known(row: {
+    r: number; name: string; code: string | null; codeCell: string | null; group: string | null; parent: string | null;
+    nameAt: [number, number]; merge: boolean;
+  }): Draft | null | 'refused' {
+    const { r, name, code, codeCell, group, parent, nameAt, merge } = row;
+    const under = parent === null ? ['', ''] : [` thuộc «${parent}»`, ` of "${parent}"`];
+    const sameName = this.byName.get(`${group ?? ''}\u0000${nameKey(name)}`) ?? [];
+    const refuse = (at: [number, number], vi: string, en: string): 'refused' => {
+      this.out.add(at[0], at[1], 'error', 'duplicate-unit', name, vi, en);
+      return 'refused';
+    };
+    if (code !== null) {
+      const codeAt: [number, number] = [r, this.layout.code as number];
+      const first = this.byCode.get(`${group ?? ''}\u0000${nameKey(code)}`);
+      if (first && (!merge || nameKey(first.name) !== nameKey(name))) {
+        const other = nameKey(first.name) === nameKey(name) ? ['', ''] : [`, không phải «${name}»`, `, not "${name}"`];
+        return refuse(codeAt,
+          `Mã đơn vị «${code}» đã có ở ô ${first.codeCell}, là mã của «${first.name}»${under[0]}${other[0]}; mỗi đơn vị có một mã riêng: hãy sửa mã, gộp hai dòng hoặc xóa một dòng.`,
+          `The unit code "${code}" is already given at ${first.codeCell}, for "${first.name}"${under[1]}${other[1]}; each unit has its own code: correct the code, merge the two rows or delete one.`);
+      }
+      if (first) return first;
+      const uncoded = sameName.find((d) => d.code === null);
+      if (!uncoded) return null;
+      return refuse(nameAt,
+        `Đơn vị «${name}»${under[0]} đã có ở ô ${uncoded.cell} mà không ghi mã, nên không biết có phải đơn vị mã «${code}» không; hãy ghi mã cho dòng đó.`,
+        `The unit "${name}"${under[1]} is already listed at ${uncoded.cell} with no code, so it may or may not be the unit with code "${code}"; give that row its code.`);
+    }
+    if (sameName.length === 0) return null;
+    if (merge && sameName.length === 1) return sameName[0];
+    if (merge) {
+      const cells = sameName.map((d) => d.cell).join(', ');
+      return refuse(nameAt,
+        `Có ${sameName.length} đơn vị tên «${name}»${under[0]} (ô ${cells}); hãy ghi mã đơn vị vào ô ${codeCell} để biết dòng này của đơn vị nào.`,
+        `There are ${sameName.length} units named "${name}"${under[1]} (${cells}); write the unit code at ${codeCell} to say which one this row is for.`);
+    }
+    const first = sameName[0];
+    // Where codes are missing: this row's, and the first's when it has none either.
+    const blanks = [first.code === null ? first.codeCell : null, codeCell].filter((c): c is string => c !== null);
+    const at = { vi: blanks.join(' và '), en: blanks.join(' and ') };
+    const hint = codeCell === null
+      ? ['Nếu là hai đơn vị cùng tên, hãy thêm cột «Mã đơn vị» để phân biệt.', 'If they are two units of one name, add a "Unit code" column to tell them apart.']
+      : [`Nếu là hai đơn vị cùng tên, hãy ghi mã đơn vị vào ô ${at.vi} để phân biệt.`, `If they are two units of one name, write the unit code at ${at.en} to tell them apart.`];
+    return refuse(nameAt,
+      `Đơn vị «${name}»${under[0]} đã có ở ô ${first.cell}; hãy gộp hai dòng hoặc xóa một dòng. ${hint[0]}`,
+      `The unit "${name}"${under[1]} is already listed at ${first.cell}; merge the two rows or delete one. ${hint[1]}`);
   }
 
   /** The row's parent: from the parent columns (filled down), else the group heading above. */
@@ -478,14 +549,15 @@ class TableReader {
   }
 
   /** A unit row's own total column against the sum of its registers. */
-  private checkRow(r: number, name: string, sum: number, checks: number[]): void {
+  private checkRow(r: number, unit: Draft, sum: number, checks: number[]): void {
+    const { name, code } = unit;
     for (const c of checks) {
       const parsed = parseCount(this.at(r, c));
       this.out.refused(r, c, parsed, name, 'warning');
       if (parsed.kind !== 'count' || parsed.value === sum) continue;
       this.out.add(r, c, 'warning', 'total-mismatch', name,
-        `Cột tổng ghi ${formatCount(parsed.value, 'vi')} nhưng các sổ của «${name}» cộng lại được ${formatCount(sum, 'vi')}.`,
-        `This total says ${formatCount(parsed.value, 'en')} but the registers of "${name}" add up to ${formatCount(sum, 'en')}.`);
+        `Cột tổng ghi ${formatCount(parsed.value, 'vi')} nhưng các sổ của «${name}»${codeNote(code, 'vi')} cộng lại được ${formatCount(sum, 'vi')}.`,
+        `This total says ${formatCount(parsed.value, 'en')} but the registers of "${name}"${codeNote(code, 'en')} add up to ${formatCount(sum, 'en')}.`);
     }
   }
 

@@ -1,9 +1,10 @@
 import { Unit } from '../../src/planning/units';
 
 /** A unit as the reader would give it, for tests of the planning core. */
-export function unit(name: string, counts: Record<string, number>, opts: { parent?: string; machines?: number; row?: number } = {}): Unit {
+export function unit(name: string, counts: Record<string, number>, opts: { parent?: string; machines?: number; row?: number; code?: string } = {}): Unit {
   return {
     name,
+    code: opts.code ?? null,
     parent: opts.parent ?? null,
     machines: opts.machines ?? null,
     books: null,

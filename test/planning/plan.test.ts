@@ -98,6 +98,30 @@ describe('Chơn Thành 2023 (capacity: 300 records per machine per day, every da
   });
 });
 
+describe('units of one name told apart by their codes', () => {
+  const parent = 'Thành phố Thanh Hóa';
+  const units = [
+    unit('Xã Đông Khê', { KS: 20_000 }, { parent, code: '16387', machines: 1, row: 3 }),
+    unit('Xã Đông Khê', { KS: 300 }, { parent, code: '16408', machines: 1, row: 4 }),
+    unit('Phường Đông Cương', { KS: 100 }, { parent, row: 5 }),
+  ];
+  const plan = planUnits(units, ['KS'], settings('2024-06-03', '2024-06-28', { method: 'capacity' }));
+
+  it('gives a JSON row its unit code, after the unit, only when the sheet gives one', () => {
+    const rows = planJson(plan).rows;
+    expect(rows.map((r) => [r.unit, r.code])).toEqual([['Xã Đông Khê', '16387'], ['Xã Đông Khê', '16408'], ['Phường Đông Cương', undefined]]);
+    expect(Object.keys(rows[0]).slice(0, 3)).toEqual(['unit', 'code', 'parent']);
+    expect('code' in rows[2]).toBe(false);
+  });
+
+  it('names the code in a warning about one of them', () => {
+    const late = plan.problems.filter((p) => p.code === 'cannot-finish');
+    expect(late.map((p) => [p.unit, p.cell])).toEqual([['Xã Đông Khê', 'Số liệu!B3']]);
+    expect(late[0].vi).toMatch(/^Xã Đông Khê \(mã 16387\) không thể hoàn thành/);
+    expect(late[0].en).toMatch(/^Xã Đông Khê \(code 16387\) cannot finish/);
+  });
+});
+
 describe('calendar in the plan', () => {
   it('puts nothing on 2/9/2024 or 3/9/2024, nor on weekends', () => {
     const plan = planUnits([unit('Xã A', { KS: 1000 })], ['KS'], settings('2024-08-26', '2024-09-08', { granularity: 'day' }));

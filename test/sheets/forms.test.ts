@@ -11,6 +11,7 @@ import { progressCells } from '../../src/sheets/forms/progress-report';
 import { MAX_ROWS, planForms, sizeProblems } from '../../src/sheets/forms/workbook';
 import { placeForms } from '../../src/sheets/placement';
 import { readPlanSettings } from '../../src/sheets/read-plan-settings';
+import { readUnits } from '../../src/sheets/read-units';
 import { unit } from '../helpers/units';
 
 const d = (s: string): number => parseDate(s)!;
@@ -203,6 +204,52 @@ describe('placing forms in a workbook that has sheets', () => {
     const p = placeForms([{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: null, typedActual: null }], defaults);
     expect(p.names.progress).toBe('Phụ lục 02 - Báo cáo tiến đ (2)');
     expect(p.names.progress).toHaveLength(31);
+  });
+});
+
+describe('Đơn vị đã đọc – the units read', () => {
+  const parent = 'Thành phố Thanh Hóa';
+  const coded = [
+    unit('Phường Đông Cương', { KS: 10 }, { parent, row: 2 }),
+    unit('Xã Đông Khê', { KS: 20 }, { parent, row: 3, code: '16387' }),
+    unit('Xã Đông Khê', { KS: 30 }, { parent, row: 4, code: '16408' }),
+  ];
+  const formsOf = (units: ReturnType<typeof unit>[]) => {
+    const plan = planUnits(units, ['KS'], settings());
+    const options: FormOptions = { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('vi') };
+    return { plan, units: sheet(planForms(plan, { units, registers: ['KS'] }, options).sheets, 'Đơn vị đã đọc') };
+  };
+
+  it('shows each unit’s code after its name only when a unit has one, so two units of one name read apart', () => {
+    const plain = sheet(twoLevel().forms.sheets, 'Đơn vị đã đọc');
+    expect(plain.rows.map((r) => r.values)).toEqual([
+      ['STT', 'Đơn vị', 'Cấp trên', 'Số máy', 'Số quyển', 'Khai sinh', 'Khai tử', 'Ô nguồn'],
+      [1, 'Xã A', 'Huyện X', null, null, 1000, 400, 'Số liệu!B5'],
+      [2, 'Xã B', 'Huyện Y', null, null, 600, null, 'Số liệu!B6'],
+      [3, 'Xã C', 'Huyện X', 2, null, 800, null, 'Số liệu!B7'],
+    ]);
+    expect(plain.freeze).toEqual({ rows: 1, cols: 2 });
+
+    const { units } = formsOf(coded);
+    expect(units.rows.map((r) => r.values)).toEqual([
+      ['STT', 'Đơn vị', 'Mã đơn vị', 'Cấp trên', 'Số máy', 'Số quyển', 'Khai sinh', 'Ô nguồn'],
+      [1, 'Phường Đông Cương', null, parent, null, null, 10, 'Số liệu!B2'],
+      [2, 'Xã Đông Khê', '16387', parent, null, null, 20, 'Số liệu!B3'],
+      [3, 'Xã Đông Khê', '16408', parent, null, null, 30, 'Số liệu!B4'],
+    ]);
+    expect(units.columns).toHaveLength(units.rows[0].values.length);
+    expect(units.columns[2].style).toBe('text'); // as written: 00004 keeps its zeros
+    expect(units.freeze).toEqual({ rows: 1, cols: 3 });
+    // The form reads back as the same units.
+    const back = readUnits({ sheet: units.name, rows: units.rows.map((r) => r.values as CellValue[]) });
+    expect(back.problems).toEqual([]);
+    expect(back.units.map((u) => [u.name, u.code, u.parent])).toEqual(coded.map((u) => [u.name, u.code, u.parent]));
+  });
+
+  it('gives a plan of coded units its own id, and a plan without codes the id it always had', () => {
+    expect(planId(twoLevel().plan)).toBe('fbf0ecda');
+    const swapped = formsOf([coded[0], { ...coded[1], code: '16408' }, { ...coded[2], code: '16387' }]).plan;
+    expect(planId(swapped)).not.toBe(planId(formsOf(coded).plan));
   });
 });
 

@@ -8,7 +8,7 @@ const SHEET_WORDS = [
   'STT', 'Số TT', 'Đơn vị', 'Tên đơn vị', 'Xã, phường, thị trấn', 'Huyện', 'Quận/huyện', 'Khai sinh', 'Khai tu', 'KS', 'KT', 'Births',
   'Kết hôn', 'Tổng', 'Tổng cộng', 'Cộng', 'Cộng huyện A', 'Số máy', 'Số quyển', 'Loại sổ', 'Loại sổ hộ tịch', 'Ghi chú', 'Số dữ liệu cần số hóa',
   'Tổng số dữ liệu', 'I', 'II', 'A', '(1)', '(2)', '3=1+2', '-', '1.972', '12 400', '1,972,000', '2,5', '2.50', 'abc', 'khoảng 200', '',
-  '   ', 'Xã A', 'Xã B', 'xã a', 'Phường 1', '#REF!', '-5', '99999999999',
+  '   ', 'Xã A', 'Xã B', 'xã a', 'Phường 1', '#REF!', '-5', '99999999999', 'Mã xã', 'Mã đơn vị', '00001', '16387',
 ];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(

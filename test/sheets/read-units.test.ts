@@ -1,3 +1,6 @@
+import { loadCommunes } from '../../src/examples/national';
+import { provinceWorkbook } from '../../src/examples/workbooks';
+import { gridOf } from '../../src/hosts/xlsx/read-grid';
 import { CellValue, Grid } from '../../src/sheets/grid';
 import { classifyHeader } from '../../src/sheets/header';
 import { UnitsTable, readUnits } from '../../src/sheets/read-units';
@@ -21,6 +24,13 @@ describe('header recognition', () => {
     ['total', ['Tổng', 'Tổng cộng', 'Tổng số', 'Tổng số dữ liệu', 'Số dữ liệu cần số hóa', 'Total']],
   ])('reads %s headers', (kind, headers) => {
     expect(headers.filter((h) => classifyHeader(h).kind !== kind)).toEqual([]);
+  });
+
+  it('reads unit code headers, but not a parent’s code nor the plan id the Lịch sheet lists', () => {
+    const codes = ['Mã', 'Mã đơn vị', 'Mã xã', 'Mã ĐVHC', 'Mã ĐV', 'Ma don vi', 'Mã xã, phường, thị trấn', 'Mã đơn vị hành chính', 'Code', 'Unit code'];
+    expect(codes.filter((h) => classifyHeader(h).kind !== 'code')).toEqual([]);
+    const others = ['Mã huyện', 'Mã tỉnh', 'Mã quận/huyện', 'Mã kế hoạch', 'Mã số', 'Mã số thuế'];
+    expect(others.map((h) => classifyHeader(h).kind)).toEqual(others.map(() => 'other'));
   });
 
   it('reads register headers through the register catalog', () => {
@@ -407,6 +417,117 @@ describe('refusals', () => {
       ['missing-unit-name', 'Số liệu!B3'],
       ['duplicate-unit', 'Số liệu!B4'], ['fractional-count', 'Số liệu!C4'], ['error-value', 'Số liệu!D4'], ['not-a-count', 'Số liệu!E4'],
     ]);
+  });
+});
+
+describe('unit codes', () => {
+  // Thành phố Thanh Hóa has two communes named Xã Đông Khê in the official list (GSO, 01/03/2025).
+  const header: CellValue[] = ['STT', 'Huyện', 'Mã xã', 'Xã, phường, thị trấn', 'Khai sinh', 'Khai tử'];
+
+  it('reads two units of one name under one parent as two when their codes differ, keeping codes as written', () => {
+    const t = readUnits(sheet([
+      header,
+      [1, 'Thành phố Thanh Hóa', 16384, 'Phường Đông Cương', 10, 1],
+      [2, _, 16387, 'Xã Đông Khê', 20, 2],
+      [3, _, ' 16408 ', 'Xã Đông Khê', 30, 3],
+      [4, 'Quận Ba Đình', '00001', 'Phường Phúc Xá', 40, 4],
+    ]));
+    expect(t.problems).toEqual([]);
+    expect(t.units.map((u) => [u.code, u.name, u.parent, u.counts.get('KS'), u.cell])).toEqual([
+      ['16384', 'Phường Đông Cương', 'Thành phố Thanh Hóa', 10, 'Số liệu!D2'],
+      ['16387', 'Xã Đông Khê', 'Thành phố Thanh Hóa', 20, 'Số liệu!D3'],
+      ['16408', 'Xã Đông Khê', 'Thành phố Thanh Hóa', 30, 'Số liệu!D4'],
+      ['00001', 'Phường Phúc Xá', 'Quận Ba Đình', 40, 'Số liệu!D5'],
+    ]);
+  });
+
+  it('refuses one code given twice under one parent, pointing at the second code and naming the first', () => {
+    const t = readUnits(sheet([
+      header,
+      [1, 'Thành phố Thanh Hóa', 16387, 'Xã Đông Khê', 20, 2],
+      [2, _, '16387', 'Xã Đông Khê', 30, 3],
+      [3, _, 16387, 'Xã Đông Tân', 5, 1],
+    ]));
+    expect(errors(t)).toEqual([['duplicate-unit', 'Số liệu!C3'], ['duplicate-unit', 'Số liệu!C4']]);
+    expect(t.problems[0].vi).toContain('Mã đơn vị «16387» đã có ở ô Số liệu!C2');
+    expect(t.problems[0].en).toContain('"16387"');
+    expect(t.problems[1].en).toContain('not "Xã Đông Tân"');
+    expect(t.units.map((u) => u.code)).toEqual(['16387']);
+  });
+
+  it('still refuses a name repeated under one parent when the sheet has no code column, saying how to tell them apart', () => {
+    const t = readUnits(sheet([
+      ['STT', 'Huyện', 'Xã, phường, thị trấn', 'Khai sinh'],
+      [1, 'Thành phố Thanh Hóa', 'Xã Đông Khê', 20],
+      [2, _, 'Xã Đông Khê', 30],
+      [3, 'Huyện Thạch Thành', 'Xã Đông Khê', 40], // another parent: another unit
+    ]));
+    expect(errors(t)).toEqual([['duplicate-unit', 'Số liệu!C3']]);
+    expect(t.problems[0].vi).toContain('«Mã đơn vị»');
+    expect(t.units.map((u) => [u.name, u.parent, u.code])).toEqual([
+      ['Xã Đông Khê', 'Thành phố Thanh Hóa', null], ['Xã Đông Khê', 'Huyện Thạch Thành', null],
+    ]);
+  });
+
+  it('knows a row with a blank code by its name, and refuses it beside a unit of that name it cannot be told from', () => {
+    const t = readUnits(sheet([
+      header,
+      [1, 'Thành phố Thanh Hóa', _, 'Phường Đông Cương', 10, 1],
+      [2, _, 16387, 'Xã Đông Khê', 20, 2],
+      [3, _, _, 'Xã Đông Khê', 30, 3],
+      [4, _, _, 'Phường Đông Sơn', 5, 1],
+      [5, _, 16399, 'Phường Đông Sơn', 6, 1],
+    ]));
+    expect(errors(t)).toEqual([['duplicate-unit', 'Số liệu!D4'], ['duplicate-unit', 'Số liệu!D6']]);
+    expect(t.problems[0].vi).toContain('ghi mã đơn vị vào ô Số liệu!C4');
+    expect(t.problems[1].vi).toContain('Số liệu!D5 mà không ghi mã');
+    expect(t.units.map((u) => [u.code, u.name])).toEqual([[null, 'Phường Đông Cương'], ['16387', 'Xã Đông Khê'], [null, 'Phường Đông Sơn']]);
+  });
+
+  it('merges the rows of one unit in a long sheet by its code, the code merged down with the name', () => {
+    const t = readUnits(sheet([
+      ['Huyện', 'Mã ĐVHC', 'Đơn vị', 'Loại sổ', 'Số trường hợp'],
+      ['Thành phố Thanh Hóa', '16387', 'Xã Đông Khê', 'Khai sinh', 1200],
+      [_, _, _, 'Kết hôn', 340],
+      [_, '16408', 'Xã Đông Khê', 'Khai sinh', 900],
+      [_, _, 'Xã Đông Khê', 'Kết hôn', 210],
+      [_, '16387', 'Xã Đông Khê', 'Khai tử', 75],
+      [_, _, 'Phường Đông Cương', 'Khai sinh', 50],
+      [_, _, _, 'Khai tử', 5],
+    ]));
+    expect(t.problems).toEqual([]);
+    expect(t.format).toBe('long');
+    expect(t.units.map((u) => [u.code, u.name, Object.fromEntries(u.counts), u.cell])).toEqual([
+      ['16387', 'Xã Đông Khê', { KS: 1200, KH: 340, KT: 75 }, 'Số liệu!C2'],
+      ['16408', 'Xã Đông Khê', { KS: 900, KH: 210, KT: 0 }, 'Số liệu!C4'],
+      [null, 'Phường Đông Cương', { KS: 50, KH: 0, KT: 5 }, 'Số liệu!C7'],
+    ]);
+  });
+
+  it('refuses in a long sheet a code given to two names, a register given twice for one code, and a row it cannot place', () => {
+    const t = readUnits(sheet([
+      ['Huyện', 'Mã xã', 'Đơn vị', 'Loại sổ', 'Số trường hợp'],
+      ['Thành phố Thanh Hóa', 16387, 'Xã Đông Khê', 'Khai sinh', 1200],
+      [_, 16408, 'Xã Đông Khê', 'Khai sinh', 900],
+      [_, 16387, 'Xã Đông Tân', 'Kết hôn', 340],
+      [_, 16408, 'Xã Đông Khê', 'KS', 1],
+      [],
+      [_, _, 'Xã Đông Khê', 'Khai tử', 75],
+    ]));
+    expect(errors(t)).toEqual([['duplicate-unit', 'Số liệu!B4'], ['duplicate-register', 'Số liệu!D5'], ['duplicate-unit', 'Số liệu!C7']]);
+    expect(t.problems[1].vi).toContain('«Xã Đông Khê» (mã 16408)');
+    expect(t.problems[2].en).toContain('write the unit code at Số liệu!B7');
+  });
+
+  it('reads the national list (10,047 communes, two Xã Đông Khê in Thành phố Thanh Hóa) as built for the examples', () => {
+    const communes = loadCommunes();
+    const t = readUnits(gridOf(provinceWorkbook(communes).getWorksheet('Số liệu')!));
+    expect(t.problems).toEqual([]);
+    expect(t.units).toHaveLength(10_047);
+    expect(t.units.map((u) => u.code)).toEqual(communes.map((c) => c.code));
+    expect(t.units[0].code).toBe('00001');
+    const dongKhe = t.units.filter((u) => u.name === 'Xã Đông Khê' && u.parent === 'Thành phố Thanh Hóa');
+    expect(dongKhe.map((u) => u.code)).toEqual(['16387', '16408']);
   });
 });
 

@@ -32,8 +32,8 @@ export function parseMarker(text: string | null | undefined): FormMarker | null 
 }
 
 /**
- * Identifies a plan by what decides it (settings and every row's remaining count): FNV-1a over a
- * canonical text, so the same plan always gets the same id and a returned file can be matched to it.
+ * Identifies a plan by what decides it (settings, and every row's unit, register and remaining count): FNV-1a
+ * over a canonical text, so the same plan always gets the same id and a returned file can be matched to it.
  */
 export function planId(plan: Plan): string {
   const s = plan.settings;
@@ -43,7 +43,9 @@ export function planId(plan: Plan): string {
   ];
   for (const row of plan.rows) {
     const unit = plan.units[row.unitIndex];
-    parts.push(`${unit.parent ?? ''}\u0001${unit.name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
+    // A unit's code joins its name only when it has one, so plans of sheets without codes keep their ids.
+    const name = unit.code === null ? unit.name : `${unit.name}\u0003${unit.code}`;
+    parts.push(`${unit.parent ?? ''}\u0001${name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
   }
   let h = 0x811c9dc5;
   const text = parts.join('\u0002');

@@ -1,21 +1,26 @@
 import { Unit } from '../../planning/units';
-import { ModelRow, SheetModel } from '../model';
+import { ModelRow, ModelValue, SheetModel } from '../model';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { FORM_TEXT, registerLabel } from './text';
 
-/** The units as the reader understood them, with the cell each came from, so a planner can check the input. */
+/**
+ * The units as the reader understood them, with the cell each came from, so a planner can check the input.
+ * When any unit has a code, a code column follows the name: two units of one name read apart.
+ */
 export function unitsReadSheet(units: readonly Unit[], registers: readonly string[], options: FormOptions): SheetModel {
   const t = FORM_TEXT[options.lang];
+  const coded = units.some((u) => u.code !== null);
+  const code = (values: ModelValue[]): ModelValue[] => (coded ? values : []);
   const rows: ModelRow[] = [
     {
-      values: [t.stt, t.unit, t.parent, t.machines, t.books, ...registers.map((r) => registerLabel(r, options.lang)), t.sourceCell],
+      values: [t.stt, t.unit, ...code([t.unitCode]), t.parent, t.machines, t.books, ...registers.map((r) => registerLabel(r, options.lang)), t.sourceCell],
       style: 'header',
     },
   ];
   units.forEach((u, i) => {
-    rows.push({ values: [i + 1, u.name, u.parent, u.machines, u.books, ...registers.map((r) => u.counts.get(r) ?? null), u.cell] });
+    rows.push({ values: [i + 1, u.name, ...code([u.code]), u.parent, u.machines, u.books, ...registers.map((r) => u.counts.get(r) ?? null), u.cell] });
   });
   return {
     name: options.names.units,
@@ -23,6 +28,7 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
     columns: [
       { width: 5, style: 'center' },
       { width: 26, style: 'text' },
+      ...(coded ? [{ width: 10, style: 'text' }] : []),
       { width: 20, style: 'text' },
       { width: 8, style: 'count' },
       { width: 9, style: 'count' },
@@ -32,7 +38,7 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
     rows,
     styles: FORM_STYLES,
     merges: [],
-    freeze: { rows: 1, cols: 2 },
+    freeze: { rows: 1, cols: coded ? 3 : 2 },
     page: landscapePage(1, 1, t.footer),
     marker: formatMarker({ kind: 'units', planId: options.planId }),
   };
