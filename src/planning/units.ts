@@ -8,6 +8,11 @@ export interface Unit {
   code: string | null;
   /** The unit above it (district, province), or null in a one-level list. */
   parent: string | null;
+  /**
+   * The whole chain above it, as a key, when the sheet has more than one level: Viet Nam has districts of one
+   * name in several provinces (Huyện Châu Thành), which must not be added up together. Absent: `parent` is it.
+   */
+  parentKey?: string;
   /** Machines (số máy) working for it; null when the sheet does not say. */
   machines: number | null;
   /** Books (số quyển) still to digitize; null when the sheet does not say. */

@@ -274,6 +274,7 @@ class TableReader {
       name: d.name,
       code: d.code,
       parent: d.parent,
+      ...(d.group !== null && d.parent !== null && d.group !== nameKey(d.parent) ? { parentKey: d.group } : {}),
       machines: d.machines,
       books: d.books,
       counts: new Map(this.registers.map((code): [string, number] => [code, d.values.get(code) ?? 0])),

@@ -1,3 +1,7 @@
+import { parseDate } from '../../src/planning/days';
+import { planUnits } from '../../src/planning/plan';
+import { defaultSettings } from '../../src/planning/settings';
+import { groupByParent } from '../../src/sheets/forms/groups';
 import { loadCommunes } from '../../src/examples/national';
 import { provinceWorkbook } from '../../src/examples/workbooks';
 import { gridOf } from '../../src/hosts/xlsx/read-grid';
@@ -528,6 +532,13 @@ describe('unit codes', () => {
     expect(t.units[0].code).toBe('00001');
     const dongKhe = t.units.filter((u) => u.name === 'Xã Đông Khê' && u.parent === 'Thành phố Thanh Hóa');
     expect(dongKhe.map((u) => u.code)).toEqual(['16387', '16408']);
+
+    // The forms head and subtotal each real district once: Huyện Châu Thành of five provinces are five groups.
+    const groups = groupByParent(planUnits(t.units, t.registers, defaultSettings(parseDate('2025-01-01')!, parseDate('2025-03-31')!)));
+    expect(groups).toHaveLength(new Set(communes.map((c) => `${c.province}|${c.district}`)).size);
+    const chauThanh = groups.filter((g) => g.parent === 'Huyện Châu Thành');
+    expect(chauThanh.length).toBe(new Set(communes.filter((c) => c.district === 'Huyện Châu Thành').map((c) => c.province)).size);
+    expect(chauThanh.length).toBeGreaterThan(1);
   });
 });
 
