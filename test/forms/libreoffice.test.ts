@@ -9,6 +9,7 @@ import { cellValueOf } from '../../src/hosts/xlsx/read-grid';
 import { workbookIndex } from '../../src/hosts/xlsx/existing-sheets';
 import { convert, pdfPages, pdfToPng } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/tmp';
+import { writeTwoDistricts } from '../helpers/xlsx-sample';
 
 /**
  * The generated workbook opened in a real spreadsheet engine: LibreOffice recalculates every formula after
@@ -30,14 +31,8 @@ async function run(...argv: string[]): Promise<{ code: number; err: string }> {
 
 /** Two districts, three communes; June 2024 by week, Monday–Friday: four weeks of five working days. */
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Số liệu');
-  ws.addRow(['STT', 'Huyện', 'Xã', 'Khai sinh', 'Kết hôn']);
-  ws.addRow([1, 'Huyện X', 'Xã A', 1000, 400]);
-  ws.addRow([2, 'Huyện Y', 'Xã B', 600, null]);
-  ws.addRow([3, 'Huyện X', 'Xã C', 800, null]);
   const input = tmp.file('input.xlsx');
-  await wb.xlsx.writeFile(input);
+  await writeTwoDistricts(input);
   forms = tmp.file('forms.xlsx');
   const r = await run('plan', input, '--start', '2024-06-03', '--end', '2024-06-28', '--granularity', 'week', '--out', forms, '--json', tmp.file('plan.json'));
   expect(r.err).not.toContain('LỖI');

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { dayFromYMD } from '../../src/planning/days';
 import { SheetModel } from '../../src/sheets/model';
 
@@ -70,4 +71,15 @@ export function sampleSheets(): SheetModel[] {
     merges: [],
   };
   return [summary, plain];
+}
+
+/** Two districts, three communes (Xã B and Xã C have no marriages to digitize), written as a units workbook. */
+export async function writeTwoDistricts(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  ws.addRow(['STT', 'Huyện', 'Xã', 'Khai sinh', 'Kết hôn']);
+  ws.addRow([1, 'Huyện X', 'Xã A', 1000, 400]);
+  ws.addRow([2, 'Huyện Y', 'Xã B', 600, null]);
+  ws.addRow([3, 'Huyện X', 'Xã C', 800, null]);
+  await wb.xlsx.writeFile(file);
 }

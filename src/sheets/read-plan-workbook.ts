@@ -1,0 +1,151 @@
+import { Plan, planUnits } from '../planning/plan';
+import { Problem, hasErrors, problem } from '../planning/problems';
+import { formatCount } from '../planning/text';
+import { FormKind, planId } from './forms/marker';
+import { groupByParent } from './forms/groups';
+import { progressLayout } from './forms/progress-report';
+import { LANGS, Lang, registerLabel } from './forms/text';
+import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
+import { MAX_COUNT, isBlank } from './parse-count';
+import { readPlanSettings } from './read-plan-settings';
+import { readUnits } from './read-units';
+
+/** The grids of a workbook `plan` wrote, found by their markers (`QuotaPlanner.Form`). */
+export interface PlanWorkbookSheets {
+  /** The Lịch sheet: the plan's settings. */
+  calendar: Grid;
+  /** "Đơn vị đã đọc": the units the plan was made from. */
+  units: Grid;
+  /** Phụ lục 02: the actuals typed. */
+  progress: Grid;
+  /** The sheet each form has in the workbook (as the markers found them). */
+  names: Record<FormKind, string>;
+  /** The plan id the markers carry. */
+  planId: string;
+}
+
+export interface PlanWorkbook {
+  /** The plan rebuilt from the Lịch settings and the units read: its targets are what the forms hold. */
+  plan: Plan;
+  /** Row-major plan rows × periods, as `replan` wants: what was typed, null where blank. */
+  actuals: (number | null)[];
+  revision: number;
+  /** Warnings found on the way (the units form's); never an error. */
+  problems: Problem[];
+}
+
+export type PlanWorkbookResult = PlanWorkbook | { plan: null; problems: Problem[] };
+
+/**
+ * Reads a plan and its typed actuals back from the workbook `plan` wrote, so it can be re-split. Pure, over
+ * grids. The plan is rebuilt from what the workbook stores (settings and units), and must get the id the
+ * markers carry: otherwise the forms were not made from them (edited by hand?) and nothing is read. The
+ * actuals are read where `planForms` put them; a row whose unit or register is not the plan's (rows moved,
+ * inserted or deleted) or an actual that is not a whole number ≥ 0 is refused, naming its cell.
+ *
+ * `lang`: the language the forms were written in; when absent, a register label of any language is taken.
+ * The layout itself does not depend on the language.
+ */
+export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanWorkbookResult {
+  const refuse = (problems: Problem[]): PlanWorkbookResult => ({ plan: null, problems });
+
+  const stored = readPlanSettings(sheets.calendar);
+  if (!stored.plan) return refuse(stored.problems);
+  const table = readUnits(sheets.units);
+  if (hasErrors(table.problems)) return refuse(table.problems);
+  const settings = stored.plan.settings;
+  let plan = planUnits(table.units, table.registers, settings);
+  if (hasErrors(plan.problems)) return refuse([...table.problems, ...plan.problems]);
+
+  let rebuilt = planId(plan);
+  if (rebuilt !== sheets.planId) {
+    // The units form is wide: a register a unit did not have (a long-format sheet lists only the registers a
+    // unit has) reads back as 0, and becomes a row the plan never had. The id decides which reading is right.
+    const without = table.units.map((u) => ({ ...u, counts: new Map([...u.counts].filter(([, n]) => n !== 0)) }));
+    const other = planUnits(without, table.registers, settings);
+    if (!hasErrors(other.problems) && planId(other) === sheets.planId) {
+      plan = other;
+      rebuilt = sheets.planId;
+    }
+  }
+  if (rebuilt !== sheets.planId || stored.plan.planId !== sheets.planId) {
+    const at = settingCell(sheets.calendar, 'planId');
+    return refuse([problem('error', 'plan-id-mismatch', at, null,
+      `Các biểu mẫu mang mã kế hoạch ${sheets.planId}, nhưng thiết lập ở trang «${sheets.calendar.sheet}» (mã ${stored.plan.planId}) ` +
+        `và đơn vị ở trang «${sheets.units.sheet}» cho kế hoạch mã ${rebuilt}: biểu mẫu không được lập từ các số liệu này ` +
+        '(đã sửa tay?). Không đọc được kế hoạch; hãy lập lại kế hoạch.',
+      `The forms carry plan id ${sheets.planId}, but the settings on sheet "${sheets.calendar.sheet}" (id ${stored.plan.planId}) ` +
+        `and the units on sheet "${sheets.units.sheet}" make plan ${rebuilt}: the forms were not made from them ` +
+        '(edited by hand?). The plan cannot be read back; plan again.')]);
+  }
+
+  const progress = readActuals(plan, sheets, lang);
+  if (hasErrors(progress.problems)) return refuse(progress.problems);
+  return { plan, actuals: progress.actuals, revision: stored.plan.revision, problems: table.problems };
+}
+
+/** The value cell of a Lịch setting, or the sheet's key column when it is not there. */
+function settingCell(grid: Grid, key: string): string {
+  const r = grid.rows.findIndex((row) => row?.[0] === key);
+  return r < 0 ? `${grid.sheet}!A` : gridAddress(grid, r, 2);
+}
+
+const textOf = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+
+function readActuals(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang | undefined): { actuals: (number | null)[]; problems: Problem[] } {
+  const grid = sheets.progress;
+  // planForms' layout: only the progress sheet's name comes from the options.
+  const layout = progressLayout(plan, groupByParent(plan), { lang: lang ?? 'vi', issuer: '', planId: sheets.planId, revision: 1, names: sheets.names });
+  const P = plan.periods.length;
+  const actuals: (number | null)[] = new Array(plan.rows.length * P).fill(null);
+  const problems: Problem[] = [];
+  const firstRow = grid.firstRow ?? 1;
+  const firstCol = grid.firstCol ?? 1;
+  // 1-based sheet row, 0-based sheet column → the grid's value.
+  const at = (row: number, c: number): CellValue => grid.rows[row - firstRow]?.[c + 1 - firstCol] ?? null;
+  const address = (row: number, c: number): string => gridAddress(grid, row - firstRow, c + 1 - firstCol);
+
+  for (const planRow of layout.order) {
+    const row = layout.rowOf[planRow];
+    const { unitIndex, register } = plan.rows[planRow];
+    const unit = plan.units[unitIndex];
+    const name = textOf(at(row, 1));
+    const label = textOf(at(row, 2));
+    const labels = (lang ? [lang] : LANGS).map((l) => registerLabel(register, l));
+    if (name !== unit.name.trim() || !labels.includes(label)) {
+      const bad = name !== unit.name.trim() ? 1 : 2;
+      const expected = `${unit.name} – ${labels[0]}`;
+      problems.push(problem('error', 'progress-row-moved', address(row, bad), unit.name,
+        `Dòng ${row} của trang «${grid.sheet}» phải là «${expected}» nhưng đang là «${name} – ${label}»: các dòng đã bị chuyển, chèn ` +
+          'hoặc xóa, nên không biết số thực hiện thuộc đơn vị nào. Hãy trả các dòng về như khi lập kế hoạch.',
+        `Row ${row} of sheet "${grid.sheet}" should be "${expected}" but is "${name} – ${label}": rows were moved, inserted or ` +
+          'deleted, so the actuals cannot be matched to their units. Put the rows back as they were planned.'));
+      continue;
+    }
+    for (let k = 0; k < P; k++) {
+      const c = layout.cols.actual0 + k;
+      const v = at(row, c);
+      if (isBlank(v)) continue;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) {
+        actuals[planRow * P + k] = v;
+        continue;
+      }
+      const shown = isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
+      problems.push(problem('error', 'bad-actual', address(row, c), unit.name,
+        `Số thực hiện «${shown}» không phải là số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')} (ô ${address(row, c)}).`,
+        `The actual "${shown}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')} (cell ${address(row, c)}).`));
+    }
+  }
+
+  // Below the plan's rows nothing may be typed: a row added there belongs to no plan row.
+  for (let row = layout.lastRow + 1; row < firstRow + grid.rows.length; row++) {
+    for (let c = 0; c < layout.cols.actual0 + P; c++) {
+      if (isBlank(at(row, c))) continue;
+      problems.push(problem('error', 'progress-extra-row', address(row, c), null,
+        `Ô ${address(row, c)} nằm dưới các dòng của kế hoạch nhưng có dữ liệu: dòng đã được thêm vào sau khi lập kế hoạch.`,
+        `Cell ${address(row, c)} is below the plan's rows but holds data: a row was added after planning.`));
+      break;
+    }
+  }
+  return { actuals, problems };
+}
