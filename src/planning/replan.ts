@@ -12,7 +12,7 @@ import { Problem, problem } from './problems';
 import { registerInfo } from './registers';
 import { Method, isWholeNumber, windowProblem } from './settings';
 import { formatCount } from './text';
-import { Unit, codeNote } from './units';
+import { MAX_COUNT, Unit, codeNote } from './units';
 
 export interface ReplanChanges {
   /** The new end date (included). */
@@ -81,12 +81,13 @@ export function replan(input: ReplanInput): Replan {
       `The actuals have ${actuals.length} cells; the plan needs ${R} rows × ${oldP} periods = ${R * oldP}.`);
     return refuse();
   }
-  const badActual = actuals.findIndex((a) => a !== null && !isWholeNumber(a, 0));
+  // Capped like a typed cell, so a row's sum stays far inside the Int32 `done`.
+  const badActual = actuals.findIndex((a) => a !== null && !(isWholeNumber(a, 0) && a <= MAX_COUNT));
   if (badActual >= 0) {
     const u = old.units[old.rows[Math.floor(badActual / oldP)].unitIndex];
     error('bad-actual', u,
-      `${unitLabel(u, 'vi')}: số thực hiện "${actuals[badActual]}" không phải số nguyên không âm.`,
-      `${unitLabel(u, 'en')}: the actual "${actuals[badActual]}" is not a whole number ≥ 0.`);
+      `${unitLabel(u, 'vi')}: số thực hiện "${actuals[badActual]}" không phải số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')}.`,
+      `${unitLabel(u, 'en')}: the actual "${actuals[badActual]}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')}.`);
     return refuse();
   }
   // Done counts every period that began by asOf, the current one included; later actuals are left where they are.
@@ -213,6 +214,10 @@ export function replan(input: ReplanInput): Replan {
     into[i] = k;
   }
 
+  // Working days left in each open period: the current one counts only the days after asOf.
+  const openDays = new Int32Array(P);
+  for (let i = 0; i < S; i++) openDays[into[i]] += sub.periods[i].workingDays;
+
   const targets = new Int32Array(R * P);
   const rows: PlanRow[] = [];
   const active = new Uint8Array(P);
@@ -231,7 +236,7 @@ export function replan(input: ReplanInput): Replan {
         const held = heldAt.has(base + k);
         if (held) moved += targets[base + k];
         if (held) targets[base + k] = 0;
-        active[k] = !held && periods[k].workingDays > 0 ? 1 : 0;
+        active[k] = !held && openDays[k] > 0 ? 1 : 0;
         activeCount += active[k];
       }
       if (activeCount > 0) {

@@ -1,3 +1,6 @@
+/** No single cell can hold more records than this: a larger figure is a typing slip (the largest province has ~300,000). */
+export const MAX_COUNT = 10_000_000;
+
 /** A unit (commune, district…) as read from a sheet: what remains to digitize per register. */
 export interface Unit {
   name: string;

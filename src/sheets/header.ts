@@ -69,9 +69,14 @@ function levelKind(key: string): PlainKind | null {
 const OTHER: Role = { kind: 'other' };
 
 /** The role of a column from its header text: Vietnamese with or without diacritics, English, or a code. */
+/** "Mã (huyện)", "Code (district)": the parenthesis names a parent level, so the code is a parent's. */
+const namesParentLevel = (text: string): boolean =>
+  [...fold(text).matchAll(/\(([^)]*)\)/g)].some((m) => levelKind(m[1].replace(/\s+/g, ' ').trim()) === 'parent');
+
 export function classifyHeader(text: string): Role {
   const key = headerKey(text);
   const kind = ALIASES.get(key) ?? levelKind(key);
+  if (kind === 'code' && namesParentLevel(text)) return OTHER;
   if (kind) return { kind };
   const code = matchRegister(text);
   if (code === null) return OTHER;

@@ -1,9 +1,8 @@
 import { formatVN } from '../planning/days';
 import { formatCount } from '../planning/text';
+import { MAX_COUNT } from '../planning/units';
 import { CellValue, NO_RESULT, isCellDate, isCellError } from './grid';
 
-/** No single cell can hold more records than this: a larger figure is a typing slip (the largest province has ~300,000). */
-export const MAX_COUNT = 10_000_000;
 
 /** A count cell read: empty, a whole number of records, or refused with the reason in both languages. */
 export type ParsedCount =

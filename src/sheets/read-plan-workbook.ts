@@ -2,11 +2,12 @@ import { Plan, planUnits } from '../planning/plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
-import { groupByParent } from './forms/groups';
+import { groupByParent, unitLabels } from './forms/groups';
 import { progressLayout } from './forms/progress-report';
 import { LANGS, Lang, registerLabel } from './forms/text';
 import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
-import { MAX_COUNT, isBlank } from './parse-count';
+import { MAX_COUNT } from '../planning/units';
+import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
 import { readUnits } from './read-units';
 
@@ -105,16 +106,20 @@ function readActuals(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang | undefi
   const at = (row: number, c: number): CellValue => grid.rows[row - firstRow]?.[c + 1 - firstCol] ?? null;
   const address = (row: number, c: number): string => gridAddress(grid, row - firstRow, c + 1 - firstCol);
 
+  // The name each row shows (with its code where two units of a group share a name), in either language.
+  const langs = lang ? [lang] : LANGS;
+  const unitNames = Object.fromEntries(langs.map((l) => [l, unitLabels(plan, l)])) as Record<Lang, string[]>;
   for (const planRow of layout.order) {
     const row = layout.rowOf[planRow];
     const { unitIndex, register } = plan.rows[planRow];
     const unit = plan.units[unitIndex];
     const name = textOf(at(row, 1));
     const label = textOf(at(row, 2));
-    const labels = (lang ? [lang] : LANGS).map((l) => registerLabel(register, l));
-    if (name !== unit.name.trim() || !labels.includes(label)) {
-      const bad = name !== unit.name.trim() ? 1 : 2;
-      const expected = `${unit.name} – ${labels[0]}`;
+    const labels = langs.map((l) => registerLabel(register, l));
+    const names = langs.map((l) => unitNames[l][unitIndex].trim());
+    if (!names.includes(name ?? '') || !labels.includes(label)) {
+      const bad = !names.includes(name ?? '') ? 1 : 2;
+      const expected = `${names[0]} – ${labels[0]}`;
       problems.push(problem('error', 'progress-row-moved', address(row, bad), unit.name,
         `Dòng ${row} của trang «${grid.sheet}» phải là «${expected}» nhưng đang là «${name} – ${label}»: các dòng đã bị chuyển, chèn ` +
           'hoặc xóa, nên không biết số thực hiện thuộc đơn vị nào. Hãy trả các dòng về như khi lập kế hoạch.',

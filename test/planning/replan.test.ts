@@ -162,6 +162,9 @@ describe('replan warnings and refusals', () => {
   it('refuses actuals of the wrong shape or that are not counts', () => {
     expect(replan({ plan: old, actuals: [1, 2], asOf: d('2024-06-30'), changes: { end: d('2024-09-30') } }).problems.map((p) => p.code)).toEqual(['actuals-shape']);
     expect(replan({ plan: old, actuals: [1.5, 0, 0, 0, 0, 0, 0, 0], asOf: d('2024-06-30'), changes: { end: d('2024-09-30') } }).problems.map((p) => p.code)).toEqual(['bad-actual']);
+    // Three billion would wrap a 32-bit sum into a negative "done": refused like a typing slip in a cell.
+    const huge = replan({ plan: old, actuals: [3_000_000_000, 0, 0, 0, 0, 0, 0, 0], asOf: d('2024-06-30'), changes: { end: d('2024-09-30') } });
+    expect(huge.problems.map((p) => [p.code, p.en])).toEqual([['bad-actual', 'Xã Nha Bích: the actual "3000000000" is not a whole number from 0 to 10,000,000.']]);
   });
 
   it('a held current period keeps its whole target, and may not be held below what was done in it', () => {
@@ -172,6 +175,14 @@ describe('replan warnings and refusals', () => {
     expect(targetsOf(ok.plan, 'Xã Nha Bích', 'KS')).toEqual([150, 200, 125, 125]);
     const low = replan({ plan: old, actuals: [150, 80, null, null, 25, null, null, null], asOf, changes: { end: d('2024-09-30') }, held: new Map([['0:1', 50]]) });
     expect(low.problems.map((p) => p.code)).toEqual(['held-below-actual']);
+  });
+
+  it('moves nothing held off into what is left of the current period when it has no working day left', () => {
+    const may = planUnits([unit('Xã Nha Bích', { KS: 900 })], ['KS'], { ...defaultSettings(d('2025-05-01'), d('2025-07-31')), granularity: 'month' });
+    // As of Friday 30/05 (31/05 is a Saturday), with June held at 100: May keeps what was done in it.
+    const r = replan({ plan: may, actuals: [100, null, null], asOf: d('2025-05-30'), changes: { end: d('2025-07-31') }, held: new Map([['0:1', 100]]) });
+    expect(r.problems).toEqual([]);
+    expect(targetsOf(r.plan, 'Xã Nha Bích', 'KS')).toEqual([100, 100, 700]);
   });
 
   it('warns when every open period of a row is held and they do not add up to what is left', () => {

@@ -246,6 +246,17 @@ describe('Đơn vị đã đọc – the units read', () => {
     expect(back.units.map((u) => [u.name, u.code, u.parent])).toEqual(coded.map((u) => [u.name, u.code, u.parent]));
   });
 
+  it('shows the code beside a name two units of one district share, on every form people type into or read', () => {
+    const plan = planUnits(coded, ['KS'], settings());
+    const options: FormOptions = { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('vi') };
+    const { sheets } = planForms(plan, { units: coded, registers: ['KS'] }, options);
+    const names = (s: SheetModel) => s.rows.map((r) => r.values[1]).filter((v) => typeof v === 'string' && /Đông/.test(v));
+    for (const form of [options.names.quota, options.names.progress]) {
+      expect(names(sheet(sheets, form))).toEqual(['Phường Đông Cương', 'Xã Đông Khê (mã 16387)', 'Xã Đông Khê (mã 16408)']);
+    }
+    expect(names(sheet(sheets, options.names.rollup))).toEqual(expect.arrayContaining(['Xã Đông Khê (mã 16387)', 'Xã Đông Khê (mã 16408)']));
+  });
+
   it('gives a plan of coded units its own id, and a plan without codes the id it always had', () => {
     expect(planId(twoLevel().plan)).toBe('fbf0ecda');
     const swapped = formsOf([coded[0], { ...coded[1], code: '16408' }, { ...coded[2], code: '16387' }]).plan;

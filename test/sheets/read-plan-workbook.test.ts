@@ -32,12 +32,13 @@ function gridOfModel(s: SheetModel): Grid {
 }
 
 /** Two districts, three communes, one with two registers; June 2024 by week. */
-function planned(lang: Lang = 'vi', over: Partial<PlanSettings> = {}) {
-  const units = [
-    unit('Xã A', { KS: 1000, KT: 400 }, { parent: 'Huyện X', row: 5 }),
-    unit('Xã B', { KS: 600 }, { parent: 'Huyện Y', row: 6 }),
-    unit('Xã C', { KS: 800 }, { parent: 'Huyện X', row: 7, machines: 2 }),
-  ];
+const THREE_COMMUNES = [
+  unit('Xã A', { KS: 1000, KT: 400 }, { parent: 'Huyện X', row: 5 }),
+  unit('Xã B', { KS: 600 }, { parent: 'Huyện Y', row: 6 }),
+  unit('Xã C', { KS: 800 }, { parent: 'Huyện X', row: 7, machines: 2 }),
+];
+
+function planned(lang: Lang = 'vi', over: Partial<PlanSettings> = {}, units = THREE_COMMUNES) {
   const settings: PlanSettings = { ...defaultSettings(d('2024-06-03'), d('2024-06-28')), granularity: 'week', ...over };
   const plan = planUnits(units, ['KS', 'KT'], settings);
   const options: FormOptions = { lang, issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames(lang) };
@@ -130,6 +131,20 @@ describe('readPlanWorkbook', () => {
     const result = readPlanWorkbook(sheets);
     expect(result.plan).toBeNull();
     expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: 'Phụ lục 02 - Báo cáo tiến độ!C10' });
+  });
+
+  it('tells two units of one name apart by the code the forms show, so their swapped rows are refused too', () => {
+    const dongKhe = [
+      unit('Xã Đông Khê', { KS: 20, KT: 5 }, { parent: 'Thành phố Thanh Hóa', row: 3, code: '16387' }),
+      unit('Xã Đông Khê', { KS: 30, KT: 7 }, { parent: 'Thành phố Thanh Hóa', row: 4, code: '16408' }),
+    ];
+    expect(ok(readPlanWorkbook(planned('vi', {}, dongKhe).sheets)).plan.units.map((u) => u.code)).toEqual(['16387', '16408']);
+    const { sheets } = planned('vi', {}, dongKhe);
+    const rows = sheets.progress.rows;
+    [rows[9], rows[11]] = [rows[11], rows[9]]; // the two units' births rows swapped
+    const result = readPlanWorkbook(sheets);
+    expect(result.plan).toBeNull();
+    expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: 'Phụ lục 02 - Báo cáo tiến độ!B10' });
   });
 
   it('refuses a row deleted, and a row added below the plan’s', () => {

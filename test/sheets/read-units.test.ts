@@ -33,7 +33,7 @@ describe('header recognition', () => {
   it('reads unit code headers, but not a parent’s code nor the plan id the Lịch sheet lists', () => {
     const codes = ['Mã', 'Mã đơn vị', 'Mã xã', 'Mã ĐVHC', 'Mã ĐV', 'Ma don vi', 'Mã xã, phường, thị trấn', 'Mã đơn vị hành chính', 'Code', 'Unit code'];
     expect(codes.filter((h) => classifyHeader(h).kind !== 'code')).toEqual([]);
-    const others = ['Mã huyện', 'Mã tỉnh', 'Mã quận/huyện', 'Mã kế hoạch', 'Mã số', 'Mã số thuế'];
+    const others = ['Mã huyện', 'Mã tỉnh', 'Mã quận/huyện', 'Mã kế hoạch', 'Mã số', 'Mã số thuế', 'Mã (huyện)', 'Mã (cấp huyện)', 'Mã đơn vị (huyện)', 'Code (district)'];
     expect(others.map((h) => classifyHeader(h).kind)).toEqual(others.map(() => 'other'));
   });
 

@@ -1,4 +1,6 @@
 import { Plan } from '../../planning/plan';
+import { codeNote } from '../../planning/units';
+import type { Lang } from './text';
 
 /** A run of plan rows shown together: the units of one parent (or every unit, in a one-level list). */
 export interface RowGroup {
@@ -30,4 +32,15 @@ export function groupByParent(plan: Plan): RowGroup[] {
 /** Plan row indices in display order. */
 export function displayOrder(groups: readonly RowGroup[]): number[] {
   return groups.flatMap((g) => g.rows);
+}
+
+/**
+ * The name each form shows for each unit: with its code where another unit of its group has the same name
+ * (Thành phố Thanh Hóa's two Xã Đông Khê), so people type into the right row; the bare name elsewhere.
+ */
+export function unitLabels(plan: Plan, lang: Lang): string[] {
+  const key = (u: Plan['units'][number]): string => `${u.parentKey ?? u.parent ?? ''}\u0000${u.name}`;
+  const seen = new Map<string, number>();
+  for (const u of plan.units) seen.set(key(u), (seen.get(key(u)) ?? 0) + 1);
+  return plan.units.map((u) => (seen.get(key(u))! > 1 ? `${u.name}${codeNote(u.code, lang)}` : u.name));
 }

@@ -1,9 +1,9 @@
 import { excelSerialFromDay } from '../../planning/days';
 import { Plan } from '../../planning/plan';
-import { MAX_COUNT } from '../parse-count';
+import { MAX_COUNT } from '../../planning/units';
 import { ConditionalFormat, ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
-import { RowGroup, displayOrder } from './groups';
+import { RowGroup, displayOrder, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { ACTUALS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
@@ -161,6 +161,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   rows.push({ values: fractions, cellStyles: fractionStyles, ownStyle: true });
 
   const fractionRange = `${absCell(c.target0, FRACTION_ROW)}:${absCell(c.target0 + P - 1, FRACTION_ROW)}`;
+  const labels = unitLabels(plan, options.lang);
   for (const planRow of layout.order) {
     const row = plan.rows[planRow];
     const unit = plan.units[row.unitIndex];
@@ -168,7 +169,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     const need = cell(c.need, r);
     const done = cell(c.done, r);
     const expected = cell(c.expected, r);
-    const values: ModelValue[] = [r - FIRST_ROW + 1, unit.name, registerLabel(row.register, options.lang)];
+    const values: ModelValue[] = [r - FIRST_ROW + 1, labels[row.unitIndex], registerLabel(row.register, options.lang)];
     values[c.need] = row.remaining;
     values[c.done] = { formula: `SUM(${cell(c.actual0, r)}:${cell(c.actual0 + P - 1, r)})`, result: 0 };
     values[c.left] = { formula: `${need}-${done}`, result: row.remaining };

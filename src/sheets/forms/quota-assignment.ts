@@ -1,7 +1,7 @@
 import { Plan } from '../../planning/plan';
 import { Problem } from '../../planning/problems';
 import { ModelRow, ModelValue, SheetModel } from '../model';
-import { RowGroup } from './groups';
+import { RowGroup, unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { cell, col } from './refs';
@@ -39,6 +39,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   /** Columns that add up: remaining, the targets, unscheduled. */
   const summed = [3, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
   const notes = notesByCell(plan.problems);
+  const labels = unitLabels(plan, options.lang);
 
   const rows: ModelRow[] = [
     { values: [options.issuer || t.issuerBlank, null, null, t.motto[0]], style: 'heading', ownStyle: true },
@@ -79,7 +80,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (first) stt++;
       lastUnit = row.unitIndex;
       const machines = unit.machines ?? settings.defaultMachines;
-      const values: ModelValue[] = [first ? stt : null, unit.name, registerLabel(row.register, options.lang), row.remaining, unit.machines];
+      const values: ModelValue[] = [first ? stt : null, labels[row.unitIndex], registerLabel(row.register, options.lang), row.remaining, unit.machines];
       if (capacity) values.push(machines * settings.rate);
       for (let k = 0; k < P; k++) values.push(plan.targets[planRow * P + k]);
       if (capacity) values.push(row.unscheduled);

@@ -2,7 +2,7 @@ import { excelSerialFromDay, formatVN } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
-import { RowGroup } from './groups';
+import { RowGroup, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
@@ -32,7 +32,7 @@ interface Entry {
 }
 
 /** One entry per parent, and one per unit, each covering its rows of Phụ lục 02 (contiguous by construction). */
-function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout): { parents: Entry[]; units: Entry[] } {
+function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout, labels: readonly string[]): { parents: Entry[]; units: Entry[] } {
   const parents: Entry[] = [];
   const units: Entry[] = [];
   for (const g of groups) {
@@ -45,7 +45,7 @@ function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout
     const unitIndex = plan.rows[planRow].unitIndex;
     const r = layout.rowOf[planRow];
     if (unitIndex !== currentUnit || current === null) {
-      current = { name: plan.units[unitIndex].name, first: r, last: r };
+      current = { name: labels[unitIndex], first: r, last: r };
       units.push(current);
       currentUnit = unitIndex;
     } else current.last = r;
@@ -113,7 +113,7 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
 
   const all: Entry = { name: t.total, first: progress.firstRow, last: progress.lastRow };
   rows.push(entryRow(null, all, TOTAL_ROW, null));
-  const { parents, units } = entries(plan, groups, progress);
+  const { parents, units } = entries(plan, groups, progress, unitLabels(plan, options.lang));
   const section = (label: string, list: Entry[]): void => {
     rows.push({ values: [null, label], cellStyles: [undefined, 'section'], ownStyle: true });
     const first = rows.length + 1;
