@@ -63,6 +63,12 @@ export function registerInfo(code: string): RegisterInfo | undefined {
   return BY_CODE.get(code.toUpperCase());
 }
 
+/** A register's name in a language (`Khai sinh`, `Births`); an unknown code as it is. */
+export function registerLabel(code: string, lang: 'vi' | 'en'): string {
+  const info = registerInfo(code);
+  return info ? info[lang] : code;
+}
+
 const ALIAS_INDEX: Map<string, string> = (() => {
   const index = new Map<string, string>();
   for (const r of [...REGISTERS, ALL_REGISTER]) {

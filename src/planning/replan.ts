@@ -9,7 +9,7 @@ import { DayNumber, formatVN } from './days';
 import { Period, makePeriods } from './periods';
 import { Plan, PlanRow, planUnits } from './plan';
 import { Problem, problem } from './problems';
-import { registerInfo } from './registers';
+import { registerLabel } from './registers';
 import { Method, isWholeNumber, windowProblem } from './settings';
 import { formatCount } from './text';
 import { MAX_COUNT, Unit, codeNote } from './units';
@@ -52,7 +52,6 @@ export interface Replan {
 }
 
 const unitLabel = (u: Unit, lang: 'vi' | 'en'): string => `${u.name}${codeNote(u.code, lang)}`;
-const registerName = (code: string, lang: 'vi' | 'en'): string => registerInfo(code)?.[lang] ?? code;
 
 /**
  * Re-splits what each row has left after its actuals over asOf+1 … changes.end. Pure and deterministic.
@@ -147,14 +146,14 @@ export function replan(input: ReplanInput): Replan {
     if (midPeriod) current[r] = actuals[r * oldP + firstOpen] ?? 0;
     if (late[r] > 0) {
       problems.push(problem('warning', 'actual-after-as-of', u.cell, u.name,
-        `${unitLabel(u, 'vi')}, ${registerName(row.register, 'vi')}: ${formatCount(late[r], 'vi')} trường hợp nhập ở các kỳ sau ${formatVN(asOf)} không được tính vào số đã làm.`,
-        `${unitLabel(u, 'en')}, ${registerName(row.register, 'en')}: ${formatCount(late[r], 'en')} records typed in periods after ${formatVN(asOf)} are not counted as done.`));
+        `${unitLabel(u, 'vi')}, ${registerLabel(row.register, 'vi')}: ${formatCount(late[r], 'vi')} trường hợp nhập ở các kỳ sau ${formatVN(asOf)} không được tính vào số đã làm.`,
+        `${unitLabel(u, 'en')}, ${registerLabel(row.register, 'en')}: ${formatCount(late[r], 'en')} records typed in periods after ${formatVN(asOf)} are not counted as done.`));
     }
     left[r] = row.remaining - done[r];
     if (left[r] < 0) {
       problems.push(problem('warning', 'done-exceeds-remaining', u.cell, u.name,
-        `${unitLabel(u, 'vi')}, ${registerName(row.register, 'vi')}: đã làm ${formatCount(done[r], 'vi')}, nhiều hơn ${formatCount(row.remaining, 'vi')} trường hợp cần số hóa; còn lại tính là 0.`,
-        `${unitLabel(u, 'en')}, ${registerName(row.register, 'en')}: ${formatCount(done[r], 'en')} done is more than the ${formatCount(row.remaining, 'en')} records to digitize; nothing is left.`));
+        `${unitLabel(u, 'vi')}, ${registerLabel(row.register, 'vi')}: đã làm ${formatCount(done[r], 'vi')}, nhiều hơn ${formatCount(row.remaining, 'vi')} trường hợp cần số hóa; còn lại tính là 0.`,
+        `${unitLabel(u, 'en')}, ${registerLabel(row.register, 'en')}: ${formatCount(done[r], 'en')} done is more than the ${formatCount(row.remaining, 'en')} records to digitize; nothing is left.`));
       left[r] = 0;
     }
   });
@@ -189,8 +188,8 @@ export function replan(input: ReplanInput): Replan {
     if (heldFuture[r] <= left[r]) return;
     const u = old.units[row.unitIndex];
     error('held-exceeds-remaining', u,
-      `${unitLabel(u, 'vi')}, ${registerName(row.register, 'vi')}: chỉ tiêu giữ nguyên (trừ số đã làm trong kỳ hiện tại) là ${formatCount(heldFuture[r], 'vi')}, nhiều hơn ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
-      `${unitLabel(u, 'en')}, ${registerName(row.register, 'en')}: the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, more than the ${formatCount(left[r], 'en')} records left.`);
+      `${unitLabel(u, 'vi')}, ${registerLabel(row.register, 'vi')}: chỉ tiêu giữ nguyên (trừ số đã làm trong kỳ hiện tại) là ${formatCount(heldFuture[r], 'vi')}, nhiều hơn ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
+      `${unitLabel(u, 'en')}, ${registerLabel(row.register, 'en')}: the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, more than the ${formatCount(left[r], 'en')} records left.`);
   });
   if (problems.some((p) => p.severity === 'error')) return refuse();
 
@@ -258,8 +257,8 @@ export function replan(input: ReplanInput): Replan {
     if (heldCount[r] > 0 && heldCount[r] === P - firstOpen && heldFuture[r] !== left[r]) {
       const u = old.units[old.rows[r].unitIndex];
       problems.push(problem('warning', 'held-not-remaining', u.cell, u.name,
-        `${unitLabel(u, 'vi')}, ${registerName(old.rows[r].register, 'vi')}: mọi kỳ còn lại đều giữ nguyên chỉ tiêu, tổng ${formatCount(heldFuture[r], 'vi')} (trừ số đã làm trong kỳ hiện tại) khác ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
-        `${unitLabel(u, 'en')}, ${registerName(old.rows[r].register, 'en')}: every open period is held, and the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, not the ${formatCount(left[r], 'en')} records left.`));
+        `${unitLabel(u, 'vi')}, ${registerLabel(old.rows[r].register, 'vi')}: mọi kỳ còn lại đều giữ nguyên chỉ tiêu, tổng ${formatCount(heldFuture[r], 'vi')} (trừ số đã làm trong kỳ hiện tại) khác ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
+        `${unitLabel(u, 'en')}, ${registerLabel(old.rows[r].register, 'en')}: every open period is held, and the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, not the ${formatCount(left[r], 'en')} records left.`));
     }
     rows.push({ unitIndex: old.rows[r].unitIndex, register: old.rows[r].register, remaining: left[r], unscheduled, finish });
   }

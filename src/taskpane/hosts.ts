@@ -1,18 +1,10 @@
 import { both } from '../i18n/strings';
-import { excelHost } from '../hosts/office/excel-host';
 import { HostError, PaneHost } from './host';
 
 /**
- * The two hosts the pane can talk to. The file host is loaded on demand, so ExcelJS is downloaded only
- * by people who open a workbook file in a plain browser, never inside Excel.
+ * A workbook file chosen in a plain browser (standalone mode). The file host is loaded on demand, so
+ * ExcelJS is downloaded only by people who open a workbook file in a plain browser, never inside Excel.
  */
-
-/** Excel through Office.js. */
-export function createExcelHost(): PaneHost {
-  return excelHost();
-}
-
-/** A workbook file chosen in a plain browser (standalone mode). */
 export async function openWorkbookFile(file: File): Promise<PaneHost> {
   let host: typeof import('../hosts/browser/file-host');
   try {

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { excelHost } from '../hosts/office/excel-host';
 import { both } from '../i18n/strings';
 import { Notice } from './components/Notice';
 import { Pane } from './components/Pane';
 import { dayFromDate } from './dates';
 import { Environment, watchEnvironment } from './environment';
 import { HostError } from './host';
-import { createExcelHost } from './hosts';
 
 /**
  * The pane's entry. taskpane.html has already turned Internet Explorer away. Inside Excel the pane talks
@@ -23,7 +23,7 @@ if (container) {
       return;
     }
     try {
-      const host = env.kind === 'excel' ? createExcelHost() : null;
+      const host = env.kind === 'excel' ? excelHost() : null;
       // The key starts a fresh pane if Excel answers only after the pane came up standalone.
       root.render(<Pane key={env.kind} host={host} lang={env.lang} today={today} />);
     } catch (e) {

@@ -11,7 +11,7 @@ import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { progressCells } from '../../src/sheets/forms/progress-report';
 import { Lang } from '../../src/sheets/forms/text';
 import { planForms } from '../../src/sheets/forms/workbook';
-import { CellValue, Grid } from '../../src/sheets/grid';
+import { CellValue, Grid, columnNumber } from '../../src/sheets/grid';
 import { SheetModel } from '../../src/sheets/model';
 import { PlanWorkbook, PlanWorkbookSheets, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { typeCell } from '../helpers/type-cell';
@@ -53,8 +53,7 @@ function planned(lang: Lang = 'vi', over: Partial<PlanSettings> = {}, units = TH
 /** Puts a value at an A1 address (`'Sheet'!E12` or `E12`) of a grid. */
 function put(grid: Grid, ref: string, value: CellValue): void {
   const m = /([A-Z]+)(\d+)$/.exec(ref)!;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  const c = columnNumber(m[1]);
   const r = Number(m[2]) - 1;
   while (grid.rows.length <= r) grid.rows.push([]);
   grid.rows[r][c - 1] = value;

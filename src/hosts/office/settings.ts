@@ -2,7 +2,6 @@ import { HostError } from '../../taskpane/host';
 import { SETTINGS_KEY } from '../../taskpane/pane-settings';
 
 /** The pane's settings live in the document (`Office.context.document.settings`), under the pane's one key. */
-export { SETTINGS_KEY };
 
 /** The part of `Office.Settings` the pane uses; tests pass a fake. */
 export interface DocumentSettings {

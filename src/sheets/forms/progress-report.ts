@@ -9,7 +9,8 @@ import { ACTUALS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
 import { absCell, cell, col, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
-import { FORM_TEXT, FormText, periodLabel, registerLabel } from './text';
+import { registerLabel } from '../../planning/registers';
+import { FORM_TEXT, FormText, periodLabel } from './text';
 
 const REPORT_DATE_ROW = 4;
 const WORKDAYS_ROW = 5;

@@ -6,7 +6,8 @@ import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { cell, col } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
-import { FORM_TEXT, periodLabel, registerLabel } from './text';
+import { registerLabel } from '../../planning/registers';
+import { FORM_TEXT, periodLabel } from './text';
 
 const HEADER_ROW = 8;
 

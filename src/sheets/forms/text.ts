@@ -1,6 +1,5 @@
 import { formatVN, ymdFromDay } from '../../planning/days';
 import { Granularity, Period } from '../../planning/periods';
-import { registerInfo } from '../../planning/registers';
 import { Method } from '../../planning/settings';
 
 /** The language of a workbook's labels (numbers and dates are formats, so they follow Excel's locale). */
@@ -171,7 +170,3 @@ export function periodLabel(period: Period, granularity: Granularity, lang: Lang
   return short(period.start);
 }
 
-export function registerLabel(code: string, lang: Lang): string {
-  const info = registerInfo(code);
-  return info ? info[lang] : code;
-}

@@ -3,7 +3,8 @@ import { ModelRow, ModelValue, SheetModel } from '../model';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
-import { FORM_TEXT, registerLabel } from './text';
+import { registerLabel } from '../../planning/registers';
+import { FORM_TEXT } from './text';
 
 /**
  * The units as the reader understood them, with the cell each came from, so a planner can check the input.

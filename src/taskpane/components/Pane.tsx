@@ -2,7 +2,7 @@ import { FluentProvider, Switch, makeStyles, tokens, webLightTheme } from '@flue
 import { useEffect, useMemo } from 'react';
 import { STRINGS, both } from '../../i18n/strings';
 import { hasErrors } from '../../planning/problems';
-import { registerLabel } from '../../sheets/forms/text';
+import { registerLabel } from '../../planning/registers';
 import { movePriority, shownPriority } from '../priority';
 import { validateForm } from '../pane-settings';
 import { isBusy } from '../state';

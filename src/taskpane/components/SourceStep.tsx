@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import { formatCount } from '../../planning/text';
-import { registerLabel } from '../../sheets/forms/text';
+import { registerLabel } from '../../planning/registers';
 import type { Lang } from '../../sheets/forms/text';
 import type { SourceState } from '../state';
 import { FileChooser } from './FileChooser';
