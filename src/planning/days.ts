@@ -64,3 +64,8 @@ export function dayFromExcelSerial(serial: number): DayNumber {
 export function excelSerialFromDay(day: DayNumber): number {
   return day + EXCEL_EPOCH_OFFSET;
 }
+
+/** Today's date in Viet Nam (UTC+7, no daylight saving), whatever the machine's time zone. */
+export function todayInVietnam(nowMs: number = Date.now()): DayNumber {
+  return Math.floor((nowMs + 7 * 3600_000) / 86400000);
+}

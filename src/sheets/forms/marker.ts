@@ -2,8 +2,8 @@ import { formatISO } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 
 /** The forms a plan writes; the marker says which one a sheet is. */
-export type FormKind = 'quota' | 'progress' | 'rollup' | 'calendar' | 'units';
-const KINDS: readonly FormKind[] = ['quota', 'progress', 'rollup', 'calendar', 'units'];
+export type FormKind = 'quota' | 'progress' | 'rollup' | 'calendar' | 'units' | 'history';
+export const FORM_KINDS: readonly FormKind[] = ['quota', 'progress', 'rollup', 'calendar', 'units', 'history'];
 
 const PREFIX = 'quota-planner';
 
@@ -27,31 +27,45 @@ export function formatMarker(marker: FormMarker): string {
 /** The marker's parts, or null when the text is not one of ours (a sheet people made). */
 export function parseMarker(text: string | null | undefined): FormMarker | null {
   const m = /^quota-planner\/([a-z]+)\/([0-9a-f]{8})$/.exec(text ?? '');
-  if (!m || !KINDS.includes(m[1] as FormKind)) return null;
+  if (!m || !FORM_KINDS.includes(m[1] as FormKind)) return null;
   return { kind: m[1] as FormKind, planId: m[2] };
 }
 
 /**
  * Identifies a plan by what decides it (settings, and every row's unit, register and remaining count): FNV-1a
  * over a canonical text, so the same plan always gets the same id and a returned file can be matched to it.
+ * A re-split (revision 2 on) is not what its settings alone would plan: its targets, unscheduled records,
+ * finish dates and held cells (`r·P + k`) join the text, so every revision has its own id and a file
+ * returned from an earlier one is told apart.
  */
-export function planId(plan: Plan): string {
+export function planId(plan: Plan, revision = 1, held: readonly number[] = []): string {
   const s = plan.settings;
-  const parts = [
+  let h = 0x811c9dc5;
+  // FNV-1a fed part by part: a national daily plan's targets would make one text of tens of megabytes.
+  let first = true;
+  const feed = (part: string): void => {
+    const text = first ? part : `\u0002${part}`;
+    first = false;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  [
     formatISO(s.start), formatISO(s.end), s.granularity, s.method, s.priority.join(','), s.calendar.week, s.calendar.holidays,
-    s.calendar.daysOff.join(','), s.calendar.extraWorkdays.join(','), s.rate, s.defaultMachines,
-  ];
+    s.calendar.daysOff.join(','), s.calendar.extraWorkdays.join(','), String(s.rate), String(s.defaultMachines),
+  ].forEach(feed);
   for (const row of plan.rows) {
     const unit = plan.units[row.unitIndex];
     // A unit's code joins its name only when it has one, so plans of sheets without codes keep their ids.
     const name = unit.code === null ? unit.name : `${unit.name}\u0003${unit.code}`;
-    parts.push(`${unit.parent ?? ''}\u0001${name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
+    feed(`${unit.parent ?? ''}\u0001${name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
   }
-  let h = 0x811c9dc5;
-  const text = parts.join('\u0002');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  if (revision > 1) {
+    feed(`revision ${revision}`);
+    const P = plan.periods.length;
+    plan.rows.forEach((row, r) => feed(`${plan.targets.subarray(r * P, (r + 1) * P).join(',')}\u0001${row.unscheduled}\u0001${row.finish ?? ''}`));
+    feed(held.join(','));
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,4 +1,6 @@
+import { DayNumber } from '../../planning/days';
 import { FormKind } from './marker';
+import type { RevisionEntry } from './history-sheet';
 import { FORM_TEXT, Lang } from './text';
 
 /** What a set of forms needs besides the plan. */
@@ -6,11 +8,19 @@ export interface FormOptions {
   lang: Lang;
   /** The issuing body printed above the title (e.g. "UBND HUYỆN VẠN NINH"); blank leaves a line to fill. */
   issuer: string;
-  /** `planId(plan)`, computed once and stamped on every sheet. */
+  /** `planId(plan, revision, held)`, computed once and stamped on every sheet. */
   planId: string;
   revision: number;
   /** The sheet each form is written to (formulas across forms use them): `placeForms` decides. */
   names: Record<FormKind, string>;
+  /** The day the forms are made (today in Viet Nam), for the first revision's history line. */
+  made?: DayNumber;
+  /** Every revision so far, this one last; absent for a first plan, whose line the forms make themselves. */
+  history?: readonly RevisionEntry[];
+  /** Row-major rows × periods: actuals already typed, written back into Phụ lục 02 (null = blank). */
+  actuals?: ReadonlyArray<number | null>;
+  /** Cells `r·P + k` whose target a planner held by hand: shaded on the forms and kept by the next re-split. */
+  held?: readonly number[];
 }
 
 /** The forms' own names in a language, before any collision with sheets already in a workbook. */

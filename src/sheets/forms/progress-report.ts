@@ -48,6 +48,11 @@ export interface ProgressLayout {
     parent: number;
     machines: number;
     target0: number;
+    /** Hidden after the targets: what a re-split reads back (a revision's targets are not its settings' plan). */
+    unscheduled: number;
+    finish: number;
+    /** The periods (0-based, comma-separated) whose target a planner held. */
+    held: number;
   };
 }
 
@@ -68,7 +73,7 @@ export function progressLayout(plan: Plan, groups: readonly RowGroup[], options:
     periods: P,
     cols: {
       actual0: 3, need: a, done: a + 1, left: a + 2, percent: a + 3, expected: a + 4, status: a + 5, parent: a + 6, machines: a + 7,
-      target0: a + 8,
+      target0: a + 8, unscheduled: a + 8 + P, finish: a + 9 + P, held: a + 10 + P,
     },
   };
 }
@@ -116,6 +121,8 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const P = periods.length;
   const c = layout.cols;
   const width = c.target0 + P;
+  const held = new Set(options.held ?? []);
+  const actuals = options.actuals;
   const last = col(width - 1);
 
   const startSerial = excelSerialFromDay(settings.start);
@@ -171,16 +178,33 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     const done = cell(c.done, r);
     const expected = cell(c.expected, r);
     const values: ModelValue[] = [r - FIRST_ROW + 1, labels[row.unitIndex], registerLabel(row.register, options.lang)];
+    let typed = 0;
+    if (actuals) {
+      for (let k = 0; k < P; k++) {
+        const a = actuals[planRow * P + k];
+        values[c.actual0 + k] = a;
+        typed += a ?? 0;
+      }
+    }
     values[c.need] = row.remaining;
-    values[c.done] = { formula: `SUM(${cell(c.actual0, r)}:${cell(c.actual0 + P - 1, r)})`, result: 0 };
-    values[c.left] = { formula: `${need}-${done}`, result: row.remaining };
-    values[c.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: row.remaining === 0 ? 1 : 0 };
+    values[c.done] = { formula: `SUM(${cell(c.actual0, r)}:${cell(c.actual0 + P - 1, r)})`, result: typed };
+    values[c.left] = { formula: `${need}-${done}`, result: row.remaining - typed };
+    values[c.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: row.remaining === 0 ? 1 : typed / row.remaining };
     values[c.expected] = { formula: `ROUND(SUMPRODUCT(${fractionRange},${cell(c.target0, r)}:${cell(c.target0 + P - 1, r)}),0)` };
     values[c.status] = { formula: statusFormula(t, need, done, expected) };
     values[c.parent] = unit.parent;
     values[c.machines] = unit.machines;
-    for (let k = 0; k < P; k++) values[c.target0 + k] = plan.targets[planRow * P + k];
-    rows.push({ values });
+    const heldHere: number[] = [];
+    for (let k = 0; k < P; k++) {
+      values[c.target0 + k] = plan.targets[planRow * P + k];
+      if (held.has(planRow * P + k)) heldHere.push(k);
+    }
+    values[c.unscheduled] = row.unscheduled;
+    values[c.finish] = row.finish === null ? null : { date: row.finish };
+    values[c.held] = heldHere.length > 0 ? heldHere.join(',') : null;
+    const cellStyles: (string | undefined)[] = [];
+    for (const k of heldHere) cellStyles[c.target0 + k] = 'held';
+    rows.push(heldHere.length > 0 ? { values, cellStyles } : { values });
   }
 
   const { firstRow, lastRow } = layout;
@@ -202,6 +226,9 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
       { width: 20, style: 'text' },
       { width: 7, style: 'count' },
       ...periods.map(() => ({ width: 10, style: 'count' })),
+      { width: 10, style: 'count', hidden: true },
+      { width: 10, style: 'date', hidden: true },
+      { width: 10, hidden: true },
     ],
     rows,
     styles: {

@@ -11,6 +11,23 @@ import { FORM_TEXT, periodLabel } from './text';
 
 const HEADER_ROW = 8;
 
+/** Where Phụ lục 01 puts each plan row and its targets (1-based rows, 0-based columns). */
+export interface QuotaLayout {
+  rowOf: Int32Array;
+  target0: number;
+}
+
+/** Rows as `quotaAssignmentSheet` writes them: a heading row before each named parent's units. */
+export function quotaLayout(plan: Plan, groups: readonly RowGroup[]): QuotaLayout {
+  const rowOf = new Int32Array(plan.rows.length);
+  let r = HEADER_ROW;
+  for (const g of groups) {
+    if (g.parent !== null) r++;
+    for (const planRow of g.rows) rowOf[planRow] = ++r;
+  }
+  return { rowOf, target0: plan.settings.method === 'capacity' ? 6 : 5 };
+}
+
 /** I, II, III… for the parents' heading rows, as Vietnamese tables number groups. */
 function roman(n: number): string {
   const digits: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
@@ -41,6 +58,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const summed = [3, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
   const notes = notesByCell(plan.problems);
   const labels = unitLabels(plan, options.lang);
+  const held = new Set(options.held ?? []);
 
   const rows: ModelRow[] = [
     { values: [options.issuer || t.issuerBlank, null, null, t.motto[0]], style: 'heading', ownStyle: true },
@@ -87,7 +105,9 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (capacity) values.push(row.unscheduled);
       const note = first ? notes.get(unit.cell) ?? null : null;
       values.push(row.finish === null ? null : { date: row.finish }, note);
-      rows.push({ values, height: note ? noteHeight(note) : undefined });
+      let cellStyles: (string | undefined)[] | undefined;
+      for (let k = 0; k < P; k++) if (held.has(planRow * P + k)) (cellStyles ??= [])[target0 + k] = 'held';
+      rows.push({ values, height: note ? noteHeight(note) : undefined, ...(cellStyles ? { cellStyles } : {}) });
       totalRows.push(planRow);
     }
     if (headed) {

@@ -26,6 +26,8 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   total: { bold: true, fill: 'FFE2EFDA' },
   behind: { color: 'FF9C0006', fill: 'FFFFC7CE', bold: true },
   finished: { color: 'FF006100', fill: 'FFC6EFCE' },
+  /** A target the planner held by hand through a re-split. */
+  held: { numFmt: '#,##0', border: true, bold: true, italic: true, fill: 'FFFCE4D6' },
 };
 
 /** The A4 landscape page every form prints on: one page wide, the header repeated, pages numbered. */

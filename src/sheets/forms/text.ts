@@ -14,6 +14,7 @@ const VI = {
     rollup: 'Tổng hợp',
     calendar: 'Lịch',
     units: 'Đơn vị đã đọc',
+    history: 'Lịch sử kế hoạch',
   },
   motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
   issuerBlank: '……………………',
@@ -81,6 +82,13 @@ const VI = {
   workdayNo: 'Ngày làm việc thứ',
   afterEnd: 'Sau kỳ kế hoạch (để dự báo)',
   footer: 'Trang &P/&N',
+  historyTitle: 'LỊCH SỬ CÁC LẦN LẬP VÀ CHIA LẠI KẾ HOẠCH',
+  historyHint: 'Mỗi lần chia lại giữ nguyên mọi số đã thực hiện và chỉ tiêu của các kỳ đã qua.',
+  history: {
+    revision: 'Lần lập', made: 'Ngày lập', asOf: 'Số liệu đến ngày', oldEnd: 'Hạn trước', end: 'Hạn', method: 'Cách chia',
+    need: 'Số cần số hóa', done: 'Đã thực hiện', left: 'Còn lại', unscheduled: 'Chưa xếp lịch', note: 'Ghi chú / căn cứ',
+  },
+  held: 'Chỉ tiêu giữ nguyên',
   monthLabel: (month: number, year: number) => `Tháng ${month}/${year}`,
   weekLabel: 'Tuần',
 };
@@ -89,7 +97,7 @@ export type FormText = typeof VI;
 
 const EN: FormText = {
   ...VI,
-  sheets: { quota: 'Annex 01 - Quotas', progress: 'Annex 02 - Progress report', rollup: 'Roll-up', calendar: 'Calendar', units: 'Units read' },
+  sheets: { quota: 'Annex 01 - Quotas', progress: 'Annex 02 - Progress report', rollup: 'Roll-up', calendar: 'Calendar', units: 'Units read', history: 'Plan history' },
   motto: ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'],
   quotaTitle: ['ANNEX 01', 'QUOTA ASSIGNMENT FOR DIGITIZING CIVIL-STATUS REGISTERS'],
   progressTitle: ['ANNEX 02', 'PROGRESS REPORT ON DIGITIZING CIVIL-STATUS REGISTERS'],
@@ -154,6 +162,13 @@ const EN: FormText = {
   workdayNo: 'Working day no.',
   afterEnd: 'After the plan (for projections)',
   footer: 'Page &P/&N',
+  historyTitle: 'PLAN REVISIONS: PLANNED AND RE-SPLIT',
+  historyHint: 'Each re-split keeps every actual typed and the targets of the periods gone by.',
+  history: {
+    revision: 'Revision', made: 'Made on', asOf: 'Actuals as of', oldEnd: 'Previous end', end: 'End', method: 'Method',
+    need: 'To digitize', done: 'Done', left: 'Left', unscheduled: 'Unscheduled', note: 'Note / decision',
+  },
+  held: 'Held target',
   monthLabel: (month, year) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${year}`,
   weekLabel: 'Week',
 };

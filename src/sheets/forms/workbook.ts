@@ -5,6 +5,7 @@ import { Unit } from '../../planning/units';
 import { SheetModel } from '../model';
 import { calendarLayout, calendarSheet } from './calendar-sheet';
 import { groupByParent } from './groups';
+import { firstRevision, historySheet } from './history-sheet';
 import { FormOptions } from './options';
 import { ProgressLayout, progressLayout, progressSheet } from './progress-report';
 import { quotaAssignmentSheet } from './quota-assignment';
@@ -33,6 +34,7 @@ export function planForms(plan: Plan, units: { units: readonly Unit[]; registers
       rollupSheet(plan, groups, progress, calendar, options),
       calendarSheet(plan, options),
       unitsReadSheet(units.units, units.registers, options),
+      historySheet(options.history ?? [firstRevision(plan, options.made ?? null)], options),
     ],
     progress,
   };
