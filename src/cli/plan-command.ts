@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { todayInVietnam } from '../planning/days';
 import { planUnits } from '../planning/plan';
 import { planJson } from '../planning/plan-json';
 import { Problem, describeProblem, hasErrors } from '../planning/problems';
@@ -64,7 +65,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
     names = placement.names;
   }
   io.progress.step('Đang lập biểu mẫu', 'Building the forms');
-  const options: FormOptions = { lang, issuer: args.options.get('issuer') ?? '', planId: planId(plan), revision: 1, names };
+  const options: FormOptions = { lang, issuer: args.options.get('issuer') ?? '', planId: planId(plan), revision: 1, names, made: todayInVietnam() };
   const forms = planForms(plan, table, options);
   const tooLarge = sizeProblems(forms.sheets);
   if (tooLarge.length > 0) return refuse(io, tooLarge, input);

@@ -1,16 +1,19 @@
-import { Plan, planUnits } from '../planning/plan';
+import { Plan, PlanRow, planUnits } from '../planning/plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
 import { groupByParent, unitLabels } from './forms/groups';
-import { progressLayout } from './forms/progress-report';
+import { firstRevision, readHistory, RevisionEntry } from './forms/history-sheet';
+import { ProgressLayout, progressCells, progressLayout } from './forms/progress-report';
+import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
-import { LANGS, Lang } from './forms/text';
+import { FORM_TEXT, LANGS, Lang } from './forms/text';
 import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
 import { MAX_COUNT } from '../planning/units';
 import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
 import { readUnits } from './read-units';
+import { Unit } from '../planning/units';
 
 /** The grids of a workbook `plan` wrote, found by their markers (`QuotaPlanner.Form`). */
 export interface PlanWorkbookSheets {
@@ -18,8 +21,12 @@ export interface PlanWorkbookSheets {
   calendar: Grid;
   /** "Đơn vị đã đọc": the units the plan was made from. */
   units: Grid;
-  /** Phụ lục 02: the actuals typed. */
+  /** Phụ lục 02: the actuals typed (and, from revision 2 on, the targets). */
   progress: Grid;
+  /** Phụ lục 01: a target typed over there is held by the next re-split. Absent: nothing is held anew. */
+  quota?: Grid;
+  /** Lịch sử kế hoạch; absent in workbooks made before it existed (a first revision's line is made up). */
+  history?: Grid;
   /** The sheet each form has in the workbook (as the markers found them). */
   names: Record<FormKind, string>;
   /** The plan id the markers carry. */
@@ -32,6 +39,19 @@ export interface PlanWorkbook {
   /** Row-major plan rows × periods, as `replan` wants: what was typed, null where blank. */
   actuals: (number | null)[];
   revision: number;
+  /** The units as Đơn vị đã đọc lists them, for writing that form again. */
+  units: Unit[];
+  /** The language the forms are in (from Phụ lục 02's title). */
+  lang: Lang;
+  /** The issuer typed above Phụ lục 01's title, or ''. */
+  issuer: string;
+  /** Cells `r·P + k` held by an earlier re-split. */
+  held: number[];
+  /** Targets typed over in Phụ lục 01 (`r·P + k` → the number typed): held by the next re-split. */
+  edits: Map<number, number>;
+  history: RevisionEntry[];
+  /** Where the actual of row r, period k is typed (`'Phụ lục 02 - Báo cáo tiến độ'!D10`). */
+  actualCell: (r: number, k: number) => string;
   /** Warnings found on the way (the units form's); never an error. */
   problems: Problem[];
 }
@@ -56,21 +76,30 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const table = readUnits(sheets.units);
   if (hasErrors(table.problems)) return refuse(table.problems);
   const settings = stored.plan.settings;
-  let plan = planUnits(table.units, table.registers, settings);
-  if (hasErrors(plan.problems)) return refuse([...table.problems, ...plan.problems]);
-
-  let rebuilt = planId(plan);
-  if (rebuilt !== sheets.planId) {
-    // The units form is wide: a register a unit did not have (a long-format sheet lists only the registers a
-    // unit has) reads back as 0, and becomes a row the plan never had. The id decides which reading is right.
-    const without = table.units.map((u) => ({ ...u, counts: new Map([...u.counts].filter(([, n]) => n !== 0)) }));
-    const other = planUnits(without, table.registers, settings);
-    if (!hasErrors(other.problems) && planId(other) === sheets.planId) {
-      plan = other;
-      rebuilt = sheets.planId;
+  const revision = stored.plan.revision;
+  lang ??= LANGS.find((l) => textOf(sheets.progress.rows[0]?.[0] ?? null) === FORM_TEXT[l].progressTitle[0]);
+  const formLang = lang ?? 'vi';
+  // The units form is wide: a register a unit did not have (a long-format sheet lists only the registers a
+  // unit has) reads back as 0, and becomes a row the plan never had. The id decides which reading is right.
+  const readings = [table.units, table.units.map((u) => ({ ...u, counts: new Map([...u.counts].filter(([, n]) => n !== 0)) }))];
+  let found: { plan: Plan; held: number[] } | null = null;
+  let rebuilt = '';
+  for (const units of readings) {
+    const base = planUnits(units, table.registers, settings);
+    if (hasErrors(base.problems)) {
+      if (units === readings[0]) return refuse([...table.problems, ...base.problems]);
+      continue;
+    }
+    // From revision 2 on, the targets are the re-split's, stored on Phụ lục 02 next to the actuals.
+    const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets, formLang);
+    const id = planId(candidate.plan, revision, candidate.held);
+    if (units === readings[0]) rebuilt = id;
+    if (id === sheets.planId) {
+      found = candidate;
+      break;
     }
   }
-  if (rebuilt !== sheets.planId || stored.plan.planId !== sheets.planId) {
+  if (!found || stored.plan.planId !== sheets.planId) {
     const at = settingCell(sheets.calendar, 'planId');
     return refuse([problem('error', 'plan-id-mismatch', at, null,
       `Các biểu mẫu mang mã kế hoạch ${sheets.planId}, nhưng thiết lập ở trang «${sheets.calendar.sheet}» (mã ${stored.plan.planId}) ` +
@@ -80,10 +109,90 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
         `and the units on sheet "${sheets.units.sheet}" make plan ${rebuilt}: the forms were not made from them ` +
         '(edited by hand?). The plan cannot be read back; plan again.')]);
   }
+  const plan = found.plan;
+  const layout = layoutOf(plan, sheets, formLang);
 
-  const progress = readActuals(plan, sheets, lang);
-  if (hasErrors(progress.problems)) return refuse(progress.problems);
-  return { plan, actuals: progress.actuals, revision: stored.plan.revision, problems: table.problems };
+  const progress = readActuals(plan, layout, sheets, lang);
+  const edits = sheets.quota ? readEdits(plan, sheets.quota) : { edits: new Map<number, number>(), problems: [] };
+  const history = sheets.history ? readHistory(sheets.history) : { entries: [firstRevision(plan, null)], problems: [] };
+  const problems = [...progress.problems, ...edits.problems, ...history.problems];
+  if (hasErrors(problems)) return refuse(problems);
+  const issuer = textOf(sheets.quota?.rows[0]?.[0] ?? null);
+  return {
+    plan, actuals: progress.actuals, revision, units: plan.units.slice(), lang: formLang,
+    issuer: LANGS.some((l) => FORM_TEXT[l].issuerBlank === issuer) ? '' : issuer,
+    held: found.held, edits: edits.edits, history: history.entries,
+    actualCell: (r, k) => progressCells(layout, r).actualCells[k],
+    problems: table.problems,
+  };
+}
+
+/** planForms' layout of Phụ lục 02: only the progress sheet's name comes from the options. */
+function layoutOf(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang): ProgressLayout {
+  return progressLayout(plan, groupByParent(plan), { lang, issuer: '', planId: sheets.planId, revision: 1, names: sheets.names });
+}
+
+/** Accessors of a grid by 1-based sheet row and 0-based sheet column. */
+function sheetCells(grid: Grid): { at: (row: number, c: number) => CellValue; address: (row: number, c: number) => string } {
+  const firstRow = grid.firstRow ?? 1;
+  const firstCol = grid.firstCol ?? 1;
+  return {
+    at: (row, c) => grid.rows[row - firstRow]?.[c + 1 - firstCol] ?? null,
+    address: (row, c) => gridAddress(grid, row - firstRow, c + 1 - firstCol),
+  };
+}
+
+/**
+ * A revision's targets, unscheduled records, finish dates and held periods, read from Phụ lục 02's columns
+ * into the rows `base` has. Nothing is checked here: the plan id over what was read says whether it is whole.
+ */
+function storedTargets(base: Plan, sheets: PlanWorkbookSheets, lang: Lang): { plan: Plan; held: number[] } {
+  const layout = layoutOf(base, sheets, lang);
+  const { at } = sheetCells(sheets.progress);
+  const P = base.periods.length;
+  const c = layout.cols;
+  const num = (v: CellValue): number => (typeof v === 'number' ? v : NaN);
+  const targets = new Int32Array(base.rows.length * P);
+  const held: number[] = [];
+  const rows: PlanRow[] = base.rows.map((row, r) => {
+    const sheetRow = layout.rowOf[r];
+    for (let k = 0; k < P; k++) targets[r * P + k] = num(at(sheetRow, c.target0 + k));
+    const finish = at(sheetRow, c.finish);
+    const heldText = textOf(at(sheetRow, c.held));
+    if (heldText) for (const k of heldText.split(',')) held.push(r * P + Number(k));
+    return { ...row, unscheduled: num(at(sheetRow, c.unscheduled)), finish: isCellDate(finish) ? finish.date : null };
+  });
+  held.sort((a, b) => a - b);
+  // Warnings are the re-split's, written as notes on Phụ lục 01; the base plan's would be about another window.
+  return { plan: { ...base, rows, targets, problems: [] }, held };
+}
+
+/** Targets typed over on Phụ lục 01: a whole number different from the plan's is held; anything else is refused. */
+function readEdits(plan: Plan, grid: Grid): { edits: Map<number, number>; problems: Problem[] } {
+  const layout = quotaLayout(plan, groupByParent(plan));
+  const { at, address } = sheetCells(grid);
+  const P = plan.periods.length;
+  const edits = new Map<number, number>();
+  const problems: Problem[] = [];
+  plan.rows.forEach((row, r) => {
+    for (let k = 0; k < P; k++) {
+      const v = at(layout.rowOf[r], layout.target0 + k);
+      const planned = plan.targets[r * P + k];
+      if (v === planned) continue;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) {
+        edits.set(r * P + k, v);
+        continue;
+      }
+      const cellAt = address(layout.rowOf[r], layout.target0 + k);
+      const shown = isBlank(v) ? '' : isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
+      problems.push(problem('error', 'bad-target', cellAt, plan.units[row.unitIndex].name,
+        `Chỉ tiêu «${shown}» ở ô ${cellAt} không phải số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')}. Muốn giữ nguyên một chỉ tiêu khi chia lại, hãy gõ số vào ô đó; ` +
+          'muốn bỏ, hãy gõ lại số đã giao.',
+        `The target "${shown}" at cell ${cellAt} is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')}. To hold a target through a re-split, type a number in its cell; ` +
+          'to drop it, type the planned number back.'));
+    }
+  });
+  return { edits, problems };
 }
 
 /** The value cell of a Lịch setting, or the sheet's key column when it is not there. */
@@ -94,18 +203,13 @@ function settingCell(grid: Grid, key: string): string {
 
 const textOf = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
-function readActuals(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang | undefined): { actuals: (number | null)[]; problems: Problem[] } {
+function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookSheets, lang: Lang | undefined): { actuals: (number | null)[]; problems: Problem[] } {
   const grid = sheets.progress;
-  // planForms' layout: only the progress sheet's name comes from the options.
-  const layout = progressLayout(plan, groupByParent(plan), { lang: lang ?? 'vi', issuer: '', planId: sheets.planId, revision: 1, names: sheets.names });
   const P = plan.periods.length;
   const actuals: (number | null)[] = new Array(plan.rows.length * P).fill(null);
   const problems: Problem[] = [];
   const firstRow = grid.firstRow ?? 1;
-  const firstCol = grid.firstCol ?? 1;
-  // 1-based sheet row, 0-based sheet column → the grid's value.
-  const at = (row: number, c: number): CellValue => grid.rows[row - firstRow]?.[c + 1 - firstCol] ?? null;
-  const address = (row: number, c: number): string => gridAddress(grid, row - firstRow, c + 1 - firstCol);
+  const { at, address } = sheetCells(grid);
 
   // The name each row shows (with its code where two units of a group share a name), in either language.
   const langs = lang ? [lang] : LANGS;

@@ -227,7 +227,7 @@ export function createController(deps: ControllerDeps): PaneActions {
         }
         store.dispatch({ type: 'write-phase', phase: 'building' });
         await deps.nextPaint();
-        const options = { lang, issuer: form.issuer.trim(), planId: planId(planned), revision: 1, names: placement.names };
+        const options = { lang, issuer: form.issuer.trim(), planId: planId(planned), revision: 1, names: placement.names, made: deps.today };
         const forms = planForms(planned, table, options);
         const tooLarge = sizeProblems(forms.sheets);
         if (tooLarge.length > 0) {

@@ -11,25 +11,15 @@ import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { progressCells } from '../../src/sheets/forms/progress-report';
 import { Lang } from '../../src/sheets/forms/text';
 import { planForms } from '../../src/sheets/forms/workbook';
-import { CellValue, Grid, columnNumber } from '../../src/sheets/grid';
-import { SheetModel } from '../../src/sheets/model';
+import { Grid } from '../../src/sheets/grid';
 import { PlanWorkbook, PlanWorkbookSheets, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { typeCell } from '../helpers/type-cell';
 import { tempDir } from '../helpers/tmp';
 import { unit } from '../helpers/units';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
+import { gridOfModel, put } from '../helpers/grids';
 
 const d = (s: string): number => parseDate(s)!;
-
-/** A sheet model as a host would read it back: formulas give their cached result. */
-function gridOfModel(s: SheetModel): Grid {
-  return {
-    sheet: s.name,
-    rows: s.rows.map((r) =>
-      r.values.map((v): CellValue => (v !== null && typeof v === 'object' && 'formula' in v ? v.result ?? null : v)),
-    ),
-  };
-}
 
 /** Two districts, three communes, one with two registers; June 2024 by week. */
 const THREE_COMMUNES = [
@@ -48,15 +38,6 @@ function planned(lang: Lang = 'vi', over: Partial<PlanSettings> = {}, units = TH
     calendar: grid('calendar'), units: grid('units'), progress: grid('progress'), names: options.names, planId: options.planId,
   };
   return { plan, forms, sheets };
-}
-
-/** Puts a value at an A1 address (`'Sheet'!E12` or `E12`) of a grid. */
-function put(grid: Grid, ref: string, value: CellValue): void {
-  const m = /([A-Z]+)(\d+)$/.exec(ref)!;
-  const c = columnNumber(m[1]);
-  const r = Number(m[2]) - 1;
-  while (grid.rows.length <= r) grid.rows.push([]);
-  grid.rows[r][c - 1] = value;
 }
 
 const rowIndex = (plan: Plan, name: string, register: string): number =>
