@@ -1,6 +1,7 @@
 import { parseArgs } from './args';
 import { planCommand } from './plan-command';
 import { PLAN_OPTIONS } from './plan-options';
+import { REPLAN_OPTIONS, replanCommand } from './replan-command';
 import { createProgress } from './progress';
 import { RefusedError, UsageError } from './usage-error';
 
@@ -10,6 +11,12 @@ quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity
   [--method even|workdays|priority|capacity] [--priority KS,KH,KT] [--workdays all|mon-fri|mon-sat|MASK]
   [--holidays vn|none] [--days-off DATE,..] [--extra-workdays DATE,..] [--rate N] [--machines N]
   [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "UBND HUYỆN …"]
+
+quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--method M] [--rate N] [--machines "UNIT=N,.."]
+  [--note TEXT] [--release-held yes] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "…"]
+  Re-splits what is left after the actuals typed in BOOK (a workbook plan or replan wrote) from the day after
+  --as-of (default: today in Viet Nam) to --end; keeps every actual and past target, and targets typed over on
+  Phụ lục 01 (held); adds a line to Lịch sử kế hoạch.
 
 Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 planned (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
@@ -31,10 +38,10 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
       out(USAGE);
       return 0;
     }
-    if (command !== 'plan') {
-      throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);
-    }
-    return await planCommand(parseArgs(rest, PLAN_OPTIONS), { out, err, progress });
+    const io = { out, err, progress };
+    if (command === 'plan') return await planCommand(parseArgs(rest, PLAN_OPTIONS), io);
+    if (command === 'replan') return await replanCommand(parseArgs(rest, REPLAN_OPTIONS), io);
+    throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`${e.vi}\n${e.en}\n\n${USAGE}`);

@@ -16,6 +16,8 @@ export interface PlanJson {
     register: string;
     machines: number | null;
     remaining: number;
+    /** Re-splits only: the actuals typed up to the as-of date; `remaining` is what is left after them. */
+    done?: number;
     targets: number[];
     unscheduled: number;
     finish: string | null;
@@ -36,9 +38,9 @@ export type RowCells = (planRow: number) => { actualCells: string[]; remainingCe
 
 /**
  * `extraProblems` are those found before planning (the reader's warnings), listed first; `cells` adds the
- * progress report's addresses to each row.
+ * progress report's addresses to each row; `done` (a re-split's) what each row had done by the as-of date.
  */
-export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells): PlanJson {
+export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells, done?: Int32Array): PlanJson {
   const P = plan.periods.length;
   return {
     periods: plan.periods.map((p) => ({ start: formatISO(p.start), end: formatISO(p.end), workingDays: p.workingDays })),
@@ -51,6 +53,7 @@ export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cel
         register: row.register,
         machines: unit.machines,
         remaining: row.remaining,
+        ...(done ? { done: done[i] } : {}),
         targets: Array.from(plan.targets.subarray(i * P, (i + 1) * P)),
         unscheduled: row.unscheduled,
         finish: row.finish === null ? null : formatISO(row.finish),

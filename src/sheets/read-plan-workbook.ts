@@ -4,7 +4,8 @@ import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
 import { groupByParent, unitLabels } from './forms/groups';
 import { firstRevision, readHistory, RevisionEntry } from './forms/history-sheet';
-import { ProgressLayout, progressCells, progressLayout } from './forms/progress-report';
+import { ProgressLayout, progressLayout } from './forms/progress-report';
+import { cell } from './forms/refs';
 import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
 import { FORM_TEXT, LANGS, Lang } from './forms/text';
@@ -39,6 +40,10 @@ export interface PlanWorkbook {
   /** Row-major plan rows × periods, as `replan` wants: what was typed, null where blank. */
   actuals: (number | null)[];
   revision: number;
+  /** The id the forms' markers carry. */
+  planId: string;
+  /** The sheet each form has (empty for a form the workbook lacks). */
+  names: Record<FormKind, string>;
   /** The units as Đơn vị đã đọc lists them, for writing that form again. */
   units: Unit[];
   /** The language the forms are in (from Phụ lục 02's title). */
@@ -50,7 +55,7 @@ export interface PlanWorkbook {
   /** Targets typed over in Phụ lục 01 (`r·P + k` → the number typed): held by the next re-split. */
   edits: Map<number, number>;
   history: RevisionEntry[];
-  /** Where the actual of row r, period k is typed (`'Phụ lục 02 - Báo cáo tiến độ'!D10`). */
+  /** Where the actual of row r, period k is typed, as messages name cells (`Phụ lục 02 - Báo cáo tiến độ!D10`). */
   actualCell: (r: number, k: number) => string;
   /** Warnings found on the way (the units form's); never an error. */
   problems: Problem[];
@@ -119,10 +124,10 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   if (hasErrors(problems)) return refuse(problems);
   const issuer = textOf(sheets.quota?.rows[0]?.[0] ?? null);
   return {
-    plan, actuals: progress.actuals, revision, units: plan.units.slice(), lang: formLang,
+    plan, actuals: progress.actuals, revision, planId: sheets.planId, names: sheets.names, units: plan.units.slice(), lang: formLang,
     issuer: LANGS.some((l) => FORM_TEXT[l].issuerBlank === issuer) ? '' : issuer,
     held: found.held, edits: edits.edits, history: history.entries,
-    actualCell: (r, k) => progressCells(layout, r).actualCells[k],
+    actualCell: (r, k) => `${layout.sheet}!${cell(layout.cols.actual0 + k, layout.rowOf[r])}`,
     problems: table.problems,
   };
 }

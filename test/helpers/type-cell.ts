@@ -8,12 +8,20 @@ import { ZipWriter, unzip } from '../../src/hosts/xlsx/zip';
  * this: re-saving through it drops the sheets' hidden names.
  */
 export async function typeCell(file: string, sheetNumber: number, cell: string, content: string): Promise<void> {
+  await rewriteCell(file, sheetNumber, cell, content, new RegExp(`<c r="${cell}"( s="\\d+")?/>`), 'an empty cell');
+}
+
+/** Types over a cell that may hold a value (as Excel saves a number typed over it): `content` is `<v>…</v>`. */
+export async function overwriteCell(file: string, sheetNumber: number, cell: string, content: string): Promise<void> {
+  await rewriteCell(file, sheetNumber, cell, content, new RegExp(`<c r="${cell}"( s="\\d+")?(?: t="\\w+")?(?:/>|>.*?</c>)`), 'a cell');
+}
+
+async function rewriteCell(file: string, sheetNumber: number, cell: string, content: string, pattern: RegExp, what: string): Promise<void> {
   const parts = unzip(readFileSync(file));
   const name = `xl/worksheets/sheet${sheetNumber}.xml`;
   const xml = new TextDecoder().decode(parts.get(name));
-  const empty = new RegExp(`<c r="${cell}"( s="\\d+")?/>`);
-  if (!empty.test(xml)) throw new Error(`${cell} is not an empty cell of ${name}`);
-  parts.set(name, new TextEncoder().encode(xml.replace(empty, `<c r="${cell}"$1>${content}</c>`)));
+  if (!pattern.test(xml)) throw new Error(`${cell} is not ${what} of ${name}`);
+  parts.set(name, new TextEncoder().encode(xml.replace(pattern, `<c r="${cell}"$1>${content}</c>`)));
   const chunks: Uint8Array[] = [];
   const zip = new ZipWriter((bytes) => void chunks.push(bytes));
   for (const [part, bytes] of parts) await zip.add(part, bytes);

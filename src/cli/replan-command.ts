@@ -1,0 +1,143 @@
+import { promises as fs } from 'fs';
+import { DayNumber, formatISO, formatVN, parseDate, todayInVietnam } from '../planning/days';
+import { planJson } from '../planning/plan-json';
+import { hasErrors } from '../planning/problems';
+import { METHODS, Method, parseWholeNumber } from '../planning/settings';
+import { formatCount } from '../planning/text';
+import { Unit } from '../planning/units';
+import { readPlanBook } from '../hosts/xlsx/plan-book';
+import { PendingFile, workbookFile } from '../hosts/xlsx/write-file';
+import { keptNames, revisionForms } from '../sheets/book-forms';
+import { progressCells } from '../sheets/forms/progress-report';
+import { LANGS, Lang } from '../sheets/forms/text';
+import { sizeProblems } from '../sheets/forms/workbook';
+import { readPlanWorkbook } from '../sheets/read-plan-workbook';
+import { Revision, revise } from '../sheets/revise';
+import { ParsedArgs } from './args';
+import { CommandIO, checkOutputs, openWorkbook, placeInExisting, refuse, writeOutputs } from './plan-command';
+import { oneOf } from './plan-options';
+import { UsageError } from './usage-error';
+
+const NOT_RESPLIT = { vi: 'Không chia lại', en: 'Not re-split' };
+
+export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'note', 'out', 'json', 'lang', 'issuer', 'release-held'] as const;
+
+function day(name: string, text: string): DayNumber {
+  const d = parseDate(text);
+  if (d === null) throw new UsageError(`--${name}: «${text}» không phải là ngày (YYYY-MM-DD hoặc dd/mm/yyyy).`, `--${name}: "${text}" is not a date (YYYY-MM-DD or dd/mm/yyyy).`);
+  return d;
+}
+
+/**
+ * `--machines "Phường Minh Hưng=2,Xã Minh Thắng=3"`: machines from now on, by unit name (or "name (mã 16387)"
+ * where two units share a name). Every name must match exactly one unit.
+ */
+export function machinesByUnit(text: string, units: readonly Unit[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const name = eq < 0 ? '' : part.slice(0, eq).trim();
+    const n = eq < 0 ? null : parseWholeNumber(part.slice(eq + 1).trim(), 0);
+    if (!name || n === null) {
+      throw new UsageError(`--machines: «${part}» phải có dạng TÊN ĐƠN VỊ=SỐ MÁY.`, `--machines: "${part}" must read UNIT NAME=MACHINES.`);
+    }
+    const code = /^(.*?)\s*\((?:mã|code)\s+([^)]+)\)$/.exec(name);
+    const matches = units.flatMap((u, i) =>
+      (code ? u.name === code[1] && u.code === code[2].trim() : u.name === name || u.code === name) ? [i] : []);
+    if (matches.length !== 1) {
+      throw new UsageError(
+        matches.length === 0 ? `--machines: không có đơn vị «${name}» trong kế hoạch.` : `--machines: có ${matches.length} đơn vị tên «${name}»; hãy viết «${name} (mã …)».`,
+        matches.length === 0 ? `--machines: the plan has no unit "${name}".` : `--machines: ${matches.length} units are named "${name}"; write "${name} (code …)".`,
+      );
+    }
+    out.set(matches[0], n);
+  }
+  return out;
+}
+
+/** `quota-plan replan`: read a plan workbook and its actuals, re-split what is left, write the new revision. */
+export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<number> {
+  const input = args.positional[0];
+  if (!input || args.positional.length > 1) {
+    throw new UsageError('Cần đúng một sổ kế hoạch .xlsx.', 'Exactly one plan workbook (.xlsx) is needed.');
+  }
+  const opt = (name: (typeof REPLAN_OPTIONS)[number]): string | undefined => args.options.get(name);
+  if (!opt('end')) throw new UsageError('Cần --end (hạn mới).', '--end (the new end date) is required.');
+  const end = day('end', opt('end')!);
+  const asOf = opt('as-of') ? day('as-of', opt('as-of')!) : todayInVietnam();
+  const method = opt('method') ? oneOf<Method>('method', opt('method')!, METHODS) : undefined;
+  const rateText = opt('rate');
+  const rate = rateText === undefined ? undefined : parseWholeNumber(rateText, 1);
+  if (rate === null) throw new UsageError(`--rate phải là số nguyên ≥ 1, không phải «${rateText}».`, `--rate must be a whole number ≥ 1, not "${rateText}".`);
+  const release = opt('release-held');
+  if (release !== undefined && release !== 'yes') throw new UsageError('--release-held chỉ nhận giá trị yes.', '--release-held takes only the value yes.');
+  const outPath = opt('out');
+  const jsonPath = opt('json');
+  await checkOutputs(input, outPath, jsonPath);
+
+  io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
+  const workbook = await openWorkbook(input);
+  const found = await readPlanBook(input, workbook);
+  if (found.sheets === null) return refuse(io, found.problems, input, NOT_RESPLIT);
+  const book = readPlanWorkbook(found.sheets);
+  if (book.plan === null) return refuse(io, book.problems, input, NOT_RESPLIT);
+  const lang = opt('lang') ? oneOf<Lang>('lang', opt('lang')!, LANGS) : book.lang;
+
+  io.progress.step('Đang chia lại', 'Re-splitting');
+  const machines = opt('machines') ? machinesByUnit(opt('machines')!, book.plan.units) : undefined;
+  const result = revise({
+    book, asOf, changes: { end, method, rate, machines }, note: opt('note') ?? '', made: todayInVietnam(), releaseHeld: release === 'yes',
+  });
+  if (result.plan === null) return refuse(io, result.problems, input, NOT_RESPLIT);
+
+  const names = keptNames(book, lang);
+  if (outPath) {
+    const placement = await placeInExisting(outPath, names);
+    if (hasErrors(placement.problems)) return refuse(io, placement.problems, outPath, NOT_RESPLIT);
+  }
+  io.progress.step('Đang lập biểu mẫu', 'Building the forms');
+  const forms = revisionForms(book, result, { lang, issuer: opt('issuer'), names });
+  const tooLarge = sizeProblems(forms.sheets);
+  if (tooLarge.length > 0) return refuse(io, tooLarge, input, NOT_RESPLIT);
+
+  const outputs: PendingFile[] = [];
+  if (jsonPath) {
+    const json = planJson(result.replan.plan, book.problems, (i) => progressCells(forms.progress, i), result.replan.done);
+    outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, JSON.stringify(json, null, 1) + '\n', 'utf8') });
+  }
+  if (outPath) outputs.push(workbookFile(outPath, forms.sheets));
+  await writeOutputs(outputs, io);
+  io.progress.done();
+  io.out(replanSummary(result, input));
+  if (outPath && found.others.length > 0) {
+    io.out(`\nLưu ý: ${outPath} chỉ có các biểu mẫu; các trang khác của ${input} (${found.others.join(', ')}) không được chép sang.`);
+    io.out(`Note: ${outPath} holds the forms only; the other sheets of ${input} (${found.others.join(', ')}) are not copied.`);
+  }
+  const written = [outPath, jsonPath].filter(Boolean);
+  if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
+  return 0;
+}
+
+/** What the re-split did, for the terminal: the revision, what was done and is left, the new targets. */
+function replanSummary(r: Revision, source: string): string {
+  const e = r.history[r.history.length - 1];
+  const { plan, firstOpen } = r.replan;
+  const P = plan.periods.length;
+  const perPeriod = new Array<number>(P).fill(0);
+  plan.rows.forEach((_, i) => { for (let k = firstOpen; k < P; k++) perPeriod[k] += plan.targets[i * P + k]; });
+  const lines = [
+    `${source}: lần lập ${e.revision}, số liệu đến ${formatVN(e.asOf!)}, hạn ${formatVN(e.oldEnd!)} → ${formatVN(e.end)}.`,
+    `  (Revision ${e.revision}, actuals as of ${formatISO(e.asOf!)}, end ${formatISO(e.oldEnd!)} → ${formatISO(e.end)}.)`,
+    `Cần số hóa / To digitize ${formatCount(e.need, 'vi')}; đã làm / done ${formatCount(e.done, 'vi')}; còn lại / left ${formatCount(e.left, 'vi')}` +
+      (e.unscheduled > 0 ? `; chưa xếp lịch / unscheduled ${formatCount(e.unscheduled, 'vi')}` : '') + '.',
+    '',
+    'Chỉ tiêu mới / New targets:',
+  ];
+  for (let k = firstOpen; k < P; k++) lines.push(`  ${formatVN(plan.periods[k].start)}–${formatVN(plan.periods[k].end)}  ${formatCount(perPeriod[k], 'vi').padStart(12)}`);
+  const warnings = r.problems.filter((p) => p.severity === 'warning');
+  if (warnings.length > 0) {
+    lines.push('', `Cảnh báo / Warnings (${warnings.length}):`);
+    for (const w of warnings) lines.push(`- ${w.vi} / ${w.en}`);
+  }
+  return lines.join('\n');
+}

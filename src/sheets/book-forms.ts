@@ -1,0 +1,31 @@
+import { FormKind } from './forms/marker';
+import { FormOptions, defaultFormNames } from './forms/options';
+import { Lang } from './forms/text';
+import { PlanForms, planForms } from './forms/workbook';
+import { PlanWorkbook } from './read-plan-workbook';
+import { Revision } from './revise';
+
+/** The names a workbook's forms keep; a form it lacked (the history, in an older one) gets its default name. */
+export function keptNames(book: PlanWorkbook, lang: Lang): Record<FormKind, string> {
+  const names = defaultFormNames(lang);
+  for (const [kind, name] of Object.entries(book.names) as [FormKind, string][]) if (name) names[kind] = name;
+  return names;
+}
+
+/** The same revision's forms again, with other actuals (a consolidation): same plan, same id, same history. */
+export function sameRevisionForms(book: PlanWorkbook, actuals: ReadonlyArray<number | null>, names = keptNames(book, book.lang)): PlanForms {
+  const options: FormOptions = {
+    lang: book.lang, issuer: book.issuer, planId: book.planId, revision: book.revision, names, history: book.history, actuals, held: book.held,
+  };
+  return planForms(book.plan, { units: book.units, registers: book.plan.registers }, options);
+}
+
+/** A re-split's forms: the next revision, every actual carried over, held targets shaded, a history line more. */
+export function revisionForms(book: PlanWorkbook, revision: Revision, opts: { lang?: Lang; issuer?: string; names?: Record<FormKind, string> } = {}): PlanForms {
+  const lang = opts.lang ?? book.lang;
+  const options: FormOptions = {
+    lang, issuer: opts.issuer ?? book.issuer, planId: revision.planId, revision: revision.revision, names: opts.names ?? keptNames(book, lang),
+    history: revision.history, actuals: revision.actuals, held: revision.held,
+  };
+  return planForms(revision.plan, { units: revision.units, registers: revision.plan.registers }, options);
+}
