@@ -39,14 +39,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const lang = oneOf<Lang>('lang', args.options.get('lang') ?? 'vi', LANGS);
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
-  for (const target of [outPath, jsonPath]) {
-    if (target && (path.resolve(target) === path.resolve(input) || (await sameFile(target, input)))) {
-      throw new UsageError('Tệp kết quả không được trùng tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.', 'The output must not be the input file: the input is never written.');
-    }
-  }
-  if (outPath && jsonPath && path.resolve(outPath) === path.resolve(jsonPath)) {
-    throw new UsageError('--out và --json phải là hai tệp khác nhau.', '--out and --json must be two different files.');
-  }
+  await checkOutputs(input, outPath, jsonPath);
 
   io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
   const workbook = await openWorkbook(input);
@@ -76,19 +69,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
     outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, text, 'utf8') });
   }
   if (outPath) outputs.push(workbookFile(outPath, forms.sheets));
-  if (outputs.length > 0) {
-    const files = outputs.map((o) => o.target).join(', ');
-    io.progress.step(`Đang ghi ${files}`, `Writing ${files}`);
-    try {
-      await writeAtomically(outputs);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new RefusedError(
-        `Không ghi được ${files} (tệp đang mở trong Excel, thư mục chỉ đọc hoặc đĩa đầy?): ${why}`,
-        `Could not write ${files} (open in Excel, a read-only folder, or a full disk?): ${why}`,
-      );
-    }
-  }
+  await writeOutputs(outputs, io);
   io.progress.done();
   io.out(planSummary(plan, `${input} (${sheet})`, table.problems));
   const written = [outPath, jsonPath].filter(Boolean);
@@ -96,11 +77,39 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   return 0;
 }
 
+/** The outputs must be two different files, neither of them the input: the input is never written. */
+export async function checkOutputs(input: string, outPath: string | undefined, jsonPath: string | undefined): Promise<void> {
+  for (const target of [outPath, jsonPath]) {
+    if (target && (path.resolve(target) === path.resolve(input) || (await sameFile(target, input)))) {
+      throw new UsageError('Tệp kết quả không được trùng tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.', 'The output must not be the input file: the input is never written.');
+    }
+  }
+  if (outPath && jsonPath && path.resolve(outPath) === path.resolve(jsonPath)) {
+    throw new UsageError('--out và --json phải là hai tệp khác nhau.', '--out and --json must be two different files.');
+  }
+}
+
+/** Writes every output atomically, or none (see writeAtomically), saying what could not be written. */
+export async function writeOutputs(outputs: readonly PendingFile[], io: CommandIO): Promise<void> {
+  if (outputs.length === 0) return;
+  const files = outputs.map((o) => o.target).join(', ');
+  io.progress.step(`Đang ghi ${files}`, `Writing ${files}`);
+  try {
+    await writeAtomically(outputs);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new RefusedError(
+      `Không ghi được ${files} (tệp đang mở trong Excel, thư mục chỉ đọc hoặc đĩa đầy?): ${why}`,
+      `Could not write ${files} (open in Excel, a read-only folder, or a full disk?): ${why}`,
+    );
+  }
+}
+
 /**
  * Where the forms go when `--out` already exists. The file is written anew, so it may only hold sheets
  * quota-planner made, one of each kind, and no typed actual; anything else is refused (fails closed).
  */
-async function placeInExisting(file: string, names: FormOptions['names']): Promise<Placement> {
+export async function placeInExisting(file: string, names: FormOptions['names']): Promise<Placement> {
   try {
     await fs.access(file);
   } catch {
@@ -169,11 +178,12 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { ta
   return { table: pick.table, sheet: pick.source.label };
 }
 
-function refuse(io: CommandIO, problems: readonly Problem[], where: string): number {
+/** Lists the problems that stop a command (`what`: what was not done) and returns exit code 1. */
+export function refuse(io: CommandIO, problems: readonly Problem[], where: string, what = { vi: 'Không lập kế hoạch', en: 'Not planned' }): number {
   io.progress.done();
   const errors = problems.filter((p) => p.severity === 'error');
-  io.err(`Không lập kế hoạch: ${errors.length} lỗi trong ${where}; không ghi tệp nào.`);
-  io.err(`Not planned: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${where}; nothing was written.`);
+  io.err(`${what.vi}: ${errors.length} lỗi trong ${where}; không ghi tệp nào.`);
+  io.err(`${what.en}: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${where}; nothing was written.`);
   for (const p of problems) io.err(`${p.severity === 'error' ? 'LỖI/ERROR' : 'Cảnh báo/Warning'} ${describeProblem(p)}`);
   return 1;
 }
