@@ -94,18 +94,19 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
     const need = cell(C.need, r);
     const done = cell(C.done, r);
     const left = cell(C.left, r);
-    const needTotal = plan.rows.length === 0 ? 0 : sumNeed(plan, progress, e);
+    const { need: needTotal, done: doneTotal } = plan.rows.length === 0 ? { need: 0, done: 0 } : sumRows(plan, progress, e, options.actuals);
     v[C.stt] = stt;
     v[C.name] = e.name;
     v[C.need] = { formula: `SUM(${src(pc.need, e.first, e.last)})`, result: needTotal };
     v[C.expected] = { formula: `SUM(${src(pc.expected, e.first, e.last)})` };
-    v[C.done] = { formula: `SUM(${src(pc.done, e.first, e.last)})`, result: 0 };
-    v[C.left] = { formula: `${need}-${done}`, result: needTotal };
-    v[C.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: needTotal === 0 ? 1 : 0 };
+    v[C.done] = { formula: `SUM(${src(pc.done, e.first, e.last)})`, result: doneTotal };
+    v[C.left] = { formula: `${need}-${done}`, result: needTotal - doneTotal };
+    v[C.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: needTotal === 0 ? 1 : doneTotal / needTotal };
     v[C.status] = { formula: statusFormula(t, need, done, cell(C.expected, r)) };
     v[C.projected] = {
       formula: `IF(OR(${done}>=${need},${done}=0,${gone}=0),"${NOTHING}",IFERROR(INDEX(${calDates},MATCH(${gone}+ROUNDUP(${left}*${gone}/${done},0),${calOrdinals},0)),${literal(afterCalendar)}))`,
-      result: NOTHING,
+      // With actuals carried over, the projection depends on the report date: the host calculates it on open.
+      ...(doneTotal === 0 ? { result: NOTHING } : {}),
     };
     v[C.rank] = rankRange ? { formula: `RANK(${cell(C.percent, r)},${rankRange})` } : null;
     return stt === null ? tableRow(v, 'total') : { values: v };
@@ -205,9 +206,15 @@ function tableRow(values: ModelValue[], style: string, height?: number): ModelRo
   return { values, cellStyles: Array.from({ length: C.rank + 1 }, () => style), height };
 }
 
-/** Records to digitize in an entry's rows: the cached value of its SUM. */
-function sumNeed(plan: Plan, layout: ProgressLayout, e: Entry): number {
-  let sum = 0;
-  for (let r = e.first; r <= e.last; r++) sum += plan.rows[layout.order[r - layout.firstRow]].remaining;
-  return sum;
+/** Records to digitize and done in an entry's rows: the cached values of their SUMs. */
+function sumRows(plan: Plan, layout: ProgressLayout, e: Entry, actuals: FormOptions['actuals']): { need: number; done: number } {
+  const P = plan.periods.length;
+  let need = 0;
+  let done = 0;
+  for (let r = e.first; r <= e.last; r++) {
+    const planRow = layout.order[r - layout.firstRow];
+    need += plan.rows[planRow].remaining;
+    if (actuals) for (let k = 0; k < P; k++) done += actuals[planRow * P + k] ?? 0;
+  }
+  return { need, done };
 }
