@@ -84,26 +84,13 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const revision = stored.plan.revision;
   lang ??= LANGS.find((l) => textOf(sheets.progress.rows[0]?.[0] ?? null) === FORM_TEXT[l].progressTitle[0]);
   const formLang = lang ?? 'vi';
-  // The units form is wide: a register a unit did not have (a long-format sheet lists only the registers a
-  // unit has) reads back as 0, and becomes a row the plan never had. The id decides which reading is right.
-  const readings = [table.units, table.units.map((u) => ({ ...u, counts: new Map([...u.counts].filter(([, n]) => n !== 0)) }))];
-  let found: { plan: Plan; held: number[] } | null = null;
-  let rebuilt = '';
-  for (const units of readings) {
-    const base = planUnits(units, table.registers, settings);
-    if (hasErrors(base.problems)) {
-      if (units === readings[0]) return refuse([...table.problems, ...base.problems]);
-      continue;
-    }
-    // From revision 2 on, the targets are the re-split's, stored on Phụ lục 02 next to the actuals.
-    const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets, formLang);
-    const id = planId(candidate.plan, revision, candidate.held);
-    if (units === readings[0]) rebuilt = id;
-    if (id === sheets.planId) {
-      found = candidate;
-      break;
-    }
-  }
+  const units = withoutBlanks(table.units, table.registers, sheets.units);
+  const base = planUnits(units, table.registers, settings);
+  if (hasErrors(base.problems)) return refuse([...table.problems, ...base.problems]);
+  // From revision 2 on, the targets are the re-split's, stored on Phụ lục 02 next to the actuals.
+  const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets, formLang);
+  const rebuilt = planId(candidate.plan, revision, candidate.held);
+  const found = rebuilt === sheets.planId ? candidate : null;
   if (!found || stored.plan.planId !== sheets.planId) {
     const at = settingCell(sheets.calendar, 'planId');
     return refuse([problem('error', 'plan-id-mismatch', at, null,
@@ -198,6 +185,23 @@ function readEdits(plan: Plan, grid: Grid): { edits: Map<number, number>; proble
     }
   });
   return { edits, problems };
+}
+
+/**
+ * The units form is wide, and leaves blank a register a unit does not have (a long-format sheet lists only
+ * the registers a unit has); the reader takes a blank as 0, a row the plan never had. Blank cells are dropped.
+ */
+function withoutBlanks(units: readonly Unit[], registers: readonly string[], grid: Grid): Unit[] {
+  const header = grid.rows[0] ?? [];
+  const columnOf = new Map<string, number>();
+  for (const code of registers) {
+    const c = header.findIndex((v) => LANGS.some((l) => textOf(v) === registerLabel(code, l)));
+    if (c >= 0) columnOf.set(code, c);
+  }
+  return units.map((u) => {
+    const row = grid.rows[Number(/(\d+)$/.exec(u.cell)?.[1] ?? 0) - (grid.firstRow ?? 1)] ?? [];
+    return { ...u, counts: new Map([...u.counts].filter(([code]) => !isBlank(row[columnOf.get(code) ?? -1] ?? null))) };
+  });
 }
 
 /** The value cell of a Lịch setting, or the sheet's key column when it is not there. */
