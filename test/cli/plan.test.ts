@@ -3,6 +3,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { todayInVietnam } from '../../src/planning/days';
 import { PlanJson } from '../../src/planning/plan-json';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { sha256, tempDir } from '../helpers/tmp';
@@ -28,6 +29,7 @@ describe('quota-plan plan', () => {
   it('plans Đại Lãnh by priority, writes the JSON contract and the workbook, and leaves the input untouched', async () => {
     const input = await save(daiLanhWorkbook(), 'dai-lanh.xlsx');
     const before = sha256(input);
+    const firstDay = todayInVietnam();
     const r = await run('plan', input, '--start', '01/06/2024', '--end', '30/09/2024', '--method', 'priority', '--priority', 'KS,KH,KT',
       '--json', tmp.file('dl.json'), '--out', tmp.file('dl.xlsx'));
     expect(r.code).toBe(0);
@@ -43,7 +45,12 @@ describe('quota-plan plan', () => {
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(tmp.file('dl.xlsx'));
-    expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc']);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    // The history's one line: the first revision, made today in Viet Nam (the run may straddle midnight).
+    const history = out.getWorksheet('Lịch sử kế hoạch')!;
+    expect(history.getCell('A5').value).toBe(1);
+    const made = (history.getCell('B5').value as Date).getTime() / 86400000;
+    expect([firstDay, todayInVietnam()]).toContain(made);
     const ws = out.getWorksheet('Phụ lục 01 - Giao chỉ tiêu')!;
     expect((ws.getRow(8).values as unknown[]).slice(1, 7)).toEqual(['STT', 'Đơn vị', 'Loại sổ', 'Số cần số hóa', 'Số máy', 'Tháng 6/2024']);
     expect((ws.getRow(9).values as unknown[]).slice(1, 10)).toEqual([1, 'Xã Đại Lãnh', 'Khai sinh', 1972, undefined, 785, 785, 402, 0]);
@@ -160,7 +167,7 @@ describe('quota-plan plan', () => {
     expect((await run('plan', input, ...args, '--out', out, '--lang', 'en', '--method', 'workdays')).code).toBe(0);
     const replaced = new ExcelJS.Workbook();
     await replaced.xlsx.readFile(out);
-    expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc']);
+    expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     expect(replaced.getWorksheet('Lịch')!.getCell('B5').value).toBe('Revision');
     // Once an actual is typed, planning again over it is refused with the cell named.
     await typeCell(out, 2, 'F10', '<f>100+20</f><v>120</v>'); // typed as a formula

@@ -287,7 +287,7 @@ async function typeDate(page: Page, id: string, text: string): Promise<void> {
 }
 
 describe('the task pane in Excel (a fake of office.js and of the Excel API), in Chromium', () => {
-  it('reads the active sheet, plans, and writes the five forms into the workbook, in Excel’s language (vi-VN)', async () => {
+  it('reads the active sheet, plans, and writes the six forms into the workbook, in Excel’s language (vi-VN)', async () => {
     const t = STRINGS.vi;
     const forms = FORM_TEXT.vi.sheets;
     const cli = cliPlan();
@@ -338,7 +338,7 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     await check('preview');
     await shot(page, 'step-preview', 'excel-3-preview');
 
-    // 4. Write: the five forms after the units sheet, each marked; the units sheet as it was; calculation back on.
+    // 4. Write: the six forms after the units sheet, each marked; the units sheet as it was; calculation back on.
     await page.getByTestId('write').click();
     const result = page.getByTestId('result');
     await result.waitFor({ timeout: 60_000 });
@@ -356,14 +356,14 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     }).toEqual({
       sheets: [
         ['Phụ lục 01', null],
-        ...(['quota', 'progress', 'rollup', 'calendar', 'units'] as const).map((kind) => [forms[kind], `quota-planner/${kind}/${planId}`]),
+        ...(['quota', 'progress', 'rollup', 'calendar', 'units', 'history'] as const).map((kind) => [forms[kind], `quota-planner/${kind}/${planId}`]),
       ],
       unitsSheet: before.sheets[0].cells,
       active: forms.quota,
       // Off while writing, back on after.
       calculationModes: ['Automatic', 'Manual', 'Automatic'],
       saved: expect.objectContaining({ start: '2023-05-22', end: '2023-07-14', granularity: 'week', method: 'capacity', week: 'all' }),
-      message: t.written(5),
+      message: t.written(6),
       links: Object.values(forms),
     });
 
@@ -377,22 +377,32 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
       if (typeof row[1] === 'string' && typeof row[2] === 'string' && row[2]) written.set(`${row[1]}|${row[2]}`, row.slice(first, first + cli.periods.length));
     }
     const total = quota.findIndex((row) => row[1] === 'Tổng cộng');
+    // The history's one line: the first revision, made on the pane's today (the user's own calendar).
+    const history = await page.evaluate((name) => window.__fakeOffice!.contents(name), forms.history);
+    const todaySerial = await page.evaluate(() => {
+      const now = new Date();
+      return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000 + 25569;
+    });
     expect({
       targets: written,
       totals: quota[total].slice(first, first + 2),
       rollupReportDay: (await page.evaluate((name) => window.__fakeOffice!.cell(name, 'C3'), forms.rollup)).formula,
+      historyLine: history[4].slice(0, 2),
     }).toEqual({
       targets: new Map(cli.rows.map((r) => [`${r.unit}|${registerLabel(r.register, 'vi')}`, r.targets])),
       totals: [`=SUBTOTAL(9,G9:G${total})`, `=SUBTOTAL(9,H9:H${total})`],
       rollupReportDay: `='${forms.progress}'!$C$4`,
+      historyLine: [1, expect.any(Number)],
     });
+    // The pane took today when it opened: the day before, if midnight passed since.
+    expect([todaySerial - 1, todaySerial]).toContain(history[4][1]);
     await page.mouse.move(0, 0); // the primary button's hover colour is mid-transition right after the click
     await page.waitForTimeout(300);
     await check('write');
     await shot(page, 'step-write', 'excel-4-write');
 
     // The result's links activate their sheets.
-    for (const name of [forms.rollup, forms.units]) {
+    for (const name of [forms.rollup, forms.units, forms.history]) {
       await result.getByRole('button', { name }).click();
       expect(await settled(async () => (await workbook(page)).active, name)).toBe(name);
     }

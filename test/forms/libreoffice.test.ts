@@ -140,12 +140,13 @@ describe('the forms printed', () => {
     form('PHỤ LỤC 01', 'STT', 'Ghi chú');
     form('PHỤ LỤC 02', 'STT', 'Tuần 24/06–28/06'.slice(0, 4));
     form('TỔNG HỢP KẾT QUẢ', 'STT', 'Xếp');
+    form('LỊCH SỬ CÁC LẦN LẬP', 'Lần', 'Ghi chú / căn cứ');
   });
 
   it('keeps the generated-sheet markers through a save in LibreOffice', () => {
     const saved = convert(forms, 'xlsx', tmp.file('resaved'));
     const { sheets, names } = workbookIndex(unzip(readFileSync(saved)));
     const kinds = sheets.map((_, i) => parseMarker(names[i].get(MARKER_NAME)?.replace(/^"|"$/g, ''))?.kind);
-    expect(kinds).toEqual(['quota', 'progress', 'rollup', 'calendar', 'units']);
+    expect(kinds).toEqual(['quota', 'progress', 'rollup', 'calendar', 'units', 'history']);
   });
 });

@@ -101,7 +101,10 @@ describe('Phụ lục 02 – progress report', () => {
     expect(formula(row[c.left])).toEqual({ formula: 'H10-I10', result: 1000 });
     expect(formula(row[c.expected]).formula).toBe('ROUND(SUMPRODUCT($P$9:$S$9,P10:S10),0)');
     expect(formula(row[c.status]).formula).toContain('"Chậm tiến độ"');
-    expect(row.slice(c.target0)).toEqual(Array.from(plan.targets.subarray(0, 4)));
+    // After the targets, hidden: the records not scheduled, the finish day and the periods held (none).
+    expect(row.slice(c.target0)).toEqual([...Array.from(plan.targets.subarray(0, 4)), plan.rows[0].unscheduled, { date: plan.rows[0].finish }, null]);
+    expect([c.unscheduled, c.finish, c.held]).toEqual([c.target0 + 4, c.target0 + 5, c.target0 + 6]);
+    expect(progress.columns.slice(c.unscheduled).map((col) => col.hidden)).toEqual([true, true, true]);
     // The share of each period gone counts working days from the Lịch sheet.
     expect(formula(progress.rows[8].values[c.target0]).formula).toBe('MEDIAN(0,1,($C$5-0)/20)');
     expect(formula(progress.rows[4].values[2]).formula).toMatch(/^IF\(\$C\$4="",0,IF\(\$C\$4<45444,0,VLOOKUP\(\$C\$4,'Lịch'!\$B\$19:\$E\$\d+,4,TRUE\)\)\)$/);
@@ -280,7 +283,7 @@ describe('English labels', () => {
     const plan = planUnits(units, ['KS'], settings());
     const options: FormOptions = { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('en') };
     const { sheets } = planForms(plan, { units, registers: ['KS'] }, options);
-    expect(sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read']);
+    expect(sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read', 'Plan history']);
     expect(sheets[0].rows[7].values.slice(0, 6)).toEqual(['No.', 'Unit', 'Register', 'To digitize', 'Machines', 'Jun 2024']);
     expect(formula(sheets[1].rows[9].values[3 + 4 + 5]).formula).toContain('"Behind"');
   });

@@ -24,6 +24,7 @@ describe('finding the generated sheets already in the workbook', () => {
       ['Tổng hợp', 'rollup', null],
       ['Lịch', 'calendar', null],
       ['Đơn vị đã đọc', 'units', null],
+      ['Lịch sử kế hoạch', 'history', null],
     ]);
   });
 
@@ -39,7 +40,7 @@ describe('finding the generated sheets already in the workbook', () => {
     });
   });
 
-  it('takes the same few syncs with 6 sheets or 36', async () => {
+  it('takes the same few syncs with 7 sheets or 37', async () => {
     const small = await withForms();
     small.sheet(PROGRESS).setCells('E11', [[1]]);
     const large = await withForms(30);

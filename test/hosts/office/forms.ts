@@ -17,6 +17,6 @@ export function monthlyForms(count: number, existing: readonly ExistingSheet[] =
   const units = inventUnits(loadCommunes().slice(0, count), seed);
   const plan = planUnits(units, EXAMPLE_REGISTERS, { ...defaultSettings(dayFromYMD(2024, 1, 1), dayFromYMD(2024, 12, 31)), granularity: 'month' });
   const placement = placeForms(existing, defaultFormNames('vi'));
-  const options = { lang: 'vi' as const, issuer: 'UBND TỈNH Z', planId: planId(plan), revision: 1, names: placement.names };
+  const options = { lang: 'vi' as const, issuer: 'UBND TỈNH Z', planId: planId(plan), revision: 1, names: placement.names, made: dayFromYMD(2024, 1, 1) };
   return { sheets: planForms(plan, { units, registers: EXAMPLE_REGISTERS }, options).sheets, replaced: placement.replaced };
 }

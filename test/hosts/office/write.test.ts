@@ -173,8 +173,8 @@ describe('writing the forms into the open workbook', () => {
         expect([model.name, found]).toEqual([model.name, expected]);
       }
     }
-    expect(counts[10].syncs).toBe(3 + 5);
-    expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 5);
+    expect(counts[10].syncs).toBe(3 + 6);
+    expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 6);
   }, 60_000);
 
   it('sends a request Excel refuses as too large again in smaller pieces, and writes the same workbook', async () => {
@@ -196,7 +196,7 @@ describe('writing the forms into the open workbook', () => {
     const before = wb.snapshot();
     const host = hostOf(wb);
     const forms = monthlyForms(45, await host.existingSheets());
-    expect(forms.replaced).toHaveLength(5);
+    expect(forms.replaced).toHaveLength(6);
     const failing = wb.syncs + 6; // while filling the forms, old sheets renamed and new ones half written
     wb.failSync('InvalidOperationInCellEditMode', failing);
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
@@ -245,7 +245,7 @@ describe('writing the forms into the open workbook', () => {
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
     expect(error.code).toBe('cell-edit');
     // Every try is refused before anything: what is left is what the write had made, calculation still by hand.
-    const temps = [1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`).join(', ');
+    const temps = [1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`).join(', ');
     const names = forms.sheets.map((s) => s.name).join(', ');
     expect(error.vi).toBe(
       `${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ đang mang tên tạm ${temps}; các trang mới ghi dở vẫn còn trong sổ tính: ${names}.` +
@@ -329,7 +329,7 @@ describe('writing the forms into the open workbook', () => {
     expect(again.sheets.map((s) => s.name)).toEqual(names);
     expect(again.replaced).toEqual(names);
     await host.writeForms(again.sheets, again.replaced, () => {});
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`)]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`)]);
     const last = again.sheets[0].rows.length;
     expect(wb.sheet(names[0]).cell(`D${last}`).formula).toBe(`=${(again.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
   });
@@ -344,7 +344,7 @@ describe('writing the forms into the open workbook', () => {
     // Every try deletes the new sheets it finds, then fails giving the first old sheet its name back.
     for (let i = 0; i < 3; i++) wb.failAction('GeneralException', (a) => wb.syncs > from && a.name === 'name');
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
-    const temps = [1, 2, 3, 4, 5].map((i) => `Quota Planner (cũ ${i})`);
+    const temps = [1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...temps]);
     expect(error.vi).toBe(`${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ có thể còn mang tên tạm ${temps.join(', ')}.`);
     expect(error.en).toBe(`${CELL_EDIT.en} The workbook could not be put back as it was: the old sheets may still have the temporary names ${temps.join(', ')}.`);
@@ -383,7 +383,7 @@ describe('writing the forms into the open workbook', () => {
     const before = wb.snapshot() as { sheets: unknown[] };
     const forms = await plan(wb, 15);
     expect(forms.replaced).toEqual([]);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', 'Tổng hợp', 'Lịch', 'Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp (2)', 'Lịch (2)', 'Đơn vị đã đọc']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', 'Tổng hợp', 'Lịch', 'Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp (2)', 'Lịch (2)', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     expect((wb.snapshot() as { sheets: unknown[] }).sheets.slice(0, 3)).toEqual(before.sheets);
 
     // Asked directly to write over theirs, the host refuses and changes nothing.
@@ -411,8 +411,8 @@ describe('writing the forms into the open workbook', () => {
     await host.writeForms(forms.sheets, forms.replaced, (f) => fractions.push(f));
     expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
     expect(wb.sheets[0].id).toBe(ids[0]);
-    expect(wb.sheets[6].id).toBe(ids[6]);
-    expect(wb.sheets.slice(1, 6).every((s) => !ids.includes(s.id))).toBe(true);
+    expect(wb.sheets[7].id).toBe(ids[7]);
+    expect(wb.sheets.slice(1, 7).every((s) => !ids.includes(s.id))).toBe(true);
     expect(wb.active.name).toBe(forms.sheets[0].name);
     expect(modes).toContain('Manual');
     expect(wb.calculationMode).toBe('Automatic');
