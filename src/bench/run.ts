@@ -1,6 +1,7 @@
 import { performance } from 'perf_hooks';
 import { dayFromYMD } from '../planning/days';
 import { planUnits } from '../planning/plan';
+import { replan } from '../planning/replan';
 import { Method, PlanSettings, defaultSettings } from '../planning/settings';
 import { Unit } from '../planning/units';
 import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
@@ -71,6 +72,14 @@ async function main(): Promise<void> {
   }
   const engineS = rows[0][1];
   const peakMb = process.resourceUsage().maxRSS / 1024;
+  // A re-split of the weekly national plan (actuals typed for its first 17 weeks, the end moved a month on)
+  // against planning the same weekly plan from scratch.
+  const weeklySettings: PlanSettings = { ...base, granularity: 'week' };
+  const weekly = planUnits(units, EXAMPLE_REGISTERS, weeklySettings);
+  const W = weekly.periods.length;
+  const actuals = Array.from({ length: weekly.rows.length * W }, (_, i) => (i % W < 17 ? (i * 7) % 50 : null));
+  const weeklyS = time(() => planUnits(units, EXAMPLE_REGISTERS, weeklySettings));
+  const replanS = time(() => replan({ plan: weekly, actuals, asOf: dayFromYMD(2024, 4, 28), changes: { end: dayFromYMD(2025, 1, 31) } }));
   const monthly = planUnits(units, EXAMPLE_REGISTERS, { ...base, granularity: 'month' });
   const forms = await benchForms(monthly, units, EXAMPLE_REGISTERS, FORM_RUNS);
   const formsRatio = forms.formsS / forms.plainS;
@@ -90,6 +99,9 @@ async function main(): Promise<void> {
   out.write(`${'floor (Int32Array even split)'.padEnd(28)}${floorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   for (const [method, s] of rows) out.write(`${('engine, ' + method).padEnd(28)}${s.toFixed(3).padStart(10)}${(s / floorS).toFixed(2).padStart(10)}\n`);
   out.write(`\npeak memory of the engine runs: ${peakMb.toFixed(0)} MB\n`);
+  out.write(`\nre-split, weekly (${weekly.rows.length.toLocaleString('en')} rows × ${W} weeks, 17 weeks of actuals)\n`);
+  out.write(`${'plan from scratch'.padEnd(28)}${weeklyS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
+  out.write(`${'re-split'.padEnd(28)}${replanS.toFixed(3).padStart(10)}${(replanS / weeklyS).toFixed(2).padStart(10)}\n`);
   out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in ${forms.sheets} sheets (median of ${FORM_RUNS})\n`);
   out.write(`${'ExcelJS streaming, plain'.padEnd(28)}${forms.plainS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'our forms (models + write)'.padEnd(28)}${forms.formsS.toFixed(3).padStart(10)}${formsRatio.toFixed(2).padStart(10)}\n\n`);
@@ -104,6 +116,7 @@ async function main(): Promise<void> {
   }
   out.write(JSON.stringify({
     engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb),
+    replan_s: +replanS.toFixed(3), replan_vs_plan: +(replanS / weeklyS).toFixed(2),
     forms_s: +forms.formsS.toFixed(3), forms_vs_plain: +formsRatio.toFixed(2),
     pane_initial_kb_gz: pane ? +pane.initialKb.toFixed(1) : null,
     pane_initial_vs_goal: pane ? +(pane.initialKb / PANE_GOAL_KB).toFixed(2) : null,
