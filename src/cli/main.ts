@@ -1,7 +1,9 @@
 import { parseArgs } from './args';
 import { planCommand } from './plan-command';
 import { PLAN_OPTIONS } from './plan-options';
+import { CONSOLIDATE_OPTIONS, consolidateCommand } from './consolidate-command';
 import { REPLAN_OPTIONS, replanCommand } from './replan-command';
+import { SPLIT_OPTIONS, splitCommand } from './split-command';
 import { createProgress } from './progress';
 import { RefusedError, UsageError } from './usage-error';
 
@@ -17,6 +19,15 @@ quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--method M] [--rate N] [-
   Re-splits what is left after the actuals typed in BOOK (a workbook plan or replan wrote) from the day after
   --as-of (default: today in Viet Nam) to --end; keeps every actual and past target, and targets typed over on
   Phụ lục 01 (held); adds a line to Lịch sử kế hoạch.
+
+quota-plan split BOOK.xlsx --by parent|unit --out-dir DIR
+  Writes one workbook per parent (district) or per unit into DIR, named after it, holding its rows of BOOK's
+  forms, to send out for filling in. Units without a parent get a workbook each.
+
+quota-plan consolidate BOOK.xlsx RETURNED.xlsx… --out OUTPUT.xlsx [--json PLAN.json]
+  Copies the actuals typed in the workbooks sent back (split parts or copies of BOOK) into a copy of BOOK.
+  Refused, naming the file and cell: another plan or revision, a row BOOK lacks, an edited target, an actual
+  that is not a whole number, two files disagreeing. A blank never erases; a changed figure is warned about.
 
 Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 planned (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
@@ -41,6 +52,8 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
     const io = { out, err, progress };
     if (command === 'plan') return await planCommand(parseArgs(rest, PLAN_OPTIONS), io);
     if (command === 'replan') return await replanCommand(parseArgs(rest, REPLAN_OPTIONS), io);
+    if (command === 'split') return await splitCommand(parseArgs(rest, SPLIT_OPTIONS), io);
+    if (command === 'consolidate') return await consolidateCommand(parseArgs(rest, CONSOLIDATE_OPTIONS), io);
     throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -125,7 +125,7 @@ function layoutOf(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang): ProgressL
 }
 
 /** Accessors of a grid by 1-based sheet row and 0-based sheet column. */
-function sheetCells(grid: Grid): { at: (row: number, c: number) => CellValue; address: (row: number, c: number) => string } {
+export function sheetCells(grid: Grid): { at: (row: number, c: number) => CellValue; address: (row: number, c: number) => string } {
   const firstRow = grid.firstRow ?? 1;
   const firstCol = grid.firstCol ?? 1;
   return {
@@ -210,7 +210,18 @@ function settingCell(grid: Grid, key: string): string {
   return r < 0 ? `${grid.sheet}!A` : gridAddress(grid, r, 2);
 }
 
-const textOf = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+/** A label cell's text, trimmed ('' for anything else). */
+export const textOf = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+
+/** An actual as typed at `at`: a whole number 0…MAX_COUNT, null when blank, or the refusal naming the cell. */
+export function readActual(v: CellValue, at: string, unit: string | null): number | null | Problem {
+  if (isBlank(v)) return null;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) return v;
+  const shown = isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
+  return problem('error', 'bad-actual', at, unit,
+    `Số thực hiện «${shown}» không phải là số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')} (ô ${at}).`,
+    `The actual "${shown}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')} (cell ${at}).`);
+}
 
 function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookSheets, lang: Lang | undefined): { actuals: (number | null)[]; problems: Problem[] } {
   const grid = sheets.progress;
@@ -243,16 +254,9 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
     }
     for (let k = 0; k < P; k++) {
       const c = layout.cols.actual0 + k;
-      const v = at(row, c);
-      if (isBlank(v)) continue;
-      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) {
-        actuals[planRow * P + k] = v;
-        continue;
-      }
-      const shown = isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
-      problems.push(problem('error', 'bad-actual', address(row, c), unit.name,
-        `Số thực hiện «${shown}» không phải là số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')} (ô ${address(row, c)}).`,
-        `The actual "${shown}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')} (cell ${address(row, c)}).`));
+      const v = readActual(at(row, c), address(row, c), unit.name);
+      if (typeof v === 'number') actuals[planRow * P + k] = v;
+      else if (v !== null) problems.push(v);
     }
   }
 
