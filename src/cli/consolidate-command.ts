@@ -5,7 +5,7 @@ import { formatCount } from '../planning/text';
 import { readPlanBook } from '../hosts/xlsx/plan-book';
 import { PendingFile, workbookFile } from '../hosts/xlsx/write-file';
 import { keptNames, sameRevisionForms } from '../sheets/book-forms';
-import { ReturnedBook, consolidate, editsNotCarried } from '../sheets/consolidate';
+import { ReturnedBook, consolidate } from '../sheets/consolidate';
 import { progressCells } from '../sheets/forms/progress-report';
 import { sizeProblems } from '../sheets/forms/workbook';
 import { readPlanWorkbook } from '../sheets/read-plan-workbook';
@@ -58,7 +58,7 @@ export async function consolidateCommand(args: ParsedArgs, io: CommandIO): Promi
   const tooLarge = sizeProblems(forms.sheets);
   if (tooLarge.length > 0) return refuse(io, tooLarge, input, NOT_CONSOLIDATED);
 
-  const warnings = [...result.problems, ...editsNotCarried(book)];
+  const warnings = result.problems;
   const outputs: PendingFile[] = [workbookFile(outPath, forms.sheets)];
   if (jsonPath) {
     const json = planJson(book.plan, [...book.problems, ...warnings], (i) => progressCells(forms.progress, i));

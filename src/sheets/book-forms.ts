@@ -12,10 +12,14 @@ export function keptNames(book: PlanWorkbook, lang: Lang): Record<FormKind, stri
   return names;
 }
 
-/** The same revision's forms again, with other actuals (a consolidation): same plan, same id, same history. */
+/**
+ * The same revision's forms again, with other actuals (a consolidation): same plan, same id, same history, and
+ * the targets typed over on Phụ lục 01 still there, for the next re-split to hold.
+ */
 export function sameRevisionForms(book: PlanWorkbook, actuals: ReadonlyArray<number | null>, names = keptNames(book, book.lang)): PlanForms {
   const options: FormOptions = {
     lang: book.lang, issuer: book.issuer, planId: book.planId, revision: book.revision, names, history: book.history, actuals, held: book.held,
+    quotaEdits: book.edits,
   };
   return planForms(book.plan, { units: book.units, registers: book.plan.registers }, options);
 }

@@ -9,7 +9,6 @@ import { registerLabel } from '../planning/registers';
 import { groupByParent, unitLabels } from './forms/groups';
 import { ProgressLayout, progressLayout } from './forms/progress-report';
 import { quotaLayout } from './forms/quota-assignment';
-import { cell } from './forms/refs';
 import { LANGS } from './forms/text';
 import { CellValue, Grid, isCellDate, isCellError } from './grid';
 import { isBlank } from './parse-count';
@@ -259,25 +258,4 @@ function editedTarget(at: string, unit: string, v: CellValue, want: number, what
       'hãy gõ lại số đã giao. Muốn đổi chỉ tiêu, hãy sửa ở Phụ lục 01 của sổ kế hoạch rồi chia lại.',
     `Cell ${at} shows the ${label.en} "${shown(v)}", but the plan workbook sets ${want}: targets were edited in the returned report. Targets are set by the planner; ` +
       'type the assigned number back. To change a target, type it over on Annex 01 of the plan workbook and re-split.');
-}
-
-/**
- * Warnings for the targets typed over on the master's Phụ lục 01 (to be held by the next re-split): the
- * forms written again (`sameRevisionForms`) show the plan's targets there, so those figures must be typed
- * again in the new workbook. Each names the cell and the figure.
- */
-export function editsNotCarried(master: PlanWorkbook): Problem[] {
-  if (master.edits.size === 0) return [];
-  const plan = master.plan;
-  const P = plan.periods.length;
-  const layout = quotaLayout(plan, groupByParent(plan));
-  return [...master.edits].sort(([a], [b]) => a - b).map(([index, value]) => {
-    const r = Math.floor(index / P);
-    const at = `${master.names.quota}!${cell(layout.target0 + (index % P), layout.rowOf[r])}`;
-    return problem('warning', 'held-target-not-carried', at, plan.units[plan.rows[r].unitIndex].name,
-      `Ô ${at} của sổ kế hoạch có chỉ tiêu gõ đè ${value} (đã giao ${plan.targets[index]}); sổ mới ghi lại chỉ tiêu đã giao ở ô này: ` +
-        `muốn giữ ${value} khi chia lại, hãy gõ lại ${value} vào ô đó của sổ mới.`,
-      `Cell ${at} of the plan workbook holds the target ${value} typed over (planned ${plan.targets[index]}); the new workbook shows the planned target there: ` +
-        `to hold ${value} through a re-split, type ${value} into that cell of the new workbook again.`);
-  });
 }

@@ -1,5 +1,5 @@
 import { Problem, problem } from '../planning/problems';
-import { FormKind, FormMarker } from './forms/marker';
+import { FORM_KINDS, FormKind, FormMarker } from './forms/marker';
 
 /** A sheet already in the workbook, as a host sees it. */
 export interface ExistingSheet {
@@ -30,20 +30,32 @@ function freeName(base: string, taken: Set<string>): string {
   }
 }
 
+export interface PlaceOptions {
+  /**
+   * The forms written carry every actual typed in the progress report they replace (a re-split, a
+   * consolidation: they were read from it). That report is replaced all the same; typed actuals anywhere
+   * else (a copy of the report) still refuse the write.
+   */
+  actualsCarried?: boolean;
+}
+
 /**
  * Decides where each form goes in a workbook that already has sheets. A generated sheet of the same kind
  * is replaced (under the name it has now, in case someone renamed it), unless it holds typed actuals; a
  * sheet people made is never touched: a form whose name it has takes the next free name instead.
  */
-export function placeForms(existing: readonly ExistingSheet[], defaults: Record<FormKind, string>): Placement {
+export function placeForms(existing: readonly ExistingSheet[], defaults: Record<FormKind, string>, options: PlaceOptions = {}): Placement {
   const replaced: string[] = [];
   const problems: Problem[] = [];
   const names = {} as Record<FormKind, string>;
   const taken = new Set(existing.map((s) => s.name.toLowerCase()));
   const kinds = Object.keys(defaults) as FormKind[];
   const pending: FormKind[] = [];
+  // The progress report the forms replace: the first sheet marked as one, as below.
+  const report = existing.find((s) => s.marker?.kind === 'progress');
   for (const sheet of existing) {
     if (!sheet.typedActual) continue;
+    if (options.actualsCarried && sheet === report) continue;
     problems.push(problem('error', 'actuals-typed', sheet.typedActual, null,
       `Trang «${sheet.name}» đã có số thực hiện được nhập (ô ${sheet.typedActual}): lập lại kế hoạch sẽ làm mất chúng. Hãy ghi ra tệp khác.`,
       `Sheet "${sheet.name}" already holds typed actuals (cell ${sheet.typedActual}): planning again would lose them. Write to another file.`));
@@ -62,4 +74,49 @@ export function placeForms(existing: readonly ExistingSheet[], defaults: Record<
     taken.add(names[kind].toLowerCase());
   }
   return { names, replaced, problems };
+}
+
+/** The sheets of a workbook as the hosts find them: each with its generated-sheet marker, or null. */
+export type MarkedSheet = Pick<ExistingSheet, 'name' | 'marker'>;
+
+export type PlanFormsFound =
+  | {
+      /** The sheet each form has ('' for a form the workbook lacks: the history, in an older one). */
+      names: Record<FormKind, string>;
+      planId: string;
+      /** Sheets that are not forms of the plan (people's own, or copies of a form). */
+      others: string[];
+    }
+  | {
+      names: null;
+      /** Why the workbook holds no plan, to follow "… is not a plan workbook: ". */
+      why: { vi: string; en: string };
+    };
+
+/**
+ * The forms of the one plan a workbook holds, found by their markers: what reading a plan back (a re-split)
+ * starts from, in every host. A copy of a form carries its marker too: the first sheet of a kind is the
+ * form, a later one is someone's sheet. Lịch, Đơn vị đã đọc and Phụ lục 02 must be there, all of one plan.
+ */
+export function findPlanForms(sheets: readonly MarkedSheet[]): PlanFormsFound {
+  const names = {} as Record<FormKind, string>;
+  const ids = new Set<string>();
+  const others: string[] = [];
+  for (const s of sheets) {
+    if (!s.marker || names[s.marker.kind] !== undefined) {
+      others.push(s.name);
+      continue;
+    }
+    names[s.marker.kind] = s.name;
+    ids.add(s.marker.planId);
+  }
+  const missing = (['calendar', 'units', 'progress'] as const).filter((k) => names[k] === undefined);
+  if (missing.length > 0 || ids.size !== 1) {
+    const why = ids.size > 1
+      ? { vi: `có biểu mẫu của ${ids.size} kế hoạch khác nhau (${[...ids].join(', ')})`, en: `it holds forms of ${ids.size} different plans (${[...ids].join(', ')})` }
+      : { vi: 'không có các trang Lịch, Đơn vị đã đọc và Phụ lục 02 do quota-planner lập', en: 'it lacks the Calendar, Units read and Annex 02 sheets quota-planner writes' };
+    return { names: null, why };
+  }
+  for (const kind of FORM_KINDS) names[kind] ??= '';
+  return { names, planId: [...ids][0], others };
 }

@@ -198,9 +198,16 @@ function withoutBlanks(units: readonly Unit[], registers: readonly string[], gri
     const c = header.findIndex((v) => LANGS.some((l) => textOf(v) === registerLabel(code, l)));
     if (c >= 0) columnOf.set(code, c);
   }
+  // The cell each unit came from in the planner's sheet, so messages keep naming it after a re-split.
+  const sourceCol = header.findIndex((v) => LANGS.some((l) => textOf(v) === FORM_TEXT[l].sourceCell));
   return units.map((u) => {
     const row = grid.rows[Number(/(\d+)$/.exec(u.cell)?.[1] ?? 0) - (grid.firstRow ?? 1)] ?? [];
-    return { ...u, counts: new Map([...u.counts].filter(([code]) => !isBlank(row[columnOf.get(code) ?? -1] ?? null))) };
+    const source = sourceCol < 0 ? '' : textOf(row[sourceCol] ?? null);
+    return {
+      ...u,
+      cell: source || u.cell,
+      counts: new Map([...u.counts].filter(([code]) => !isBlank(row[columnOf.get(code) ?? -1] ?? null))),
+    };
   });
 }
 

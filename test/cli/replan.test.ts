@@ -97,6 +97,8 @@ describe('quota-plan replan', () => {
       [2, 19916, 'QĐ 45/QĐ-UBND lùi hạn'],
     ]);
     expect(back.history[1]).toMatchObject({ asOf: 19886, oldEnd: 19902, need: 2800, done: 520, left: 2280 });
+    // Units still name the cell of the planner's sheet they came from, for every message after a re-split.
+    expect(back.plan.units.map((u) => u.cell)).toEqual(['Số liệu!C2', 'Số liệu!C3', 'Số liệu!C4']);
     // The forms show what each row had to do from the start.
     expect(back.plan.rows.map((x) => x.remaining)).toEqual([1000, 400, 600, 0, 800, 0]);
   });

@@ -21,6 +21,8 @@ export interface FormOptions {
   actuals?: ReadonlyArray<number | null>;
   /** Cells `r·P + k` whose target a planner held by hand: shaded on the forms and kept by the next re-split. */
   held?: readonly number[];
+  /** Targets typed over on Phụ lục 01 (`r·P + k` → the figure), written there again so the next re-split holds them. */
+  quotaEdits?: ReadonlyMap<number, number>;
 }
 
 /** The forms' own names in a language, before any collision with sheets already in a workbook. */

@@ -101,7 +101,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       const machines = unit.machines ?? settings.defaultMachines;
       const values: ModelValue[] = [first ? stt : null, labels[row.unitIndex], registerLabel(row.register, options.lang), row.remaining, unit.machines];
       if (capacity) values.push(machines * settings.rate);
-      for (let k = 0; k < P; k++) values.push(plan.targets[planRow * P + k]);
+      for (let k = 0; k < P; k++) values.push(options.quotaEdits?.get(planRow * P + k) ?? plan.targets[planRow * P + k]);
       if (capacity) values.push(row.unscheduled);
       const note = first ? notes.get(unit.cell) ?? null : null;
       values.push(row.finish === null ? null : { date: row.finish }, note);
