@@ -30,7 +30,7 @@ quota-plan consolidate BOOK.xlsx RETURNED.xlsx… --out OUTPUT.xlsx [--json PLAN
   that is not a whole number, two files disagreeing. A blank never erases; a changed figure is warned about.
 
 Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
-Exit codes: 0 planned (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
+Exit codes: 0 done (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
 
 /** Runs the CLI; returns the exit code. Users never see a stack trace (set QUOTA_PLAN_DEBUG=1 to get one). */
 type Write = (line: string) => void;
