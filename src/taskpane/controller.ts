@@ -3,16 +3,21 @@ import { DayNumber } from '../planning/days';
 import { Plan, planUnits } from '../planning/plan';
 import { Problem, hasErrors } from '../planning/problems';
 import { PlanSettings } from '../planning/settings';
+import { keptNames, revisionForms } from '../sheets/book-forms';
 import { planId } from '../sheets/forms/marker';
 import { defaultFormNames } from '../sheets/forms/options';
 import type { Lang } from '../sheets/forms/text';
 import { planForms, sizeProblems } from '../sheets/forms/workbook';
+import { SheetModel } from '../sheets/model';
 import { pickTable } from '../sheets/pick-table';
 import { placeForms } from '../sheets/placement';
+import { PlanWorkbook, readPlanWorkbook } from '../sheets/read-plan-workbook';
 import { UnitsTable } from '../sheets/read-units';
-import { HostError, PaneHost } from './host';
+import { RevisionResult, revise } from '../sheets/revise';
+import { HostError, PaneHost, WriteOutcome } from './host';
 import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
-import { isBusy } from './state';
+import { ResplitForm, sameBook, validateResplit } from './resplit';
+import { Flow, PaneView, isBusy } from './state';
 import { Store } from './store';
 
 /** What the controller needs from outside: the only place the pane touches a host, a clock or the page. */
@@ -41,6 +46,13 @@ export interface PaneActions {
   preview(): Promise<void>;
   write(): Promise<void>;
   showSheet(name: string): Promise<void>;
+  /** Shows a view; the re-split's reads the plan workbook the first time. */
+  setView(view: PaneView): Promise<void>;
+  updateResplit(patch: Partial<ResplitForm>): void;
+  /** Reads the plan workbook (Excel: the open one; standalone: the file chosen) again. */
+  readBook(): Promise<void>;
+  previewResplit(): Promise<void>;
+  writeResplit(): Promise<void>;
 }
 
 /** At most this many progress updates reach the state while writing (one per percent). */
@@ -134,6 +146,64 @@ export function createController(deps: ControllerDeps): PaneActions {
     return made;
   }
 
+  /**
+   * Writes forms with the progress bar: at most PROGRESS_STEPS updates reach the state. All or nothing (the
+   * host's promise), so a failure leaves the workbook as it was.
+   */
+  async function writeSheets(target: PaneHost, sheets: readonly SheetModel[], replaced: readonly string[], flow?: Flow): Promise<WriteOutcome> {
+    store.dispatch(flow ? { type: 'write-phase', phase: 'writing', flow } : { type: 'write-phase', phase: 'writing' });
+    let step = 0;
+    return target.writeForms(sheets, replaced, (fraction) => {
+      const next = Math.floor(Math.min(1, Math.max(0, fraction)) * PROGRESS_STEPS);
+      if (next === step) return;
+      step = next;
+      const fractionDone = next / PROGRESS_STEPS;
+      store.dispatch(flow ? { type: 'write-progress', fraction: fractionDone, flow } : { type: 'write-progress', fraction: fractionDone });
+    });
+  }
+
+  /** The plan workbook in a host read back with its actuals, or the problems (each naming its cell) why it cannot be. */
+  async function loadBook(from: PaneHost): Promise<PlanWorkbook | Problem[]> {
+    const found = await from.readPlanSheets();
+    await deps.nextPaint(); // rebuilding a national plan to check its id takes a moment
+    if (found.sheets === null) return found.problems;
+    const book = readPlanWorkbook(found.sheets);
+    return book.plan === null ? book.problems : book;
+  }
+
+  async function readBook(from: PaneHost, keepResult = false): Promise<void> {
+    store.dispatch({ type: 'book-reading', keepResult });
+    try {
+      const book = await loadBook(from);
+      if (Array.isArray(book)) store.dispatch({ type: 'book-refused', problems: book });
+      else store.dispatch({ type: 'book-read', book, defaults: { asOf: deps.today, end: book.plan.settings.end } });
+    } catch (e) {
+      store.dispatch({ type: 'book-failed', error: message(e) });
+    }
+  }
+
+  /** The book and form to re-split, and their generation, or null (and why, announced) when there are none yet or the pane is busy. */
+  function resplitReady(): { host: PaneHost; book: PlanWorkbook; form: ResplitForm; asOf: DayNumber; end: DayNumber; generation: number } | null {
+    const state = store.get();
+    if (isBusy(state) || !host) return null;
+    const { book, form, generation } = state.resplit;
+    if (book.status !== 'read') {
+      store.dispatch({ type: 'announce', status: both((s) => s.needBook) });
+      return null;
+    }
+    const valid = validateResplit(form);
+    if (!valid.ok) {
+      store.dispatch({ type: 'announce', status: both((s) => s.fixResplit) });
+      return null;
+    }
+    return { host, book: book.book, form, asOf: valid.asOf, end: valid.end, generation };
+  }
+
+  const reviseBook = (book: PlanWorkbook, input: { form: ResplitForm; asOf: DayNumber; end: DayNumber }): RevisionResult =>
+    revise({ book, asOf: input.asOf, changes: { end: input.end, method: input.form.method ?? undefined }, note: input.form.note, made: deps.today });
+
+  const errorsOf = (problems: readonly Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
+
   /** The preview shows this plan: it was not made from settings changed while it was being made. */
   const kept = (planned: Plan | Problem[]): boolean => {
     const { preview } = store.get();
@@ -164,6 +234,7 @@ export function createController(deps: ControllerDeps): PaneActions {
       }
       await loadSettings(host);
       await read(host);
+      if (store.get().view === 'resplit') await readBook(host);
     },
 
     async readSource() {
@@ -234,14 +305,7 @@ export function createController(deps: ControllerDeps): PaneActions {
           store.dispatch({ type: 'write-refused', problems: tooLarge });
           return;
         }
-        store.dispatch({ type: 'write-phase', phase: 'writing' });
-        let step = 0;
-        const outcome = await target.writeForms(forms.sheets, placement.replaced, (fraction) => {
-          const next = Math.floor(Math.min(1, Math.max(0, fraction)) * PROGRESS_STEPS);
-          if (next === step) return;
-          step = next;
-          store.dispatch({ type: 'write-progress', fraction: next / PROGRESS_STEPS });
-        });
+        const outcome = await writeSheets(target, forms.sheets, placement.replaced);
         store.dispatch({ type: 'write-done', outcome });
       } catch (e) {
         store.dispatch({ type: 'write-failed', error: message(e) });
@@ -255,6 +319,95 @@ export function createController(deps: ControllerDeps): PaneActions {
       } catch (e) {
         store.dispatch({ type: 'announce', status: message(e) });
       }
+    },
+
+    async setView(view) {
+      store.dispatch({ type: 'view', view });
+      const state = store.get();
+      if (view === 'resplit' && host && state.resplit.book.status === 'none' && !isBusy(state)) await readBook(host);
+    },
+
+    updateResplit: (patch) => store.dispatch({ type: 'resplit-form', patch }),
+
+    async readBook() {
+      if (host && !isBusy(store.get())) await readBook(host);
+    },
+
+    async previewResplit() {
+      const input = resplitReady();
+      if (!input) return;
+      store.dispatch({ type: 'resplit-revising' });
+      try {
+        await deps.nextPaint(); // a national daily plan takes a second or two
+        const result = reviseBook(input.book, input);
+        if (result.plan === null) store.dispatch({ type: 'resplit-refused', problems: errorsOf(result.problems), generation: input.generation });
+        else store.dispatch({ type: 'resplit-revised', revision: result, generation: input.generation });
+      } catch (e) {
+        store.dispatch({ type: 'resplit-failed', error: message(e), generation: input.generation });
+      }
+    },
+
+    /**
+     * Reads the plan workbook again (an actual typed since it was read must not be lost), re-splits it,
+     * and replaces its forms with the new revision's, which carry every actual typed: in the open workbook,
+     * or in a new file to download. Refused when the workbook changed since it was read: it is read again,
+     * for the planner to look at the re-split before writing it.
+     */
+    async writeResplit() {
+      const input = resplitReady();
+      if (!input) return;
+      const { host: target, generation } = input;
+      const flow = 'resplit';
+      const { preview } = store.get().resplit;
+      const previewed = preview.status === 'revised' && preview.generation === generation;
+      // Busy from here, before the first wait.
+      store.dispatch({ type: 'write-phase', phase: 'reading', flow });
+      try {
+        const book = await loadBook(target);
+        if (Array.isArray(book)) {
+          store.dispatch({ type: 'write-refused', problems: book, flow });
+          return;
+        }
+        if (!sameBook(book, input.book)) {
+          store.dispatch({ type: 'write-failed', error: both((s) => s.bookChanged), flow });
+          await readBook(target, true);
+          return;
+        }
+        store.dispatch({ type: 'write-phase', phase: 'revising', flow });
+        await deps.nextPaint();
+        const result = reviseBook(book, input);
+        if (result.plan === null) {
+          store.dispatch({ type: 'write-refused', problems: errorsOf(result.problems), flow });
+          return;
+        }
+        if (!previewed) {
+          // What is written is shown, as the plan's write shows the plan it made.
+          store.dispatch({ type: 'resplit-revising' });
+          store.dispatch({ type: 'resplit-revised', revision: result, generation });
+        }
+        store.dispatch({ type: 'write-phase', phase: 'checking', flow });
+        // Phụ lục 02 holds typed actuals: it is replaced all the same, the new one carries every one of them.
+        const placement = placeForms(await target.existingSheets(), keptNames(book, book.lang), { actualsCarried: true });
+        if (hasErrors(placement.problems)) {
+          store.dispatch({ type: 'write-refused', problems: placement.problems, flow });
+          return;
+        }
+        store.dispatch({ type: 'write-phase', phase: 'building', flow });
+        await deps.nextPaint();
+        const forms = revisionForms(book, result, { names: placement.names });
+        const tooLarge = sizeProblems(forms.sheets);
+        if (tooLarge.length > 0) {
+          store.dispatch({ type: 'write-refused', problems: tooLarge, flow });
+          return;
+        }
+        const outcome = await writeSheets(target, forms.sheets, placement.replaced, flow);
+        store.dispatch({ type: 'write-done', outcome, flow });
+      } catch (e) {
+        store.dispatch({ type: 'write-failed', error: message(e), flow });
+        return;
+      }
+      // The open workbook now holds the new revision: read it, so that the next re-split starts from it.
+      if (target.kind === 'excel') await readBook(target, true);
     },
   };
 }

@@ -1,6 +1,8 @@
+import { Problem, problem } from '../planning/problems';
 import type { Grid } from '../sheets/grid';
 import type { SheetModel } from '../sheets/model';
 import type { ExistingSheet } from '../sheets/placement';
+import type { PlanWorkbookSheets } from '../sheets/read-plan-workbook';
 
 /**
  * The one interface the pane talks to. Two hosts implement it: Excel through Office.js
@@ -31,6 +33,22 @@ export interface WriteOutcome {
   download?: string;
 }
 
+/** The forms of the plan a workbook holds, as grids for `readPlanWorkbook`; or why it holds none. */
+export type PlanSheetsRead =
+  | {
+      sheets: PlanWorkbookSheets;
+      /** Sheets that are not forms of the plan: a download written anew does not carry them. */
+      others: string[];
+    }
+  | { sheets: null; problems: Problem[] };
+
+/** The refusal of a workbook without the forms of one plan (`why` from `findPlanForms`). */
+export function notAPlanBook(what: { vi: string; en: string }, why: { vi: string; en: string }): Problem {
+  return problem('error', 'not-a-plan-book', null, null,
+    `${what.vi} không phải là sổ kế hoạch: ${why.vi}. Hãy dùng sổ tính mà Quota Planner đã ghi biểu mẫu vào.`,
+    `${what.en} is not a plan workbook: ${why.en}. Use a workbook Quota Planner wrote the forms into.`);
+}
+
 export interface PaneHost {
   readonly kind: 'excel' | 'file';
   /**
@@ -45,6 +63,11 @@ export interface PaneHost {
   saveSettings(value: unknown): Promise<void>;
   /** The sheets already there, with their markers and typed actuals, for `placeForms` to decide names. */
   existingSheets(): Promise<ExistingSheet[]>;
+  /**
+   * The forms of the plan in the workbook (Excel: the open one; file: the one chosen), found by their
+   * markers, each read as a grid from A1 to its last used cell, for a re-split (or a consolidation).
+   */
+  readPlanSheets(): Promise<PlanSheetsRead>;
   /**
    * Writes the forms, replacing the generated sheets named in `replaced` (and no other sheet). All or
    * nothing: a failure leaves the workbook as it was and throws a HostError. `progress` gets 0..1.

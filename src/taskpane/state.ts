@@ -3,10 +3,13 @@ import { Plan } from '../planning/plan';
 import { Problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import type { Lang } from '../sheets/forms/text';
+import { PlanWorkbook } from '../sheets/read-plan-workbook';
 import { UnitsTable } from '../sheets/read-units';
+import { Revision } from '../sheets/revise';
 import type { WriteOutcome } from './host';
 import { SettingsForm } from './pane-settings';
 import { PreviewModel, previewModel } from './preview';
+import { BookSummary, EMPTY_RESPLIT_FORM, ResplitForm, ResplitModel, bookSummary, resplitModel } from './resplit';
 import { SourceSummary, sourceSummary } from './source-summary';
 
 /**
@@ -33,7 +36,8 @@ export type PreviewState =
   | { status: 'refused'; problems: Problem[] }
   | { status: 'failed'; error: Bilingual };
 
-export type WritePhase = 'planning' | 'checking' | 'building' | 'writing';
+/** `reading` and `revising`: a re-split reads the plan workbook again and re-splits it before writing. */
+export type WritePhase = 'reading' | 'revising' | 'planning' | 'checking' | 'building' | 'writing';
 
 export type WriteState =
   | { status: 'idle' }
@@ -44,9 +48,43 @@ export type WriteState =
   | { status: 'done'; outcome: WriteOutcome }
   | { status: 'failed'; error: Bilingual };
 
+/**
+ * What the pane is doing: planning from a units table, or re-splitting a plan already written (its forms
+ * read back from the workbook). A consolidation would be another view, with a state of its own beside
+ * `resplit`, reading the plan workbook the same way.
+ */
+export type PaneView = 'plan' | 'resplit';
+
+/** The plan workbook a re-split starts from: its forms, read back with their typed actuals. */
+export type BookState =
+  | { status: 'none' }
+  | { status: 'reading' }
+  | { status: 'read'; book: PlanWorkbook; summary: BookSummary }
+  /** No plan in the workbook, or forms that cannot be read back (an actual that is not a number…): each problem names its cell. */
+  | { status: 'refused'; problems: Problem[] }
+  | { status: 'failed'; error: Bilingual };
+
+/** As `PreviewState`, for a revision: kept only for the book and form of `generation` (see `ResplitState`). */
+export type ResplitPreviewState =
+  | { status: 'none' }
+  | { status: 'revising'; generation: number }
+  | { status: 'revised'; revision: Revision; model: ResplitModel; generation: number }
+  | { status: 'refused'; problems: Problem[] }
+  | { status: 'failed'; error: Bilingual };
+
+export interface ResplitState {
+  form: ResplitForm;
+  /** Counts the changes to what a revision is made from (the form, the book read again), like `PaneState.generation`. */
+  generation: number;
+  book: BookState;
+  preview: ResplitPreviewState;
+  write: WriteState;
+}
+
 export interface PaneState {
   /** `excel`: inside Excel; `file`: a workbook file chosen in a plain browser. */
   mode: 'excel' | 'file';
+  view: PaneView;
   lang: Lang;
   /** Standalone: the name of the file chosen, once there is one. */
   fileName: string | null;
@@ -59,14 +97,19 @@ export interface PaneState {
   source: SourceState;
   preview: PreviewState;
   write: WriteState;
+  resplit: ResplitState;
   /** The last save of the settings failed (shown as a warning; planning goes on). */
   settingsNotSaved: boolean;
   /** The last status worth announcing (an aria-live region reads it). */
   status: Bilingual | null;
 }
 
+/** Which flow a write belongs to (the plan's when absent). */
+export type Flow = 'plan' | 'resplit';
+
 export type Action =
   | { type: 'lang'; lang: Lang }
+  | { type: 'view'; view: PaneView }
   | { type: 'form'; patch: Partial<SettingsForm> }
   | { type: 'form-loaded'; form: SettingsForm }
   | { type: 'file-chosen'; fileName: string }
@@ -79,17 +122,29 @@ export type Action =
   | { type: 'preview-planned'; plan: Plan; generation: number }
   | { type: 'preview-refused'; problems: Problem[]; generation: number }
   | { type: 'preview-failed'; error: Bilingual; generation: number }
-  | { type: 'write-phase'; phase: WritePhase }
-  | { type: 'write-progress'; fraction: number }
-  | { type: 'write-refused'; problems: Problem[] }
-  | { type: 'write-done'; outcome: WriteOutcome }
-  | { type: 'write-failed'; error: Bilingual }
+  | { type: 'write-phase'; phase: WritePhase; flow?: Flow }
+  | { type: 'write-progress'; fraction: number; flow?: Flow }
+  | { type: 'write-refused'; problems: Problem[]; flow?: Flow }
+  | { type: 'write-done'; outcome: WriteOutcome; flow?: Flow }
+  | { type: 'write-failed'; error: Bilingual; flow?: Flow }
+  | { type: 'resplit-form'; patch: Partial<ResplitForm> }
+  /** `keepResult`: reading again after a write, whose result stays shown. */
+  | { type: 'book-reading'; keepResult?: boolean }
+  /** `defaults` fill the form's blank dates (today, the plan's end). */
+  | { type: 'book-read'; book: PlanWorkbook; defaults: { asOf: number; end: number } }
+  | { type: 'book-refused'; problems: Problem[] }
+  | { type: 'book-failed'; error: Bilingual }
+  | { type: 'resplit-revising' }
+  | { type: 'resplit-revised'; revision: Revision; generation: number }
+  | { type: 'resplit-refused'; problems: Problem[]; generation: number }
+  | { type: 'resplit-failed'; error: Bilingual; generation: number }
   | { type: 'settings-saved'; ok: boolean }
   | { type: 'announce'; status: Bilingual };
 
 export function initialState(mode: PaneState['mode'], lang: Lang, form: SettingsForm): PaneState {
   return {
     mode,
+    view: 'plan',
     lang,
     fileName: null,
     form,
@@ -97,6 +152,7 @@ export function initialState(mode: PaneState['mode'], lang: Lang, form: Settings
     source: mode === 'excel' ? { status: 'reading' } : { status: 'none' },
     preview: { status: 'none' },
     write: { status: 'idle' },
+    resplit: { form: EMPTY_RESPLIT_FORM, generation: 0, book: { status: 'none' }, preview: { status: 'none' }, write: { status: 'idle' } },
     settingsNotSaved: false,
     status: null,
   };
@@ -104,7 +160,12 @@ export function initialState(mode: PaneState['mode'], lang: Lang, form: Settings
 
 /** True while the pane waits on the host or the planner: actions that start another wait are refused. */
 export const isBusy = (s: PaneState): boolean =>
-  s.source.status === 'reading' || s.preview.status === 'planning' || s.write.status === 'busy';
+  s.source.status === 'reading' ||
+  s.preview.status === 'planning' ||
+  s.write.status === 'busy' ||
+  s.resplit.book.status === 'reading' ||
+  s.resplit.preview.status === 'revising' ||
+  s.resplit.write.status === 'busy';
 
 const NOTHING_PLANNED = { preview: { status: 'none' } as PreviewState };
 
@@ -113,12 +174,34 @@ const awaited = (state: PaneState, generation: number): boolean =>
   state.preview.status === 'planning' && state.preview.generation === generation && state.generation === generation;
 
 /** A write that ended (planning threw, say) leaves no preview waiting for a plan, which would keep the pane busy. */
-const settled = (state: PaneState): PaneState => (state.preview.status === 'planning' ? { ...state, ...NOTHING_PLANNED } : state);
+const settled = (state: PaneState): PaneState => {
+  let next = state.preview.status === 'planning' ? { ...state, ...NOTHING_PLANNED } : state;
+  if (next.resplit.preview.status === 'revising') next = { ...next, resplit: { ...next.resplit, preview: { status: 'none' } } };
+  return next;
+};
+
+/** The revision asked for with `generation` is still awaited: neither the form nor the book changed since. */
+const revisionAwaited = (state: PaneState, generation: number): boolean =>
+  state.resplit.preview.status === 'revising' && state.resplit.preview.generation === generation && state.resplit.generation === generation;
+
+/** The write state of a flow, replaced. */
+function withWrite(state: PaneState, flow: Flow | undefined, write: WriteState): PaneState {
+  return flow === 'resplit' ? { ...state, resplit: { ...state.resplit, write } } : { ...state, write };
+}
+
+const writeOf = (state: PaneState, flow: Flow | undefined): WriteState => (flow === 'resplit' ? state.resplit.write : state.write);
+
+const withResplit = (state: PaneState, patch: Partial<ResplitState>): PaneState => ({ ...state, resplit: { ...state.resplit, ...patch } });
+
+/** What a re-split was made from changed: its preview is stale. */
+const NO_REVISION = { preview: { status: 'none' } as ResplitPreviewState };
 
 export function reduce(state: PaneState, action: Action): PaneState {
   switch (action.type) {
     case 'lang':
       return { ...state, lang: action.lang };
+    case 'view':
+      return { ...state, view: action.view };
     case 'form': {
       const form = { ...state.form, ...action.patch };
       // A preview shows the settings it was made with: a change makes it stale (the issuer is only printed).
@@ -128,7 +211,10 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'form-loaded':
       return { ...state, form: action.form, generation: state.generation + 1, ...NOTHING_PLANNED };
     case 'file-chosen':
-      return { ...state, fileName: action.fileName };
+      // Another file: the plan workbook read from the last one is gone with it.
+      return withResplit({ ...state, fileName: action.fileName }, {
+        book: { status: 'none' }, generation: state.resplit.generation + 1, ...NO_REVISION, write: { status: 'idle' },
+      });
     case 'source-reading':
       return {
         ...state,
@@ -166,17 +252,68 @@ export function reduce(state: PaneState, action: Action): PaneState {
       if (!awaited(state, action.generation)) return state;
       return { ...state, preview: { status: 'failed', error: action.error }, status: action.error };
     case 'write-phase': {
-      const status = both((s) => ({ planning: s.planning, checking: s.checkingSheets, building: s.building, writing: s.writing })[action.phase]);
-      return { ...state, write: { status: 'busy', phase: action.phase, fraction: action.phase === 'writing' ? 0 : null }, status };
+      const status = both((s) => ({ reading: s.readingBook, revising: s.revising, planning: s.planning, checking: s.checkingSheets, building: s.building, writing: s.writing })[action.phase]);
+      return { ...withWrite(state, action.flow, { status: 'busy', phase: action.phase, fraction: action.phase === 'writing' ? 0 : null }), status };
     }
-    case 'write-progress':
-      return state.write.status === 'busy' ? { ...state, write: { ...state.write, fraction: action.fraction } } : state;
+    case 'write-progress': {
+      const write = writeOf(state, action.flow);
+      return write.status === 'busy' ? withWrite(state, action.flow, { ...write, fraction: action.fraction }) : state;
+    }
     case 'write-refused':
-      return { ...settled(state), write: { status: 'refused', problems: action.problems }, status: both((s) => s.writeRefused) };
-    case 'write-done':
-      return { ...settled(state), write: { status: 'done', outcome: action.outcome }, status: both((s) => s.writtenStatus(action.outcome.sheets.length)) };
+      return { ...withWrite(settled(state), action.flow, { status: 'refused', problems: action.problems }), status: both((s) => s.writeRefused) };
+    case 'write-done': {
+      let next = withWrite(settled(state), action.flow, { status: 'done', outcome: action.outcome });
+      // New forms in the open workbook: the plan workbook read before is not what it holds any more.
+      if (state.mode === 'excel' && action.flow !== 'resplit') next = withResplit(next, { book: { status: 'none' }, generation: state.resplit.generation + 1, ...NO_REVISION });
+      return { ...next, status: both((s) => s.writtenStatus(action.outcome.sheets.length)) };
+    }
     case 'write-failed':
-      return { ...settled(state), write: { status: 'failed', error: action.error }, status: action.error };
+      return { ...withWrite(settled(state), action.flow, { status: 'failed', error: action.error }), status: action.error };
+    case 'resplit-form': {
+      const form = { ...state.resplit.form, ...action.patch };
+      // The note is only written: it leaves the preview as it is.
+      const revises = Object.keys(action.patch).some((key) => key !== 'note');
+      return withResplit(state, revises ? { form, generation: state.resplit.generation + 1, ...NO_REVISION } : { form });
+    }
+    case 'book-reading':
+      return {
+        ...withResplit(state, {
+          book: { status: 'reading' },
+          generation: state.resplit.generation + 1,
+          ...NO_REVISION,
+          ...(action.keepResult ? {} : { write: { status: 'idle' } as WriteState }),
+        }),
+        status: both((s) => s.readingBook),
+      };
+    case 'book-read': {
+      const summary = bookSummary(action.book);
+      const { form } = state.resplit;
+      const filled = { ...form, asOf: form.asOf ?? action.defaults.asOf, end: form.end ?? action.defaults.end };
+      return {
+        ...withResplit(state, { book: { status: 'read', book: action.book, summary }, form: filled }),
+        status: both((s, lang) => s.bookRead(summary.revision, formatCount(summary.units, lang), formatCount(summary.actuals, lang))),
+      };
+    }
+    case 'book-refused':
+      return { ...withResplit(state, { book: { status: 'refused', problems: action.problems } }), status: both((s) => s.bookRefused) };
+    case 'book-failed':
+      return { ...withResplit(state, { book: { status: 'failed', error: action.error } }), status: action.error };
+    case 'resplit-revising':
+      return { ...withResplit(state, { preview: { status: 'revising', generation: state.resplit.generation } }), status: both((s) => s.revising) };
+    case 'resplit-revised': {
+      if (!revisionAwaited(state, action.generation)) return state;
+      const model = resplitModel(action.revision);
+      return {
+        ...withResplit(state, { preview: { status: 'revised', revision: action.revision, model, generation: action.generation } }),
+        status: both((s, lang) => s.revised(model.revision, formatCount(model.left, lang))),
+      };
+    }
+    case 'resplit-refused':
+      if (!revisionAwaited(state, action.generation)) return state;
+      return { ...withResplit(state, { preview: { status: 'refused', problems: action.problems } }), status: both((s) => s.resplitRefused) };
+    case 'resplit-failed':
+      if (!revisionAwaited(state, action.generation)) return state;
+      return { ...withResplit(state, { preview: { status: 'failed', error: action.error } }), status: action.error };
     case 'settings-saved':
       return { ...state, settingsNotSaved: !action.ok };
     case 'announce':

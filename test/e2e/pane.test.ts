@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Page, Route } from 'playwright-core';
+import { main } from '../../src/cli/main';
+import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
+import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
 import { gridOf, loadWorkbook } from '../../src/hosts/xlsx/read-grid';
+import { PlanJson } from '../../src/planning/plan-json';
+import { readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { STRINGS } from '../../src/i18n/strings';
 import { registerLabel } from '../../src/planning/registers';
 import { FORM_TEXT } from '../../src/sheets/forms/text';
@@ -11,6 +16,7 @@ import { SETTINGS_KEY } from '../../src/taskpane/pane-settings';
 import type { FakeOfficeConfig } from './fake-office';
 import { SCREENS_DIR, axeScan, captureDownload, horizontalOverflow, overflowingElements, screenshot, usePane } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
+import { typeCell } from '../helpers/type-cell';
 
 // The production pane in Debian's Chromium, standalone and in Excel (a FAKE office.js over the recording
 // fake of the Excel API). One file, so the pane is built once per run (webpack takes about 30 s);
@@ -172,6 +178,97 @@ describe('standalone mode, end to end in Chromium', () => {
     expect({ axe, sideways, errors: pane.errors }).toEqual({
       axe: { source: [], settings: [], preview: [], write: [] },
       sideways: { source: WIDTH, settings: WIDTH, preview: WIDTH, write: WIDTH },
+      errors: [],
+    });
+  });
+});
+
+/** Chơn Thành planned by the command (weekly, capacity, every day worked), with actuals typed into Phụ lục 02 as Excel saves them. */
+async function planWithActuals(): Promise<{ file: string; typed: Map<string, number> }> {
+  const file = tmp.file('chon-thanh - ke-hoach.xlsx');
+  const json = tmp.file('chon-thanh-plan.json');
+  const code = await main(['plan', INPUT, '--start', '2023-05-22', '--end', '2023-07-14', '--workdays', 'all', '--method', 'capacity',
+    '--granularity', 'week', '--out', file, '--json', json], () => undefined, () => undefined);
+  expect(code).toBe(0);
+  const plan = JSON.parse(readFileSync(json, 'utf8')) as PlanJson;
+  const progress = (await existingSheets(file)).findIndex((s) => s.marker?.kind === 'progress') + 1;
+  const typed = new Map<string, number>();
+  for (const [i, row] of plan.rows.entries()) {
+    for (const k of [0, 1]) {
+      if (row.targets[k] === 0 || i % 3 === 2) continue;
+      const cell = row.actualCells![k].replace(/^.*!/, '');
+      const value = Math.max(0, row.targets[k] - i);
+      await typeCell(file, progress, cell, `<v>${value}</v>`);
+      typed.set(cell, value);
+    }
+  }
+  return { file, typed };
+}
+
+describe('standalone re-split, end to end in Chromium', () => {
+  it('re-splits an uploaded plan workbook at 320 px and downloads the next revision, every actual kept', async () => {
+    const { file, typed } = await planWithActuals();
+    expect(typed.size).toBeGreaterThan(10);
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const axe: Record<string, unknown[]> = {};
+    const sideways: Record<string, number> = {};
+    const check = async (name: string): Promise<void> => {
+      axe[name] = await axeScan(page);
+      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
+    };
+
+    // The re-split tab, reached with the keyboard: the tab list moves with the arrow keys.
+    await page.getByTestId('view-plan').waitFor({ timeout: 30_000 });
+    await page.getByTestId('view-plan').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('new-end-date').waitFor({ timeout: 30_000 });
+
+    // 1. The plan workbook: its forms found by their markers, the actuals typed counted.
+    await page.getByTestId('file-input').setInputFiles(file);
+    const book = page.getByTestId('book-summary');
+    await book.waitFor({ timeout: 30_000 });
+    expect(await book.textContent()).toContain(String(typed.size));
+    await check('book');
+    await shot(page, 'step-book', 'resplit-1-book');
+
+    // 2. As of 11/06/2023, the deadline moved to 28/07/2023: the preview of revision 2.
+    for (const [id, text] of [['as-of-date', '11/06/2023'], ['new-end-date', '28/07/2023']]) {
+      const input = page.getByTestId(id);
+      await input.fill(text);
+      await input.press('Tab');
+    }
+    await page.getByRole('textbox', { name: t.note }).fill('Quyết định số 45/QĐ-UBND');
+    await page.getByTestId('resplit-preview').click();
+    await page.getByTestId('resplit-totals').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('resplit-preview-result').textContent()).toContain(t.revisionSummary(2, '11/06/2023', '14/07/2023', '28/07/2023'));
+    await check('preview');
+    await shot(page, 'step-resplit', 'resplit-2-preview');
+
+    // 3. The download: the next revision of the same plan, every actual in its cell.
+    const download = await captureDownload(page, () => page.getByTestId('resplit-write').click());
+    await page.getByTestId('result').waitFor();
+    expect(download.name).toBe('chon-thanh - ke-hoach.xlsx');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await check('write');
+
+    const workbook = await loadWorkbook(download.path);
+    const found = await readPlanBook(download.path, workbook);
+    if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
+    const back = readPlanWorkbook(found.sheets);
+    if (back.plan === null) throw new Error(JSON.stringify(back.problems));
+    const progress = workbook.getWorksheet(found.sheets.names.progress)!;
+    expect({
+      revision: back.revision,
+      history: back.history.map((e) => [e.revision, e.note]),
+      actuals: back.actuals.filter((a) => a !== null).length,
+      cells: new Map([...typed.keys()].map((cell) => [cell, progress.getCell(cell).value])),
+    }).toEqual({ revision: 2, history: [[1, ''], [2, 'Quyết định số 45/QĐ-UBND']], actuals: typed.size, cells: typed });
+
+    expect({ axe, sideways, errors: pane.errors }).toEqual({
+      axe: { book: [], preview: [], write: [] },
+      sideways: { book: WIDTH, preview: WIDTH, write: WIDTH },
       errors: [],
     });
   });

@@ -6,7 +6,7 @@ import { CellValue, NO_RESULT } from '../../src/sheets/grid';
 import { unzip } from '../../src/hosts/xlsx/zip';
 import { MARKER_NAME, parseMarker } from '../../src/sheets/forms/marker';
 import { cellValueOf } from '../../src/hosts/xlsx/read-grid';
-import { workbookIndex } from '../../src/hosts/xlsx/existing-sheets';
+import { workbookIndex } from '../../src/hosts/xlsx/workbook-index';
 import { convert, pdfPages, pdfToPng } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/tmp';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';

@@ -5,7 +5,7 @@ import { FormMarker } from '../../src/sheets/forms/marker';
 import { SheetModel } from '../../src/sheets/model';
 import { ExistingSheet } from '../../src/sheets/placement';
 import { PaneActions, createController } from '../../src/taskpane/controller';
-import { HostError, PaneHost, SourceGrid, WriteOutcome } from '../../src/taskpane/host';
+import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome } from '../../src/taskpane/host';
 import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/pane-settings';
 import { Action, PaneState, initialState, isBusy } from '../../src/taskpane/state';
 import { Store, createStore } from '../../src/taskpane/store';
@@ -50,6 +50,9 @@ class FakeHost implements PaneHost {
   }
   async existingSheets(): Promise<ExistingSheet[]> {
     return this.existing;
+  }
+  async readPlanSheets(): Promise<PlanSheetsRead> {
+    return { sheets: null, problems: [] };
   }
   async writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome> {
     if (this.failWrite) throw this.failWrite;

@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
+import type { FormKind } from '../../sheets/forms/marker';
 import type { SheetModel } from '../../sheets/model';
-import type { ExistingSheet } from '../../sheets/placement';
-import { HostError, PaneHost, SourceGrid, WriteOutcome } from '../../taskpane/host';
+import { ExistingSheet, findPlanForms } from '../../sheets/placement';
+import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome, notAPlanBook } from '../../taskpane/host';
 import { SETTINGS_KEY } from '../../taskpane/pane-settings';
 import { gridOf } from '../xlsx/read-grid';
 import { xlsxParts } from '../xlsx/spreadsheetml';
 import { ZipWriter } from '../xlsx/zip-format';
 import { browserDeflater, canDeflate } from './deflate';
+import { sheetMarkers } from './workbook-markers';
 
 /**
  * The pane's host in a plain browser (standalone mode): a workbook file the user chose. It is read with
@@ -22,11 +24,13 @@ export const DOWNLOAD_SUFFIX = ' - ke-hoach.xlsx';
 /** How long the download's object URL lives: browsers read it after `click()` returns, not before. */
 const REVOKE_AFTER_MS = 30_000;
 
-/** The download's name: the input's name without its extension, characters file systems refuse replaced. */
+/** The download's name: the input's name without its extension (nor our suffix), characters file systems refuse replaced. */
 export function downloadName(inputName: string): string {
   const base = inputName
     .normalize('NFC')
     .replace(/\.(xlsx|xlsm|xltx|xltm|xls|csv)$/i, '')
+    // A plan workbook downloaded before (a re-split of it): `X - ke-hoach.xlsx` gives `X - ke-hoach.xlsx` again, not `… - ke-hoach - ke-hoach`.
+    .replace(/ - ke-hoach$/i, '')
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
     .trim();
@@ -136,7 +140,7 @@ const unreadable = (name: string): HostError =>
 class FileHost implements PaneHost {
   readonly kind = 'file' as const;
 
-  constructor(private readonly file: File, private readonly workbook: ExcelJS.Workbook) {}
+  constructor(private readonly file: File, private readonly bytes: Uint8Array, private readonly workbook: ExcelJS.Workbook) {}
 
   async readSources(): Promise<SourceGrid[]> {
     return this.workbook.worksheets
@@ -161,6 +165,28 @@ class FileHost implements PaneHost {
     return [];
   }
 
+  /** The forms of the plan in the chosen file, by the markers in its XML (ExcelJS does not keep them), as grids. */
+  async readPlanSheets(): Promise<PlanSheetsRead> {
+    let marked;
+    try {
+      marked = await sheetMarkers(this.bytes);
+    } catch {
+      throw unreadable(this.file.name);
+    }
+    const found = findPlanForms(marked);
+    const file = { vi: `Tệp ${this.file.name}`, en: `The file ${this.file.name}` };
+    if (found.names === null) return { sheets: null, problems: [notAPlanBook(file, found.why)] };
+    const { names } = found;
+    const grid = (kind: FormKind) => {
+      const ws = names[kind] ? this.workbook.getWorksheet(names[kind]) : undefined;
+      return ws ? gridOf(ws) : undefined;
+    };
+    const [calendar, units, progress] = [grid('calendar'), grid('units'), grid('progress')];
+    // ExcelJS and the XML disagree about the sheets: a workbook it reads otherwise than Excel.
+    if (!calendar || !units || !progress) throw unreadable(this.file.name);
+    return { sheets: { calendar, units, progress, quota: grid('quota'), history: grid('history'), names, planId: found.planId }, others: found.others };
+  }
+
   async writeForms(sheets: readonly SheetModel[], _replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome> {
     const name = downloadName(this.file.name);
     let blob: Blob;
@@ -182,11 +208,14 @@ class FileHost implements PaneHost {
 /** Opens a workbook the user chose; a file ExcelJS cannot read is a HostError saying so in both languages. */
 export async function openWorkbookFile(file: File): Promise<PaneHost> {
   const workbook = new ExcelJS.Workbook();
+  let bytes: Uint8Array;
   try {
-    await workbook.xlsx.load(await file.arrayBuffer());
+    const buffer = await file.arrayBuffer();
+    bytes = new Uint8Array(buffer);
+    await workbook.xlsx.load(buffer);
   } catch {
     throw unreadable(file.name);
   }
   if (workbook.worksheets.length === 0) throw unreadable(file.name);
-  return new FileHost(file, workbook);
+  return new FileHost(file, bytes, workbook);
 }

@@ -2,6 +2,7 @@ import { PaneHost } from '../../taskpane/host';
 import { guarded } from './errors';
 import { existingSheets } from './existing';
 import { goToCell, showSheet } from './navigate';
+import { readPlanSheets } from './plan-sheets';
 import { readSources } from './read';
 import { DocumentSettings, loadSettings, saveSettings } from './settings';
 import { Run, WriteDeps, writeForms } from './write';
@@ -36,6 +37,7 @@ export function excelHost(options: ExcelHostOptions = {}): PaneHost {
     loadSettings: () => guarded(async () => loadSettings(settings())),
     saveSettings: (value) => guarded(() => saveSettings(settings(), value)),
     existingSheets: () => guarded(() => existingSheets(run)),
+    readPlanSheets: () => guarded(() => readPlanSheets(run)),
     writeForms: (sheets, replaced, progress) => guarded(() => writeForms(deps, sheets, replaced, progress)),
     showSheet: (name) => guarded(() => showSheet(run, name)),
   };

@@ -1,13 +1,42 @@
-import { ACTUALS_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { ACTUALS_NAME, FormMarker, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { cellAddress } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
-import { boxAddress, parseBox, splitAddress } from './address';
+import { Box, boxAddress, parseBox, splitAddress } from './address';
 import type { Run } from './write';
 
 /** A name's text constant (`="quota-planner/…"`) without the `=` and the quotes; null for anything else. */
 export function nameConstant(formula: string | null | undefined): string | null {
   const m = /^=?"([\s\S]*)"$/.exec(formula ?? '');
   return m ? m[1].replace(/""/g, '"') : null;
+}
+
+/** A sheet of the open workbook with its generated-sheet marker, and (of a form) the range its actuals name refers to. */
+export interface MarkedWorksheet {
+  sheet: Excel.Worksheet;
+  name: string;
+  marker: FormMarker | null;
+  /** A form's `QuotaPlanner.Actuals` range on its own sheet, or null. */
+  actuals: Box | null;
+}
+
+/**
+ * Every sheet of the open workbook, in order, with its marker, read through each sheet's own names: two
+ * syncs, whatever the number of sheets (the sheets, then their names).
+ */
+export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWorksheet[]> {
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load('items/name');
+  await ctx.sync();
+  const sheets = worksheets.items;
+  const names = sheets.map((ws) => ws.names.load('items/name,items/formula'));
+  await ctx.sync();
+  return sheets.map((ws, i) => {
+    const formulas = new Map(names[i].items.map((n) => [n.name.toLowerCase(), n.formula]));
+    const marker = parseMarker(nameConstant(formulas.get(MARKER_NAME.toLowerCase())));
+    const ref = marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined;
+    const local = ref ? splitAddress(ref.replace(/^=/, ''))?.local : undefined;
+    return { sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null };
+  });
 }
 
 /**
@@ -19,26 +48,12 @@ export function nameConstant(formula: string | null | undefined): string | null 
  */
 export async function existingSheets(run: Run): Promise<ExistingSheet[]> {
   return run(async (ctx) => {
-    const worksheets = ctx.workbook.worksheets;
-    worksheets.load('items/name');
-    await ctx.sync();
-    const sheets = worksheets.items;
-    const names = sheets.map((ws) => ws.names.load('items/name,items/formula'));
-    await ctx.sync();
-
-    const found = sheets.map((ws, i) => {
-      const formulas = new Map(names[i].items.map((n) => [n.name.toLowerCase(), n.formula]));
-      const marker = parseMarker(nameConstant(formulas.get(MARKER_NAME.toLowerCase())));
-      const ref = marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined;
-      const local = ref ? splitAddress(ref.replace(/^=/, ''))?.local : undefined;
-      return { name: ws.name, marker, actuals: local ? parseBox(local) : null };
-    });
-
-    const used = found.map((s, i) => (s.actuals ? sheets[i].getRange(boxAddress(s.actuals)).getUsedRangeOrNullObject(true).load('address') : null));
+    const found = await markedSheets(ctx);
+    const used = found.map((s) => (s.actuals ? s.sheet.getRange(boxAddress(s.actuals)).getUsedRangeOrNullObject(true).load('address') : null));
     if (used.some((u) => u)) await ctx.sync();
     const firstRows = used.map((u, i) => {
       const box = u && !u.isNullObject ? parseBox(splitAddress(u.address)?.local ?? u.address) : null;
-      return box ? { box, row: sheets[i].getRange(boxAddress({ ...box, rows: 1 })).load('formulas') } : null;
+      return box ? { box, row: found[i].sheet.getRange(boxAddress({ ...box, rows: 1 })).load('formulas') } : null;
     });
     if (firstRows.some((f) => f)) await ctx.sync();
 

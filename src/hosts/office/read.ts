@@ -2,7 +2,7 @@ import { dayFromExcelSerial } from '../../planning/days';
 import { MARKER_NAME } from '../../sheets/forms/marker';
 import { CellValue } from '../../sheets/grid';
 import { SourceGrid } from '../../taskpane/host';
-import { boxAddress, parseBox, splitAddress } from './address';
+import { Box, boxAddress, parseBox, splitAddress } from './address';
 import type { Run } from './write';
 
 /** Cells per request: values, number formats and types come back together, well under Excel on the web's 5 MB response limit. */
@@ -81,13 +81,22 @@ export async function readSources(run: Run): Promise<SourceGrid[]> {
       const at = scope === 'selection' ? parseBox(selected) : null;
       return [{ grid: { sheet: sheet.name, rows: [], firstRow: at?.row ?? 1, firstCol: at?.col ?? 1 }, scope, label }];
     }
-    const rows: CellValue[][] = [];
-    const step = Math.max(1, Math.floor(CELLS_PER_READ / box.cols));
-    for (let r = 0; r < box.rows; r += step) {
-      const part = sheet.getRange(boxAddress({ ...box, row: box.row + r, rows: Math.min(step, box.rows - r) })).load('values,numberFormat,valueTypes');
-      await ctx.sync();
-      part.values.forEach((line, i) => rows.push(line.map((v, c) => cellValue(v, part.valueTypes[i][c], part.numberFormat[i][c]))));
-    }
+    const rows = await readCells(ctx, sheet, box);
     return [{ grid: { sheet: sheet.name, rows, firstRow: box.row, firstCol: box.col }, scope, label }];
   });
+}
+
+/**
+ * The cells of `box` as host-neutral values: values, number formats and types together, one sync per
+ * CELLS_PER_READ cells (a date is a number in a date format; an error its text).
+ */
+export async function readCells(ctx: Excel.RequestContext, sheet: Excel.Worksheet, box: Box): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  const step = Math.max(1, Math.floor(CELLS_PER_READ / box.cols));
+  for (let r = 0; r < box.rows; r += step) {
+    const part = sheet.getRange(boxAddress({ ...box, row: box.row + r, rows: Math.min(step, box.rows - r) })).load('values,numberFormat,valueTypes');
+    await ctx.sync();
+    part.values.forEach((line, i) => rows.push(line.map((v, c) => cellValue(v, part.valueTypes[i][c], part.numberFormat[i][c]))));
+  }
+  return rows;
 }

@@ -1,13 +1,14 @@
-import { FluentProvider, Switch, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Switch, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
 import { STRINGS, both } from '../../i18n/strings';
 import { hasErrors } from '../../planning/problems';
 import { registerLabel } from '../../planning/registers';
 import { movePriority, shownPriority } from '../priority';
 import { validateForm } from '../pane-settings';
-import { isBusy } from '../state';
+import { PaneView, isBusy } from '../state';
 import { PaneSetup, usePane } from '../use-pane';
 import { PreviewStep } from './PreviewStep';
+import { ResplitView } from './ResplitView';
 import { SettingsStep } from './SettingsStep';
 import { SourceStep } from './SourceStep';
 import { WriteStep } from './WriteStep';
@@ -29,10 +30,15 @@ const useStyles = makeStyles({
   titles: { minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
+  // Two tabs fit a 320 px pane side by side; a third (consolidation) would too.
+  views: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBlockEnd: tokens.spacingVerticalS },
 });
 
-/** The whole pane: a header with the language switch, the status line, and the four steps in order. */
+/**
+ * The whole pane: a header with the language switch, the views (planning, or re-splitting a plan already
+ * written), the status line, and the chosen view's steps in order.
+ */
 export function Pane(setup: PaneSetup) {
   const styles = useStyles();
   const { state, actions } = usePane(setup);
@@ -69,46 +75,77 @@ export function Pane(setup: PaneSetup) {
         </div>
         <Switch label={{ children: t.englishSwitch, lang: 'en' }} checked={lang === 'en'} onChange={(_, d) => actions.setLang(d.checked ? 'en' : 'vi')} />
       </header>
+      <TabList className={styles.views} selectedValue={state.view} onTabSelect={(_, d) => void actions.setView(d.value as PaneView)} aria-label={t.views}>
+        <Tab id="tab-plan" value="plan" aria-controls="view" data-testid="view-plan">
+          {t.planView}
+        </Tab>
+        <Tab id="tab-resplit" value="resplit" aria-controls="view" data-testid="view-resplit">
+          {t.resplitView}
+        </Tab>
+      </TabList>
       <div role="status" className={styles.status}>
         {state.status?.[lang]}
       </div>
       <main>
-        <SourceStep
-          t={t}
-          lang={lang}
-          mode={mode}
-          source={source}
-          fileName={state.fileName}
-          busy={busy}
-          onChooseFile={(file) => void actions.chooseFile(file)}
-          onReadAgain={() => void actions.readSource()}
-          onGoToCell={goToCell}
-        />
-        <SettingsStep
-          t={t}
-          lang={lang}
-          form={form}
-          errors={validation.ok ? {} : validation.errors}
-          priority={priority}
-          today={setup.today}
-          settingsNotSaved={state.settingsNotSaved}
-          disabled={busy}
-          onChange={actions.updateForm}
-          onMovePriority={onMovePriority}
-        />
-        <PreviewStep t={t} lang={lang} preview={state.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={goToCell} />
-        <WriteStep
-          t={t}
-          lang={lang}
-          mode={mode}
-          issuer={form.issuer}
-          write={state.write}
-          busy={busy}
-          onIssuer={(issuer) => actions.updateForm({ issuer })}
-          onWrite={() => void actions.write()}
-          onShowSheet={(name) => void actions.showSheet(name)}
-          onGoToCell={goToCell}
-        />
+        <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
+          {state.view === 'plan' ? (
+            <>
+              <SourceStep
+                t={t}
+                lang={lang}
+                mode={mode}
+                source={source}
+                fileName={state.fileName}
+                busy={busy}
+                onChooseFile={(file) => void actions.chooseFile(file)}
+                onReadAgain={() => void actions.readSource()}
+                onGoToCell={goToCell}
+              />
+              <SettingsStep
+                t={t}
+                lang={lang}
+                form={form}
+                errors={validation.ok ? {} : validation.errors}
+                priority={priority}
+                today={setup.today}
+                settingsNotSaved={state.settingsNotSaved}
+                disabled={busy}
+                onChange={actions.updateForm}
+                onMovePriority={onMovePriority}
+              />
+              <PreviewStep t={t} lang={lang} preview={state.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={goToCell} />
+              <WriteStep
+                t={t}
+                lang={lang}
+                mode={mode}
+                issuer={form.issuer}
+                write={state.write}
+                busy={busy}
+                onIssuer={(issuer) => actions.updateForm({ issuer })}
+                onWrite={() => void actions.write()}
+                onShowSheet={(name) => void actions.showSheet(name)}
+                onGoToCell={goToCell}
+              />
+            </>
+          ) : (
+            <ResplitView
+              t={t}
+              lang={lang}
+              mode={mode}
+              resplit={state.resplit}
+              fileName={state.fileName}
+              busy={busy}
+              today={setup.today}
+              onChooseFile={(file) => void actions.chooseFile(file)}
+              onReadBook={() => void actions.readBook()}
+              onChange={actions.updateResplit}
+              onPreview={() => void actions.previewResplit()}
+              onWrite={() => void actions.writeResplit()}
+              onShowSheet={(name) => void actions.showSheet(name)}
+              onGoToCell={goToCell}
+            />
+          )}
+        </div>
       </main>
     </FluentProvider>
   );

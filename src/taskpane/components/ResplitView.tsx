@@ -1,0 +1,218 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { PaneStrings } from '../../i18n/strings';
+import { DayNumber, formatVN } from '../../planning/days';
+import { METHODS, Method } from '../../planning/settings';
+import { formatCount } from '../../planning/text';
+import type { Lang } from '../../sheets/forms/text';
+import { ResplitError, ResplitForm, validateResplit } from '../resplit';
+import type { BookState, ResplitState } from '../state';
+import { DateField } from './DateField';
+import { FileChooser } from './FileChooser';
+import { PeriodTargets } from './PeriodTargets';
+import { PlanWarnings } from './PlanWarnings';
+import { ProblemList } from './ProblemList';
+import { Step } from './Step';
+import { WriteStatus } from './WriteStatus';
+
+const useStyles = makeStyles({
+  p: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  cell: { paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalS, textAlign: 'start', verticalAlign: 'top' },
+  rowHeader: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  number: { textAlign: 'end', whiteSpace: 'nowrap', paddingInlineEnd: 0, fontVariantNumeric: 'tabular-nums' },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  // The preview's parts stay items of the step's column (its gap), grouped for tests.
+  contents: { display: 'contents' },
+});
+
+export interface ResplitViewProps {
+  t: PaneStrings;
+  lang: Lang;
+  mode: 'excel' | 'file';
+  resplit: ResplitState;
+  fileName: string | null;
+  busy: boolean;
+  today: DayNumber;
+  onChooseFile: (file: File) => void;
+  onReadBook: () => void;
+  onChange: (patch: Partial<ResplitForm>) => void;
+  onPreview: () => void;
+  onWrite: () => void;
+  onShowSheet: (name: string) => void;
+  /** Excel only: selects a problem's cell. */
+  onGoToCell?: (cell: string) => void;
+}
+
+function errorText(t: PaneStrings, error: ResplitError | undefined): string | undefined {
+  return error === 'as-of-missing' ? t.asOfMissing : error === 'end-missing' ? t.newEndMissing : undefined;
+}
+
+/** Rows of label and value, read as a table (the labels are its row headers). */
+function Facts({ rows, caption }: { rows: [string, string][]; caption: string }) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table} aria-label={caption}>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row" className={mergeClasses(styles.cell, styles.rowHeader)}>{label}</th>
+            <td className={mergeClasses(styles.cell, styles.number)}>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function BookStep({ t, lang, mode, book, fileName, busy, onChooseFile, onReadBook, onGoToCell }: Pick<ResplitViewProps, 't' | 'lang' | 'mode' | 'fileName' | 'busy' | 'onChooseFile' | 'onReadBook' | 'onGoToCell'> & { book: BookState }) {
+  const styles = useStyles();
+  return (
+    <Step id="step-book" heading={t.bookHeading}>
+      {mode === 'file' ? (
+        <>
+          <p className={mergeClasses(styles.p, styles.muted)}>{t.bookFileIntro}</p>
+          <FileChooser label={t.chooseBook} disabled={busy} onFile={onChooseFile} />
+          {fileName && <p className={styles.p}>{t.chosenFile(fileName)}</p>}
+        </>
+      ) : (
+        <>
+          <p className={mergeClasses(styles.p, styles.muted)}>{t.bookExcelHint}</p>
+          <div>
+            <Button onClick={onReadBook} disabledFocusable={busy}>
+              {t.readBookAgain}
+            </Button>
+          </div>
+        </>
+      )}
+      {book.status === 'reading' && <Spinner size="tiny" labelPosition="after" label={t.readingBook} />}
+      {book.status === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{book.error[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {book.status === 'refused' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <h3 className={styles.subheading}>{t.bookRefused}</h3>
+            <p className={styles.p}>{mode === 'excel' ? t.bookFixExcel : t.fixInFile}</p>
+            <ProblemList problems={book.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {book.status === 'read' && (
+        <div data-testid="book-summary">
+          <Facts
+            caption={t.bookHeading}
+            rows={[
+              [t.planIdLabel, book.summary.planId],
+              [t.revisionLabel, String(book.summary.revision)],
+              [t.windowLabel, t.window(formatVN(book.summary.start), formatVN(book.summary.end))],
+              [t.method, t.methods[book.summary.method].name],
+              [t.unitsLabel, formatCount(book.summary.units, lang)],
+              [t.actualsLabel, formatCount(book.summary.actuals, lang)],
+              ...(book.summary.edits > 0 ? [[t.editsLabel, formatCount(book.summary.edits, lang)] as [string, string]] : []),
+            ]}
+          />
+        </div>
+      )}
+    </Step>
+  );
+}
+
+/**
+ * The re-split ("Chia lại"): the plan workbook read back with its actuals, what changes (as-of date, new
+ * end, method, grounds), a preview of the new revision, and the write that replaces the forms with it.
+ */
+export function ResplitView(props: ResplitViewProps) {
+  const { t, lang, mode, resplit, busy, today, onChange, onPreview, onWrite, onShowSheet, onGoToCell } = props;
+  const styles = useStyles();
+  const { book, form, preview } = resplit;
+  const valid = validateResplit(form);
+  const errors = valid.ok ? {} : valid.errors;
+  const current = book.status === 'read' ? t.methods[book.summary.method].name : null;
+  const notReady = book.status === 'reading' ? null : book.status !== 'read' ? t.needBook : !valid.ok ? t.fixResplit : null;
+  return (
+    <>
+      <BookStep {...props} book={book} />
+      <Step id="step-resplit" heading={t.resplitHeading}>
+        <div className={styles.dates}>
+          <DateField label={t.asOf} value={form.asOf} onChange={(asOf) => onChange({ asOf })} t={t} today={today} error={errorText(t, errors.asOf)} testId="as-of-date" disabled={busy} />
+          <DateField label={t.newEnd} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="new-end-date" disabled={busy} />
+        </div>
+        <p className={styles.hint}>{t.asOfHint}</p>
+        <Field label={t.resplitMethod}>
+          <Select value={form.method ?? ''} disabled={busy} onChange={(_, d) => onChange({ method: d.value === '' ? null : (d.value as Method) })}>
+            <option value="">{current ? t.keepMethod(current) : t.keepMethodPlain}</option>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t.methods[m].name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.note} hint={t.noteHint}>
+          <Input value={form.note} placeholder={t.notePlaceholder} disabled={busy} onChange={(_, d) => onChange({ note: d.value })} />
+        </Field>
+        <div>
+          <Button data-testid="resplit-preview" onClick={onPreview} disabledFocusable={busy}>
+            {t.preview}
+          </Button>
+        </div>
+        {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
+        {preview.status === 'revising' && <Spinner size="small" labelPosition="after" label={t.revising} />}
+        {preview.status === 'failed' && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{preview.error[lang]}</MessageBarBody>
+          </MessageBar>
+        )}
+        {preview.status === 'refused' && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <p className={styles.p}>{t.resplitRefused}</p>
+              <ProblemList problems={preview.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {preview.status === 'revised' && (
+          <div data-testid="resplit-preview-result" className={styles.contents}>
+            <p className={styles.p}>
+              {t.revisionSummary(preview.model.revision, formatVN(preview.model.asOf), formatVN(preview.model.oldEnd), formatVN(preview.model.end))}
+            </p>
+            <Facts
+              caption={t.figuresCaption}
+              rows={[
+                [t.need, formatCount(preview.model.need, lang)],
+                [t.done, formatCount(preview.model.done, lang)],
+                [t.left, formatCount(preview.model.left, lang)],
+                ...(preview.model.unscheduled > 0 ? [[t.unscheduledLabel, formatCount(preview.model.unscheduled, lang)] as [string, string]] : []),
+              ]}
+            />
+            <p className={styles.p}>{t.carried(formatCount(preview.model.carried, lang), preview.model.held)}</p>
+            <PeriodTargets
+              t={t}
+              lang={lang}
+              caption={t.newTargetsCaption}
+              granularity={preview.model.granularity}
+              periods={preview.model.periods}
+              total={preview.model.total}
+              testId="resplit-totals"
+            />
+            <PlanWarnings t={t} lang={lang} cannotFinish={preview.model.cannotFinish} warnings={preview.model.warnings} onGoToCell={onGoToCell} />
+          </div>
+        )}
+      </Step>
+      <Step id="step-resplit-write" heading={t.resplitWriteHeading}>
+        <p className={mergeClasses(styles.p, styles.muted)}>{mode === 'file' ? t.resplitWriteFileHint : t.resplitWriteHint}</p>
+        <div>
+          <Button appearance="primary" data-testid="resplit-write" onClick={onWrite} disabledFocusable={busy}>
+            {t.resplitWrite}
+          </Button>
+        </div>
+        <WriteStatus t={t} lang={lang} write={resplit.write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
+      </Step>
+    </>
+  );
+}

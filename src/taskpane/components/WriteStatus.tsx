@@ -1,0 +1,80 @@
+import { Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneStrings } from '../../i18n/strings';
+import type { Lang } from '../../sheets/forms/text';
+import type { WritePhase, WriteState } from '../state';
+import { ProblemList } from './ProblemList';
+
+const useStyles = makeStyles({
+  p: { margin: 0 },
+  sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // As in ProblemList: a wrapping sheet name keeps its bullet by its first line.
+  link: { textAlign: 'start', verticalAlign: 'top' },
+});
+
+export interface WriteStatusProps {
+  t: PaneStrings;
+  lang: Lang;
+  write: WriteState;
+  onShowSheet: (name: string) => void;
+  onGoToCell?: (cell: string) => void;
+}
+
+const phaseText = (t: PaneStrings, phase: WritePhase): string =>
+  ({ reading: t.readingBook, revising: t.revising, planning: t.planning, checking: t.checkingSheets, building: t.building, writing: t.writing })[phase];
+
+/** How a write goes: its progress, why nothing was written, or the sheets written (links) or the file downloaded. */
+export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteStatusProps) {
+  const styles = useStyles();
+  switch (write.status) {
+    case 'idle':
+      return null;
+    case 'busy':
+      return (
+        <Field
+          label={phaseText(t, write.phase)}
+          validationState="none"
+          validationMessage={write.fraction === null ? undefined : `${Math.round(write.fraction * 100)}%`}
+        >
+          <ProgressBar value={write.fraction ?? undefined} max={1} thickness="large" />
+        </Field>
+      );
+    case 'refused':
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <p className={styles.p}>{t.writeRefused}</p>
+            <ProblemList problems={write.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed':
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{write.error[lang]}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'done':
+      return (
+        <MessageBar intent="success" layout="multiline" data-testid="result">
+          <MessageBarBody>
+            {write.outcome.download ? (
+              <p className={styles.p}>{t.downloaded(write.outcome.download)}</p>
+            ) : (
+              <>
+                <p className={styles.p}>{t.written(write.outcome.sheets.length)}</p>
+                <ul className={styles.sheets}>
+                  {write.outcome.sheets.map((name) => (
+                    <li key={name}>
+                      <Link as="button" className={styles.link} title={t.showSheet(name)} onClick={() => onShowSheet(name)}>
+                        {name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

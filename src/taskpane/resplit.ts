@@ -1,0 +1,125 @@
+import { DayNumber } from '../planning/days';
+import { Granularity, Period } from '../planning/periods';
+import { Problem } from '../planning/problems';
+import { Method } from '../planning/settings';
+import { PlanWorkbook } from '../sheets/read-plan-workbook';
+import { Revision } from '../sheets/revise';
+
+/**
+ * The re-split ("Chia lại") as the pane shows it: what it asks for, what it says about the plan workbook
+ * it read, and the preview of a revision. Pure; the controller calls `revise` and the hosts.
+ */
+
+/** What the planner types for a re-split. */
+export interface ResplitForm {
+  /** Actuals count up to this day; new targets start the day after. Today until changed. */
+  asOf: DayNumber | null;
+  /** The new end (the plan's own until changed). */
+  end: DayNumber | null;
+  /** null: the plan's own method. */
+  method: Method | null;
+  /** The decision behind it (căn cứ / Quyết định số …), for Lịch sử kế hoạch. */
+  note: string;
+}
+
+export const EMPTY_RESPLIT_FORM: ResplitForm = { asOf: null, end: null, method: null, note: '' };
+
+export type ResplitField = 'asOf' | 'end';
+export type ResplitError = 'as-of-missing' | 'end-missing';
+
+export function validateResplit(form: ResplitForm): { ok: true; asOf: DayNumber; end: DayNumber } | { ok: false; errors: Partial<Record<ResplitField, ResplitError>> } {
+  const errors: Partial<Record<ResplitField, ResplitError>> = {};
+  if (form.asOf === null) errors.asOf = 'as-of-missing';
+  if (form.end === null) errors.end = 'end-missing';
+  return form.asOf === null || form.end === null ? { ok: false, errors } : { ok: true, asOf: form.asOf, end: form.end };
+}
+
+/** The plan workbook read: what the pane shows before a re-split. */
+export interface BookSummary {
+  planId: string;
+  revision: number;
+  start: DayNumber;
+  end: DayNumber;
+  granularity: Granularity;
+  method: Method;
+  units: number;
+  /** Cells of Phụ lục 02 with an actual typed. */
+  actuals: number;
+  /** Targets typed over on Phụ lục 01, held by the re-split. */
+  edits: number;
+}
+
+export function bookSummary(book: PlanWorkbook): BookSummary {
+  const s = book.plan.settings;
+  return {
+    planId: book.planId,
+    revision: book.revision,
+    start: s.start,
+    end: s.end,
+    granularity: s.granularity,
+    method: s.method,
+    units: book.plan.units.length,
+    actuals: book.actuals.reduce<number>((n, a) => (a === null ? n : n + 1), 0),
+    edits: book.edits.size,
+  };
+}
+
+/** The same workbook as far as a re-split goes: the same forms (plan id) with the same actuals and typed-over targets. */
+export function sameBook(a: PlanWorkbook, b: PlanWorkbook): boolean {
+  if (a.planId !== b.planId || a.revision !== b.revision || a.actuals.length !== b.actuals.length || a.edits.size !== b.edits.size) return false;
+  for (let i = 0; i < a.actuals.length; i++) if (a.actuals[i] !== b.actuals[i]) return false;
+  for (const [cell, value] of a.edits) if (b.edits.get(cell) !== value) return false;
+  return true;
+}
+
+/** The preview of a revision: its line of Lịch sử kế hoạch, the new targets per period, and what to look at. */
+export interface ResplitModel {
+  revision: number;
+  asOf: DayNumber;
+  oldEnd: DayNumber;
+  end: DayNumber;
+  method: Method;
+  /** Records to digitize from the start, done by the as-of date, left after them, and not fitted before the new end. */
+  need: number;
+  done: number;
+  left: number;
+  unscheduled: number;
+  granularity: Granularity;
+  /** The periods re-split (from the one holding the day after the as-of date), with all units' targets. */
+  periods: (Period & { target: number })[];
+  /** Their targets together. */
+  total: number;
+  /** Actual cells carried over to the new forms, and targets held. */
+  carried: number;
+  held: number;
+  cannotFinish: Problem[];
+  warnings: Problem[];
+}
+
+export function resplitModel(revision: Revision): ResplitModel {
+  const e = revision.history[revision.history.length - 1];
+  const { plan, firstOpen } = revision.replan;
+  const P = plan.periods.length;
+  const perPeriod = new Array<number>(P).fill(0);
+  for (let r = 0; r < plan.rows.length; r++) for (let k = firstOpen; k < P; k++) perPeriod[k] += plan.targets[r * P + k];
+  const periods = plan.periods.slice(firstOpen).map((p, i) => ({ ...p, target: perPeriod[firstOpen + i] }));
+  const warnings = revision.problems.filter((p) => p.severity === 'warning');
+  return {
+    revision: e.revision,
+    asOf: e.asOf!,
+    oldEnd: e.oldEnd!,
+    end: e.end,
+    method: e.method,
+    need: e.need,
+    done: e.done,
+    left: e.left,
+    unscheduled: e.unscheduled,
+    granularity: plan.settings.granularity,
+    periods,
+    total: periods.reduce((s, p) => s + p.target, 0),
+    carried: revision.actuals.reduce<number>((n, a) => (a === null ? n : n + 1), 0),
+    held: revision.held.length,
+    cannotFinish: warnings.filter((p) => p.code === 'cannot-finish'),
+    warnings: warnings.filter((p) => p.code !== 'cannot-finish'),
+  };
+}
