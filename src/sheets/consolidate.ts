@@ -61,6 +61,9 @@ export function consolidate(master: PlanWorkbook, returned: readonly ReturnedBoo
     const read = readReturned(master, keys, layout, book);
     problems.push(...read.problems);
     for (const found of read.found) {
+      // A figure the file carries unchanged from the master (a whole copy, a part sent with what was reported
+      // so far) is no news: only a changed figure competes with another file's.
+      if (found.value === master.actuals[found.index]) continue;
       const earlier = first.get(found.index);
       if (!earlier) first.set(found.index, found);
       else if (earlier.value !== found.value) problems.push(conflict(master, earlier, found));

@@ -295,6 +295,23 @@ describe('consolidate', () => {
       expect(result.problems[0].en).toContain('Nothing is guessed');
     });
 
+    it('no conflict when one file corrects a figure and another only carries the master’s', () => {
+      const { sheets, forms } = masterOf(FOUR, weekly());
+      put(sheets.progress, progressCells(forms.progress, 0).actualCells[0], 300);
+      const book = read(sheets);
+      const copy = (value: number): ReturnedBook => {
+        const progress = { ...sheets.progress, rows: sheets.progress.rows.map((r) => r.slice()) };
+        put(progress, progressCells(forms.progress, 0).actualCells[0], value);
+        return { file: `copy-${value}.xlsx`, sheets: { ...sheets, progress } };
+      };
+      for (const order of [[copy(310), copy(300)], [copy(300), copy(310)]]) {
+        const result = consolidate(book, order);
+        expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'actual-replaced' })]);
+        expect(result.actuals[0]).toBe(310);
+        expect(result.copied).toBe(1);
+      }
+    });
+
     it('a figure typed on a row that names no unit', () => {
       const { book, y } = setup();
       const back = returnedPart(book, y, 'y.xlsx');
