@@ -111,14 +111,9 @@ export function replan(input: ReplanInput): Replan {
       `Actuals run to ${formatVN(asOf)}: no day is left before the new end ${formatVN(end)} to re-split over.`);
     return refuse();
   }
-  // Actuals exist only for the old plan's periods, so days past its end have nothing to count. Up to the old
-  // end, a period ending by asOf is a whole calendar period in both plans, hence identical in both.
-  if (asOf > old.settings.end) {
-    error('as-of-after-old-end', null,
-      `Ngày tính số liệu ${formatVN(asOf)} sau hạn cũ ${formatVN(old.settings.end)}: sau hạn cũ không có ô nào để nhập số thực hiện.`,
-      `Actuals as of ${formatVN(asOf)} run past the old end ${formatVN(old.settings.end)}, after which no period has an actual to type.`);
-    return refuse();
-  }
+  // After the old end (an office that fell behind re-splits late), every actual counts as done and the periods
+  // between the old end and asOf are past with nothing planned in them. Up to the old end, a period ending by
+  // asOf is a whole calendar period in both plans, hence identical in both.
   const machines = changes.machines ?? new Map<number, number>();
   for (const [ui, m] of machines) {
     if (!Number.isInteger(ui) || ui < 0 || ui >= old.units.length || !isWholeNumber(m, 0)) {
@@ -143,7 +138,7 @@ export function replan(input: ReplanInput): Replan {
   const left = new Int32Array(R);
   old.rows.forEach((row, r) => {
     const u = old.units[row.unitIndex];
-    if (midPeriod) current[r] = actuals[r * oldP + firstOpen] ?? 0;
+    if (midPeriod && firstOpen < oldP) current[r] = actuals[r * oldP + firstOpen] ?? 0;
     if (late[r] > 0) {
       problems.push(problem('warning', 'actual-after-as-of', u.cell, u.name,
         `${unitLabel(u, 'vi')}, ${registerLabel(row.register, 'vi')}: ${formatCount(late[r], 'vi')} trường hợp nhập ở các kỳ sau ${formatVN(asOf)} không được tính vào số đã làm.`,
@@ -223,7 +218,7 @@ export function replan(input: ReplanInput): Replan {
   const spread = new Int32Array(P);
   for (let r = 0; r < R; r++) {
     const base = r * P;
-    targets.set(old.targets.subarray(r * oldP, r * oldP + firstOpen), base);
+    targets.set(old.targets.subarray(r * oldP, r * oldP + Math.min(firstOpen, oldP)), base);
     for (let i = 0; i < S; i++) targets[base + into[i]] += sub.targets[r * S + i];
     let unscheduled = sub.rows[r].unscheduled;
     let finish = sub.rows[r].finish;

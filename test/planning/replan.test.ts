@@ -148,9 +148,22 @@ describe('replan warnings and refusals', () => {
     expect(targetsOf(r.plan, 'Xã Nha Bích', 'KS')).toEqual([200, 200, 200]);
   });
 
-  it('refuses an as-of day on or after the new end, or after the old end, leaving the plan as it was', () => {
+  it('re-splits after the old end has passed: every actual is done, the days since the old end are past', () => {
+    // An office that fell behind: the plan ended 30/09, the re-split is made on 05/10, to the end of the year.
+    const actuals = actualsFor(old, [['Xã Nha Bích', 'KS', 0, 150], ['Xã Nha Bích', 'KS', 1, 150], ['Xã Nha Bích', 'KS', 2, 100]]);
+    const r = replan({ plan: old, actuals, asOf: d('2024-10-05'), changes: { end: d('2024-12-31') } });
+    expect(r.problems).toEqual([]);
+    expect(r.firstOpen).toBe(4); // October, from the 6th
+    expect(Array.from(r.done)).toEqual([400, 0]);
+    const ks = targetsOf(r.plan, 'Xã Nha Bích', 'KS');
+    expect(ks.slice(0, 4)).toEqual([150, 150, 150, 150]); // June–September as planned
+    expect(ks.slice(4).reduce((a, b) => a + b, 0) + r.plan.rows[0].unscheduled).toBe(200);
+    expect(ks.slice(4).every((n) => n > 0)).toBe(true);
+  });
+
+  it('refuses an as-of day on or after the new end, leaving the plan as it was', () => {
     const actuals = new Array(8).fill(null);
-    for (const [asOf, end, code] of [['2024-09-30', '2024-09-30', 'as-of-after-end'], ['2024-10-05', '2024-12-31', 'as-of-after-old-end']]) {
+    for (const [asOf, end, code] of [['2024-09-30', '2024-09-30', 'as-of-after-end'], ['2024-10-05', '2024-10-05', 'as-of-after-end']]) {
       const r = replan({ plan: old, actuals, asOf: d(asOf), changes: { end: d(end) } });
       expect(r.problems.map((p) => p.code)).toEqual([code]);
       expect(r.plan.targets).toBe(old.targets);
@@ -234,7 +247,7 @@ function build(c: Case): Built {
   const old = planUnits(c.units, REG, settings);
   const n = old.rows.length * old.periods.length;
   const actuals = Array.from({ length: n }, (_, i) => c.actualSeed[i % c.actualSeed.length]);
-  const asOf = Math.min(c.start + c.asOfBack, settings.end);
+  const asOf = c.start + c.asOfBack; // past the old end too: an office that fell behind
   const end = Math.max(c.start, asOf + c.extend);
   const machines = new Map(c.machines.filter(([ui]) => ui < c.units.length));
   return { old, input: { plan: old, actuals, asOf, changes: { end, machines, method: c.newMethod ?? undefined } } };
@@ -250,7 +263,7 @@ function withHeld(b: Built, first: Replan, picks: [number, number, number][]): R
   for (const [r0, k0, v] of picks) {
     const r = r0 % b.old.rows.length;
     const k = first.firstOpen + (k0 % open);
-    const cur = mid && k === first.firstOpen ? b.input.actuals[r * b.old.periods.length + k] ?? 0 : 0;
+    const cur = mid && k === first.firstOpen && k < b.old.periods.length ? b.input.actuals[r * b.old.periods.length + k] ?? 0 : 0;
     held.set(`${r}:${k}`, cur + v);
   }
   return { ...b.input, held };
@@ -303,8 +316,9 @@ describe('replan properties', () => {
       plan.rows.forEach((row, r) => {
         // 1. the past, exactly.
         for (let k = 0; k < f; k++) {
-          expect(plan.periods[k]).toEqual(old.periods[k]);
-          expect(plan.targets[r * P + k]).toBe(old.targets[r * oldP + k]);
+          // The old last period may have been cut short by the old end; periods after it had nothing planned.
+          if (k < oldP - 1) expect(plan.periods[k]).toEqual(old.periods[k]);
+          expect(plan.targets[r * P + k]).toBe(k < oldP ? old.targets[r * oldP + k] : 0);
         }
         // 5. whole and non-negative (an Int32Array holds only integers).
         for (let k = 0; k < P; k++) expect(plan.targets[r * P + k]).toBeGreaterThanOrEqual(0);
@@ -313,7 +327,7 @@ describe('replan properties', () => {
         expect(row.remaining).toBe(left);
         let open = 0;
         for (let k = f; k < P; k++) open += plan.targets[r * P + k];
-        const cur = mid ? actuals[r * oldP + f] ?? 0 : 0;
+        const cur = mid && f < oldP ? actuals[r * oldP + f] ?? 0 : 0;
         expect(open - cur + row.unscheduled).toBe(left);
         expect(row.unscheduled).toBeGreaterThanOrEqual(0);
       });
