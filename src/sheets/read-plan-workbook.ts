@@ -198,13 +198,17 @@ function withoutBlanks(units: readonly Unit[], registers: readonly string[], gri
     const c = header.findIndex((v) => LANGS.some((l) => textOf(v) === registerLabel(code, l)));
     if (c >= 0) columnOf.set(code, c);
   }
-  // The cell each unit came from in the planner's sheet, so messages keep naming it after a re-split.
+  // The cell each unit came from in the planner's sheet, so messages keep naming it after a re-split; the
+  // parent chain, so two provinces' Huyện Châu Thành stay two groups.
   const sourceCol = header.findIndex((v) => LANGS.some((l) => textOf(v) === FORM_TEXT[l].sourceCell));
+  const chainCol = header.findIndex((v) => LANGS.some((l) => textOf(v) === FORM_TEXT[l].parentChain));
   return units.map((u) => {
     const row = grid.rows[Number(/(\d+)$/.exec(u.cell)?.[1] ?? 0) - (grid.firstRow ?? 1)] ?? [];
     const source = sourceCol < 0 ? '' : textOf(row[sourceCol] ?? null);
+    const parentKey = chainCol < 0 ? '' : textOf(row[chainCol] ?? null);
     return {
       ...u,
+      ...(parentKey ? { parentKey } : {}),
       cell: source || u.cell,
       counts: new Map([...u.counts].filter(([code]) => !isBlank(row[columnOf.get(code) ?? -1] ?? null))),
     };

@@ -8,6 +8,7 @@ import { groupByParent } from '../../src/sheets/forms/groups';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import ExcelJS from 'exceljs';
 import { sha256, tempDir } from '../helpers/tmp';
 import { overwriteCell, typeCell } from '../helpers/type-cell';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
@@ -158,5 +159,27 @@ describe('quota-plan replan', () => {
     const bad = await run('replan', book, '--end', '2024-07-12', '--machines', 'Xã Z=2');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('the plan has no unit "Xã Z"');
+  });
+
+  it('re-splits a three-level plan whose district names repeat across provinces, each district its own group', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Số liệu');
+    ws.addRow(['Tỉnh', 'Huyện', 'Xã', 'Khai sinh']);
+    ws.addRow(['Tỉnh An Giang', 'Huyện Châu Thành', 'Xã An Hòa', 500]);
+    ws.addRow(['Tỉnh An Giang', 'Huyện Chợ Mới', 'Xã Kiến An', 400]);
+    ws.addRow(['Tỉnh Tiền Giang', 'Huyện Châu Thành', 'Xã Tân Hương', 300]);
+    const input = tmp.file('three-levels.xlsx');
+    await wb.xlsx.writeFile(input);
+    const book = tmp.file('three-levels-plan.xlsx');
+    expect((await run('plan', input, '--start', '2024-06-03', '--end', '2024-06-28', '--granularity', 'week', '--out', book, '--json', tmp.file('3l.json'))).code).toBe(0);
+    const p1 = json(tmp.file('3l.json'));
+    await typeCell(book, await sheetNumber(book, 'progress'), bare(row(p1, 'Xã Tân Hương', 'KS').actualCells![0]), '<v>75</v>');
+    const r = await run('replan', book, '--as-of', '2024-06-07', '--end', '2024-07-12', '--out', tmp.file('three-levels-r2.xlsx'), '--json', tmp.file('3l-r2.json'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(row(json(tmp.file('3l-r2.json')), 'Xã Tân Hương', 'KS')).toMatchObject({ done: 75, remaining: 225 });
+    const back = await readBook(tmp.file('three-levels-r2.xlsx'));
+    expect(new Set(back.plan.units.map((u) => u.parentKey)).size).toBe(3);
+    expect(back.actuals.filter((v) => v !== null)).toEqual([75]);
   });
 });

@@ -14,14 +14,17 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
   const t = FORM_TEXT[options.lang];
   const coded = units.some((u) => u.code !== null);
   const code = (values: ModelValue[]): ModelValue[] => (coded ? values : []);
+  // Same-named districts of two provinces are told apart by their whole chain: kept, hidden, for reading back.
+  const chained = units.some((u) => u.parentKey !== undefined);
+  const chain = (values: ModelValue[]): ModelValue[] => (chained ? values : []);
   const rows: ModelRow[] = [
     {
-      values: [t.stt, t.unit, ...code([t.unitCode]), t.parent, t.machines, t.books, ...registers.map((r) => registerLabel(r, options.lang)), t.sourceCell],
+      values: [t.stt, t.unit, ...code([t.unitCode]), t.parent, t.machines, t.books, ...registers.map((r) => registerLabel(r, options.lang)), t.sourceCell, ...chain([t.parentChain])],
       style: 'header',
     },
   ];
   units.forEach((u, i) => {
-    rows.push({ values: [i + 1, u.name, ...code([u.code]), u.parent, u.machines, u.books, ...registers.map((r) => u.counts.get(r) ?? null), u.cell] });
+    rows.push({ values: [i + 1, u.name, ...code([u.code]), u.parent, u.machines, u.books, ...registers.map((r) => u.counts.get(r) ?? null), u.cell, ...chain([u.parentKey ?? null])] });
   });
   return {
     name: options.names.units,
@@ -35,6 +38,7 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
       { width: 9, style: 'count' },
       ...registers.map(() => ({ width: 11, style: 'count' })),
       { width: 18, style: 'text' },
+      ...(chained ? [{ width: 18, style: 'text', hidden: true }] : []),
     ],
     rows,
     styles: FORM_STYLES,
