@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
 import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
 import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
 import { loadWorkbook } from '../../src/hosts/xlsx/read-grid';
 import { chonThanhWorkbook } from '../../src/examples/workbooks';
-import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { readBook, run } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { typeCell } from '../helpers/type-cell';
 
@@ -19,21 +19,6 @@ import { typeCell } from '../helpers/type-cell';
 jest.setTimeout(120_000);
 const tmp = tempDir('quota-story-');
 afterAll(() => tmp.cleanup());
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function readBook(file: string): Promise<PlanWorkbook> {
-  const found = await readPlanBook(file, await loadWorkbook(file));
-  if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
 
 const json = (file: string): PlanJson => JSON.parse(readFileSync(file, 'utf8'));
 const rowOf = (plan: PlanJson, unit: string, register = 'KS') => plan.rows.find((r) => r.unit === unit && r.register === register)!;

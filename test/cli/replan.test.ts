@@ -1,35 +1,17 @@
 import { readFileSync } from 'fs';
-import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
 import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
-import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
-import { loadWorkbook } from '../../src/hosts/xlsx/read-grid';
 import { groupByParent } from '../../src/sheets/forms/groups';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';
-import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import ExcelJS from 'exceljs';
+import { readBook, run } from '../helpers/cli';
 import { sha256, tempDir } from '../helpers/tmp';
 import { overwriteCell, typeCell } from '../helpers/type-cell';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
 
 const tmp = tempDir('quota-replan-');
 afterAll(() => tmp.cleanup());
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function readBook(file: string): Promise<PlanWorkbook> {
-  const found = await readPlanBook(file, await loadWorkbook(file));
-  if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
 
 /** The 1-based sheet number of a form, for typing into the file. */
 async function sheetNumber(file: string, kind: string): Promise<number> {

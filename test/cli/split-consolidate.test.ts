@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { PlanJson } from '../../src/planning/plan-json';
 import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
 import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
 import { loadWorkbook } from '../../src/hosts/xlsx/read-grid';
 import { Grid } from '../../src/sheets/grid';
-import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { readBook, run } from '../helpers/cli';
 import { sha256, tempDir } from '../helpers/tmp';
 import { overwriteCell, typeCell } from '../helpers/type-cell';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
@@ -17,21 +16,6 @@ const tmp = tempDir('quota-split-');
 afterAll(() => tmp.cleanup());
 
 const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function readBook(file: string): Promise<PlanWorkbook> {
-  const found = await readPlanBook(file, await loadWorkbook(file));
-  if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
 
 const json = (file: string): PlanJson => JSON.parse(readFileSync(file, 'utf8'));
 const column = (ref: string): string => /!\$?([A-Z]+)\$?\d+$/.exec(ref)![1];

@@ -1,11 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
 import type { PreviewState } from '../state';
 import { PeriodTargets } from './PeriodTargets';
 import { PlanWarnings } from './PlanWarnings';
-import { ProblemList } from './ProblemList';
+import { Refusal } from './Refusal';
 import { Step } from './Step';
 
 const useStyles = makeStyles({
@@ -36,18 +36,9 @@ export function PreviewStep({ t, lang, preview, busy, notReady, onPreview, onGoT
       </div>
       {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
       {preview.status === 'planning' && <Spinner size="small" labelPosition="after" label={t.planning} />}
-      {preview.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{preview.error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
       {preview.status === 'refused' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <p className={styles.p}>{t.planRefused}</p>
-            <ProblemList problems={preview.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
-          </MessageBarBody>
-        </MessageBar>
+        <Refusal lang={lang} t={t} heading={t.planRefused} problems={preview.problems} onGoToCell={onGoToCell} />
       )}
       {preview.status === 'planned' && (
         <>

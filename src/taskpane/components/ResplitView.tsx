@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
 import { METHODS, Method } from '../../planning/settings';
@@ -10,7 +10,7 @@ import { DateField } from './DateField';
 import { FileChooser } from './FileChooser';
 import { PeriodTargets } from './PeriodTargets';
 import { PlanWarnings } from './PlanWarnings';
-import { ProblemList } from './ProblemList';
+import { Refusal } from './Refusal';
 import { Step } from './Step';
 import { WriteStatus } from './WriteStatus';
 
@@ -23,7 +23,6 @@ const useStyles = makeStyles({
   cell: { paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalS, textAlign: 'start', verticalAlign: 'top' },
   rowHeader: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   number: { textAlign: 'end', whiteSpace: 'nowrap', paddingInlineEnd: 0, fontVariantNumeric: 'tabular-nums' },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   // The preview's parts stay items of the step's column (its gap), grouped for tests.
   contents: { display: 'contents' },
 });
@@ -88,19 +87,9 @@ function BookStep({ t, lang, mode, book, fileName, busy, onChooseFile, onReadBoo
         </>
       )}
       {book.status === 'reading' && <Spinner size="tiny" labelPosition="after" label={t.readingBook} />}
-      {book.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{book.error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {book.status === 'failed' && <Refusal lang={lang} t={t} error={book.error} onGoToCell={onGoToCell} />}
       {book.status === 'refused' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <h3 className={styles.subheading}>{t.bookRefused}</h3>
-            <p className={styles.p}>{mode === 'excel' ? t.bookFixExcel : t.fixInFile}</p>
-            <ProblemList problems={book.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
-          </MessageBarBody>
-        </MessageBar>
+        <Refusal lang={lang} t={t} heading={t.bookRefused} hint={mode === 'excel' ? t.bookFixExcel : t.fixInFile} problems={book.problems} onGoToCell={onGoToCell} />
       )}
       {book.status === 'read' && (
         <div data-testid="book-summary">
@@ -163,18 +152,9 @@ export function ResplitView(props: ResplitViewProps) {
         </div>
         {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
         {preview.status === 'revising' && <Spinner size="small" labelPosition="after" label={t.revising} />}
-        {preview.status === 'failed' && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{preview.error[lang]}</MessageBarBody>
-          </MessageBar>
-        )}
+        {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
         {preview.status === 'refused' && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <p className={styles.p}>{t.resplitRefused}</p>
-              <ProblemList problems={preview.problems} lang={lang} t={t} onGoToCell={onGoToCell} />
-            </MessageBarBody>
-          </MessageBar>
+          <Refusal lang={lang} t={t} heading={t.resplitRefused} problems={preview.problems} onGoToCell={onGoToCell} />
         )}
         {preview.status === 'revised' && (
           <div data-testid="resplit-preview-result" className={styles.contents}>
