@@ -35,6 +35,19 @@ export interface ReplanInput {
   changes: ReplanChanges;
   /** `${rowIndex}:${newPeriodIndex}` → a target the planner fixed by hand (the whole target of that period). */
   held?: ReadonlyMap<string, number>;
+  /**
+   * Where the planner sees the held target of a row and period, and how to change it: what the messages
+   * about held targets name. Without it they name the unit's cell (`unit.cell`) and give no advice.
+   */
+  heldSource?: (row: number, period: number) => HeldSource;
+}
+
+/** A held target as the planner sees it (see ReplanInput.heldSource). */
+export interface HeldSource {
+  /** The cell showing it, as messages name cells (`Phụ lục 01 - Giao chỉ tiêu!H12`). */
+  cell: string;
+  /** How to change it or let it go, a sentence in each language. */
+  fix: { vi: string; en: string };
 }
 
 export interface Replan {
@@ -51,7 +64,8 @@ export interface Replan {
   problems: Problem[];
 }
 
-const unitLabel = (u: Unit, lang: 'vi' | 'en'): string => `${u.name}${codeNote(u.code, lang)}`;
+/** A unit as messages name it: its name, and its code when it has one (two "Xã Đông Khê" are told apart). */
+export const unitLabel = (u: Unit, lang: 'vi' | 'en'): string => `${u.name}${codeNote(u.code, lang)}`;
 
 /**
  * Re-splits what each row has left after its actuals over asOf+1 … changes.end. Pure and deterministic.
@@ -156,35 +170,64 @@ export function replan(input: ReplanInput): Replan {
   // ---- held cells: what each row's held periods take out of what is left ----
   const heldAt = new Map<number, number>(); // r·P + k → held target
   const heldFuture = new Float64Array(R); // held targets less the current period's actual, per row
-  const heldCount = new Int32Array(R);
+  const heldPeriods: number[][] = old.rows.map(() => []);
+  const span = (k: number): string => `${formatVN(periods[k].start)}–${formatVN(periods[k].end)}`;
+  /** The row's unit and register, and where its held cells are with what to do about them, as messages say them. */
+  const about = (r: number, ks: readonly number[]) => {
+    const u = old.units[old.rows[r].unitIndex];
+    const reg = old.rows[r].register;
+    const sources = input.heldSource ? ks.map((k) => input.heldSource!(r, k)) : [];
+    const cells = sources.map((s) => s.cell);
+    const fixes = (lang: 'vi' | 'en'): string => [...new Set(sources.map((s) => s.fix[lang]))].map((f) => ` ${f}`).join('');
+    return {
+      u,
+      cell: cells[0] ?? u.cell,
+      vi: `${unitLabel(u, 'vi')}, ${registerLabel(reg, 'vi')}`,
+      en: `${unitLabel(u, 'en')}, ${registerLabel(reg, 'en')}`,
+      at: cells.length === 0 ? { vi: '', en: '' } : { vi: ` (ô ${cells.join(', ')})`, en: ` (cell${cells.length === 1 ? '' : 's'} ${cells.join(', ')})` },
+      fix: { vi: fixes('vi'), en: fixes('en') },
+    };
+  };
+  const heldProblem = (severity: 'error' | 'warning', code: string, a: ReturnType<typeof about>, vi: string, en: string): void => {
+    problems.push(problem(severity, code, a.cell, a.u.name, vi + a.fix.vi, en + a.fix.en));
+  };
   for (const [key, value] of input.held ?? []) {
     const m = /^(0|[1-9]\d*):(0|[1-9]\d*)$/.exec(key); // one spelling per cell, so none is counted twice
     const r = m ? Number(m[1]) : -1;
     const k = m ? Number(m[2]) : -1;
-    const u = r >= 0 && r < R ? old.units[old.rows[r].unitIndex] : null;
-    if (!u || k >= P || !isWholeNumber(value, 0)) {
-      error('bad-held', u, `Chỉ tiêu giữ nguyên "${key}" = ${value} không hợp lệ.`, `The held target "${key}" = ${value} is not valid.`);
+    if (r < 0 || r >= R) {
+      error('bad-held', null, `Chỉ tiêu giữ nguyên "${key}" = ${value} không hợp lệ.`, `The held target "${key}" = ${value} is not valid.`);
+    } else if (k >= P || !isWholeNumber(value, 0)) {
+      const a = about(r, k >= 0 && k < P ? [k] : []);
+      heldProblem('error', 'bad-held', a,
+        `${a.vi}: chỉ tiêu giữ nguyên "${key}" = ${value}${a.at.vi} không hợp lệ.`,
+        `${a.en}: the held target "${key}" = ${value}${a.at.en} is not valid.`);
     } else if (k < firstOpen) {
-      error('held-in-past', u,
-        `${unitLabel(u, 'vi')}: kỳ ${formatVN(periods[k].start)}–${formatVN(periods[k].end)} đã qua, chỉ tiêu của nó không đổi nên không giữ được.`,
-        `${unitLabel(u, 'en')}: the period ${formatVN(periods[k].start)}–${formatVN(periods[k].end)} is past; its target does not change and cannot be held.`);
+      const a = about(r, [k]);
+      heldProblem('error', 'held-in-past', a,
+        `${a.vi}: kỳ ${span(k)}${a.at.vi} đã qua, chỉ tiêu của nó không đổi nên không giữ được.`,
+        `${a.en}: the period ${span(k)}${a.at.en} is past; its target does not change and cannot be held.`);
     } else if (k === firstOpen && value < current[r]) {
       // A held target is the period's whole target, and what was already done in it cannot be undone.
-      error('held-below-actual', u,
-        `${unitLabel(u, 'vi')}: chỉ tiêu giữ nguyên ${formatCount(value, 'vi')} của kỳ hiện tại thấp hơn ${formatCount(current[r], 'vi')} trường hợp đã làm trong kỳ.`,
-        `${unitLabel(u, 'en')}: the held target ${formatCount(value, 'en')} of the current period is below the ${formatCount(current[r], 'en')} records already done in it.`);
+      const a = about(r, [k]);
+      heldProblem('error', 'held-below-actual', a,
+        `${a.vi}: chỉ tiêu giữ nguyên ${formatCount(value, 'vi')} của kỳ hiện tại ${span(k)}${a.at.vi} thấp hơn ${formatCount(current[r], 'vi')} trường hợp đã làm trong kỳ; ` +
+          `chỉ tiêu giữ nguyên là cả chỉ tiêu của kỳ nên phải ít nhất ${formatCount(current[r], 'vi')}.`,
+        `${a.en}: the held target ${formatCount(value, 'en')} of the current period ${span(k)}${a.at.en} is below the ${formatCount(current[r], 'en')} records already done in it; ` +
+          `a held target is the whole period's, so it must be at least ${formatCount(current[r], 'en')}.`);
     } else {
       heldAt.set(r * P + k, value);
-      heldCount[r]++;
+      heldPeriods[r].push(k);
       heldFuture[r] += value - (k === firstOpen ? current[r] : 0);
     }
   }
-  old.rows.forEach((row, r) => {
+  heldPeriods.forEach((ks) => ks.sort((a, b) => a - b));
+  old.rows.forEach((_, r) => {
     if (heldFuture[r] <= left[r]) return;
-    const u = old.units[row.unitIndex];
-    error('held-exceeds-remaining', u,
-      `${unitLabel(u, 'vi')}, ${registerLabel(row.register, 'vi')}: chỉ tiêu giữ nguyên (trừ số đã làm trong kỳ hiện tại) là ${formatCount(heldFuture[r], 'vi')}, nhiều hơn ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
-      `${unitLabel(u, 'en')}, ${registerLabel(row.register, 'en')}: the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, more than the ${formatCount(left[r], 'en')} records left.`);
+    const a = about(r, heldPeriods[r]);
+    heldProblem('error', 'held-exceeds-remaining', a,
+      `${a.vi}: chỉ tiêu giữ nguyên${a.at.vi} (trừ số đã làm trong kỳ hiện tại) là ${formatCount(heldFuture[r], 'vi')}, nhiều hơn ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
+      `${a.en}: the held targets${a.at.en} (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, more than the ${formatCount(left[r], 'en')} records left.`);
   });
   if (problems.some((p) => p.severity === 'error')) return refuse();
 
@@ -222,7 +265,8 @@ export function replan(input: ReplanInput): Replan {
     for (let i = 0; i < S; i++) targets[base + into[i]] += sub.targets[r * S + i];
     let unscheduled = sub.rows[r].unscheduled;
     let finish = sub.rows[r].finish;
-    if (heldCount[r] > 0) {
+    const heldCount = heldPeriods[r].length;
+    if (heldCount > 0) {
       // What the sub-plan put in held periods moves evenly onto the row's other open working periods.
       let moved = 0;
       let activeCount = 0;
@@ -241,7 +285,7 @@ export function replan(input: ReplanInput): Replan {
       }
     }
     if (midPeriod) targets[base + firstOpen] += current[r];
-    if (heldCount[r] > 0) {
+    if (heldCount > 0) {
       for (let k = firstOpen; k < P; k++) {
         const h = heldAt.get(base + k);
         if (h !== undefined) targets[base + k] = h;
@@ -249,11 +293,11 @@ export function replan(input: ReplanInput): Replan {
       // Held and moved targets change when the row's last records are planned (a projection past the end stays).
       if (unscheduled === 0) finish = lastTargetDay(targets, base, periods, firstOpen, cal);
     }
-    if (heldCount[r] > 0 && heldCount[r] === P - firstOpen && heldFuture[r] !== left[r]) {
-      const u = old.units[old.rows[r].unitIndex];
-      problems.push(problem('warning', 'held-not-remaining', u.cell, u.name,
-        `${unitLabel(u, 'vi')}, ${registerLabel(old.rows[r].register, 'vi')}: mọi kỳ còn lại đều giữ nguyên chỉ tiêu, tổng ${formatCount(heldFuture[r], 'vi')} (trừ số đã làm trong kỳ hiện tại) khác ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
-        `${unitLabel(u, 'en')}, ${registerLabel(old.rows[r].register, 'en')}: every open period is held, and the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, not the ${formatCount(left[r], 'en')} records left.`));
+    if (heldCount > 0 && heldCount === P - firstOpen && heldFuture[r] !== left[r]) {
+      const a = about(r, heldPeriods[r]);
+      heldProblem('warning', 'held-not-remaining', a,
+        `${a.vi}: mọi kỳ còn lại đều giữ nguyên chỉ tiêu${a.at.vi}, tổng ${formatCount(heldFuture[r], 'vi')} (trừ số đã làm trong kỳ hiện tại) khác ${formatCount(left[r], 'vi')} trường hợp còn lại.`,
+        `${a.en}: every open period is held${a.at.en}, and the held targets (less what was done in the current period) come to ${formatCount(heldFuture[r], 'en')}, not the ${formatCount(left[r], 'en')} records left.`);
     }
     rows.push({ unitIndex: old.rows[r].unitIndex, register: old.rows[r].register, remaining: left[r], unscheduled, finish });
   }

@@ -10,7 +10,7 @@ import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
 import { FORM_TEXT, LANGS, Lang } from './forms/text';
 import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
-import { MAX_COUNT } from '../planning/units';
+import { MAX_COUNT, codeNote } from '../planning/units';
 import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
 import { readUnits } from './read-units';
@@ -57,6 +57,11 @@ export interface PlanWorkbook {
   history: RevisionEntry[];
   /** Where the actual of row r, period k is typed, as messages name cells (`Phụ lục 02 - Báo cáo tiến độ!D10`). */
   actualCell: (r: number, k: number) => string;
+  /**
+   * Where the target of row r, period k is shown on Phụ lục 01, where a planner types over it to hold it
+   * (`Phụ lục 01 - Giao chỉ tiêu!H12`); in a workbook without Phụ lục 01, its copy on Phụ lục 02.
+   */
+  editCell: (r: number, k: number) => string;
   /** Warnings found on the way (the units form's); never an error. */
   problems: Problem[];
 }
@@ -93,6 +98,17 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const found = rebuilt === sheets.planId ? candidate : null;
   if (!found || stored.plan.planId !== sheets.planId) {
     const at = settingCell(sheets.calendar, 'planId');
+    if (stored.plan.planId === sheets.planId && isPart(candidate.plan, sheets, revision)) {
+      const names = candidate.plan.units.map((u) => u.name);
+      const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}…`;
+      return refuse([problem('error', 'plan-part', at, null,
+        `Tệp này là một phần của kế hoạch mã ${sheets.planId} (lần lập ${revision}) đã tách gửi cho một huyện hoặc xã (bằng «quota-plan split»): ` +
+          `nó chỉ có ${formatCount(names.length, 'vi')} đơn vị (${shown}), không phải sổ kế hoạch. ` +
+          'Hãy tổng hợp nó vào sổ kế hoạch thay vì dùng nó ở đây: quota-plan consolidate SỔ_KẾ_HOẠCH.xlsx TỆP_NÀY.xlsx --out KẾT_QUẢ.xlsx.',
+        `This file is a part of plan ${sheets.planId} (revision ${revision}) sent to one district or commune (by "quota-plan split"): ` +
+          `it holds only ${formatCount(names.length, 'en')} unit${names.length === 1 ? '' : 's'} (${shown}) and is not the plan workbook. ` +
+          'Consolidate it into the plan workbook instead of using it here: quota-plan consolidate PLAN.xlsx THIS-FILE.xlsx --out RESULT.xlsx.')]);
+    }
     return refuse([problem('error', 'plan-id-mismatch', at, null,
       `Các biểu mẫu mang mã kế hoạch ${sheets.planId}, nhưng thiết lập ở trang «${sheets.calendar.sheet}» (mã ${stored.plan.planId}) ` +
         `và đơn vị ở trang «${sheets.units.sheet}» cho kế hoạch mã ${rebuilt}: biểu mẫu không được lập từ các số liệu này ` +
@@ -109,12 +125,16 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const history = sheets.history ? readHistory(sheets.history) : { entries: [firstRevision(plan, null)], problems: [] };
   const problems = [...progress.problems, ...edits.problems, ...history.problems];
   if (hasErrors(problems)) return refuse(problems);
+  const quota = quotaLayout(plan, groupByParent(plan));
   const issuer = textOf(sheets.quota?.rows[0]?.[0] ?? null);
   return {
     plan, actuals: progress.actuals, revision, planId: sheets.planId, names: sheets.names, units: plan.units.slice(), lang: formLang,
     issuer: LANGS.some((l) => FORM_TEXT[l].issuerBlank === issuer) ? '' : issuer,
     held: found.held, edits: edits.edits, history: history.entries,
     actualCell: (r, k) => `${layout.sheet}!${cell(layout.cols.actual0 + k, layout.rowOf[r])}`,
+    editCell: (r, k) => (sheets.quota && sheets.names.quota
+      ? `${sheets.names.quota}!${cell(quota.target0 + k, quota.rowOf[r])}`
+      : `${layout.sheet}!${cell(layout.cols.target0 + k, layout.rowOf[r])}`),
     problems: table.problems,
   };
 }
@@ -122,6 +142,33 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
 /** planForms' layout of Phụ lục 02: only the progress sheet's name comes from the options. */
 function layoutOf(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang): ProgressLayout {
   return progressLayout(plan, groupByParent(plan), { lang, issuer: '', planId: sheets.planId, revision: 1, names: sheets.names });
+}
+
+/**
+ * True when the forms are a part `splitBook` cut from a plan (for one district or commune), not a plan
+ * workbook edited by hand: they carry the master's plan id, and the units they list make a smaller plan that
+ * Phụ lục 02 shows row for row (units, registers, records to digitize, nothing below), while the history,
+ * the master's, counts more records to digitize in this revision than those rows hold. A hand edit of the
+ * units (a count changed, a unit deleted) leaves Phụ lục 02 showing the old rows, so it is not taken for a part.
+ */
+function isPart(plan: Plan, sheets: PlanWorkbookSheets, revision: number): boolean {
+  if (!sheets.history) return false;
+  const history = readHistory(sheets.history);
+  if (hasErrors(history.problems)) return false;
+  const entry = history.entries.find((e) => e.revision === revision);
+  const need = plan.rows.reduce((sum, row) => sum + row.remaining, 0);
+  if (!entry || entry.need <= need) return false;
+  const layout = layoutOf(plan, sheets, 'vi'); // the layout does not depend on the language
+  const { at } = sheetCells(sheets.progress);
+  // The part shows each unit as the master's forms do: its name, with its code where the master has two of that name.
+  const shows = (text: string, u: Unit): boolean => text === u.name || LANGS.some((l) => text === `${u.name}${codeNote(u.code, l)}`);
+  const rowsMatch = plan.rows.every((row, r) => {
+    const sheetRow = layout.rowOf[r];
+    return shows(textOf(at(sheetRow, 1)), plan.units[row.unitIndex]) &&
+      LANGS.some((l) => textOf(at(sheetRow, 2)) === registerLabel(row.register, l)) &&
+      at(sheetRow, layout.cols.need) === row.remaining;
+  });
+  return rowsMatch && isBlank(at(layout.lastRow + 1, 1)) && isBlank(at(layout.lastRow + 1, 2));
 }
 
 /** Accessors of a grid by 1-based sheet row and 0-based sheet column. */

@@ -6,7 +6,8 @@
 import { DayNumber, formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
-import { Replan, ReplanChanges, replan } from '../planning/replan';
+import { HeldSource, Replan, ReplanChanges, replan, unitLabel } from '../planning/replan';
+import { registerLabel } from '../planning/registers';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
 import { RevisionEntry } from './forms/history-sheet';
@@ -52,28 +53,60 @@ export function revise(input: ReviseInput): RevisionResult {
 
   // Held: what earlier re-splits held (at today's targets) and still lies ahead, then what was typed over.
   const held = new Map<string, number>();
-  const hold = (cell: number, value: number): void => {
+  const typed = new Set<number>(); // cells whose held target was typed over on Phụ lục 01 (not only held before)
+  const kept = new Set(input.releaseHeld ? [] : book.held);
+  const period = (k: number): string => `${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)}`;
+  const rowLabel = (r: number, lang: 'vi' | 'en'): string => {
+    const row = old.rows[r];
+    return `${unitLabel(old.units[row.unitIndex], lang)}, ${registerLabel(row.register, lang)}`;
+  };
+  const candidates = new Map<number, number>();
+  for (const cell of kept) candidates.set(cell, old.targets[cell]);
+  for (const [cell, value] of book.edits) {
+    candidates.set(cell, value);
+    typed.add(cell);
+  }
+  for (const [cell, value] of [...candidates].sort((a, b) => a[0] - b[0])) {
     const r = Math.floor(cell / oldP);
     const k = cell % oldP;
-    // Past: its target stays as it is anyway; after the new end: the period is gone.
-    if (old.periods[k].end <= asOf || old.periods[k].start > changes.end) return;
-    held.set(`${r}:${k}`, value);
-  };
-  if (!input.releaseHeld) for (const cell of book.held) hold(cell, old.targets[cell]);
-  for (const [cell, value] of book.edits) {
-    const k = cell % oldP;
-    if (old.periods[k].end > asOf) hold(cell, value);
-    else {
-      const u = old.units[old.rows[Math.floor(cell / oldP)].unitIndex];
-      problems.push(problem('error', 'held-in-past', u.cell, u.name,
-        `${u.name}: chỉ tiêu kỳ ${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)} đã được sửa ở Phụ lục 01, nhưng kỳ này đã qua nên không giữ được. Hãy gõ lại số đã giao (${old.targets[cell]}).`,
-        `${u.name}: the target of ${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)} was typed over on Annex 01, but that period is past and cannot be held. Type the planned number (${old.targets[cell]}) back.`));
+    const unit = old.units[old.rows[r].unitIndex].name;
+    const at = book.editCell(r, k);
+    if (old.periods[k].end <= asOf) {
+      // Past: a target held before stays as it is anyway; one typed over now cannot be.
+      if (!typed.has(cell)) continue;
+      problems.push(problem('error', 'held-in-past', at, unit,
+        `${rowLabel(r, 'vi')}: chỉ tiêu kỳ ${period(k)} đã được sửa thành ${value} ở ô ${at}, nhưng kỳ này đã qua nên không giữ được. ` +
+          `Hãy gõ lại số đã giao (${old.targets[cell]}) vào ô đó.`,
+        `${rowLabel(r, 'en')}: the target of ${period(k)} was typed over with ${value} at cell ${at}, but that period is past and cannot be held. ` +
+          `Type the planned number (${old.targets[cell]}) back into that cell.`));
+    } else if (old.periods[k].start > changes.end) {
+      // After a new, earlier end the period is gone, and its held target with it.
+      const why = typed.has(cell)
+        ? { vi: 'đã được gõ đè ở', en: 'was typed over at' }
+        : { vi: 'được giữ nguyên từ lần chia trước ở', en: 'held by an earlier re-split at' };
+      problems.push(problem('warning', 'held-after-end', at, unit,
+        `${rowLabel(r, 'vi')}: chỉ tiêu ${value} của kỳ ${period(k)} ${why.vi} ô ${at}, nhưng kỳ này bắt đầu sau hạn mới ${formatVN(changes.end)}: ` +
+          'kỳ không còn trong kế hoạch nên chỉ tiêu này bị bỏ.',
+        `${rowLabel(r, 'en')}: the target ${value} of ${period(k)} ${why.en} cell ${at}, but that period starts after the new end ${formatVN(changes.end)}: ` +
+          'the period is no longer in the plan, so the target is dropped.'));
+    } else {
+      held.set(`${r}:${k}`, value);
     }
   }
   if (hasErrors(problems)) return { plan: null, problems };
+  // What the re-split says about a held target names its cell on Phụ lục 01 and how to change it there.
+  const heldSource = (r: number, k: number): HeldSource => {
+    const at = book.editCell(r, k);
+    const cell = r * oldP + k;
+    // A target typed over only now is let go by typing the planned number back; one held before is not.
+    const letGo = typed.has(cell) && !kept.has(cell)
+      ? { vi: `gõ lại số đã giao (${old.targets[cell]}) để không giữ nữa`, en: `the planned number (${old.targets[cell]}) back to stop holding it` }
+      : { vi: 'chia lại với --release-held yes để bỏ giữ các chỉ tiêu mà lần chia trước đã giữ', en: 're-split with --release-held yes to let go of the targets earlier re-splits held' };
+    return { cell: at, fix: { vi: `Hãy gõ số khác đè lên ô ${at}, hoặc ${letGo.vi}.`, en: `Type another figure over cell ${at}, or ${letGo.en}.` } };
+  };
 
-  const result = replan({ plan: old, actuals: book.actuals, asOf, changes, held });
-  if (hasErrors(result.problems)) return { plan: null, problems: result.problems };
+  const result = replan({ plan: old, actuals: book.actuals, asOf, changes, held, heldSource });
+  if (hasErrors(result.problems)) return { plan: null, problems: [...problems, ...result.problems] };
   const next = result.plan;
   const P = next.periods.length;
 
@@ -113,7 +146,8 @@ export function revise(input: ReviseInput): RevisionResult {
   let unscheduled = 0;
   next.rows.forEach((row, r) => {
     need += old.rows[r].remaining;
-    done += result.done[r];
+    // What was done beyond a row's need counts only up to it, so need − done = left.
+    done += Math.min(result.done[r], old.rows[r].remaining);
     left += row.remaining;
     unscheduled += row.unscheduled;
   });
@@ -123,6 +157,6 @@ export function revise(input: ReviseInput): RevisionResult {
   };
   return {
     replan: result, plan, units, actuals, held: heldList, revision, planId: planId(plan, revision, heldList),
-    history: [...book.history, entry], problems: [...book.problems, ...result.problems],
+    history: [...book.history, entry], problems: [...book.problems, ...problems, ...result.problems],
   };
 }

@@ -117,6 +117,34 @@ describe('quota-plan replan', () => {
     expect(row(json(r5), 'Xã A', 'KS').targets[3]).not.toBe(7);
   });
 
+  it('a target typed over below what was done in the current period: refused at its Phụ lục 01 cell, saying how to fix it', async () => {
+    const { book } = await plannedWithActuals();
+    const b = await readBook(book);
+    const rowA = b.plan.rows.findIndex((x) => b.plan.units[x.unitIndex].name === 'Xã A' && x.register === 'KS');
+    const q = quotaLayout(b.plan, groupByParent(b.plan));
+    // Week 2 (10–14 June) already has 120 done for Xã A's births; 100 is typed over its target.
+    const at = cell(q.target0 + 1, q.rowOf[rowA]);
+    await overwriteCell(book, await sheetNumber(book, 'quota'), at, '<v>100</v>');
+    const r = await run('replan', book, '--as-of', '2024-06-12', '--end', '2024-07-12', '--out', tmp.file('below.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`LỖI/ERROR Phụ lục 01 - Giao chỉ tiêu!${at}: Xã A, Khai sinh: chỉ tiêu giữ nguyên 100 của kỳ hiện tại 10/06/2024–16/06/2024`);
+    expect(r.err).toContain(`Type another figure over cell Phụ lục 01 - Giao chỉ tiêu!${at}, or the planned number (${b.plan.targets[rowA * b.plan.periods.length + 1]}) back to stop holding it.`);
+    expect(r.err).not.toContain('Số liệu!');
+  });
+
+  it('warns, naming its cell, that a target typed over after a new, earlier end is dropped', async () => {
+    const { book } = await plannedWithActuals();
+    const b = await readBook(book);
+    const rowC = b.plan.rows.findIndex((x) => b.plan.units[x.unitIndex].name === 'Xã C' && x.register === 'KS');
+    const q = quotaLayout(b.plan, groupByParent(b.plan));
+    const at = cell(q.target0 + 3, q.rowOf[rowC]);
+    await overwriteCell(book, await sheetNumber(book, 'quota'), at, '<v>55</v>');
+    const r = await run('replan', book, '--as-of', '2024-06-12', '--end', '2024-06-21', '--json', tmp.file('dropped.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Xã C, Births: the target 55 of 24/06/2024–28/06/2024 was typed over at cell Phụ lục 01 - Giao chỉ tiêu!${at}, ` +
+      'but that period starts after the new end 21/06/2024');
+  });
+
   it('refuses to lose an actual typed after a new, earlier end, naming its cell; nothing is written', async () => {
     const { book, plan } = await plannedWithActuals();
     const late = row(plan, 'Xã C', 'KS').actualCells![3];

@@ -244,7 +244,8 @@ describe('quota-plan split and consolidate', () => {
     const again = await run('split', book, '--by', 'parent', '--out-dir', dir);
     expect(again.code).toBe(1);
     expect(again.err).toContain('Not split');
-    expect(again.err).toContain('already holds typed actuals');
+    expect(again.err).toContain(`${y} is a part of this plan split before, and it holds 1 actual the plan workbook lacks`);
+    expect(again.err).toContain('Consolidate it into the plan workbook first');
     expect(sha256(y)).toBe(typed);
 
     const own = tmp.file('own-parts');
@@ -258,5 +259,72 @@ describe('quota-plan split and consolidate', () => {
     expect(r.err).toContain('Ghi chú');
     expect(sha256(path.join(own, 'Huyện X.xlsx'))).toBe(mine);
     expect(existsSync(path.join(own, 'Huyện Y.xlsx'))).toBe(false); // all or nothing
+  });
+
+  it('split again into the same folder: parts holding only the master\'s figures are replaced; a unit\'s new figure, or a file of another plan, is kept', async () => {
+    const { book, plan } = await planned('twice');
+    await type(book, plan, 'Xã B', 'KS', 'Khai sinh', 0, 100); // the parts carry it
+    const dir = tmp.file('twice-parts');
+    expect((await run('split', book, '--by', 'parent', '--out-dir', dir)).code).toBe(0);
+    const twice = await run('split', book, '--by', 'parent', '--out-dir', dir);
+    expect(twice.err).toBe('');
+    expect(twice.code).toBe(0);
+
+    // Xã B types its second week: its district's file now holds a figure the plan workbook lacks.
+    const x = path.join(dir, 'Huyện X.xlsx');
+    const y = path.join(dir, 'Huyện Y.xlsx');
+    await type(y, plan, 'Xã B', 'KS', 'Khai sinh', 1, 90);
+    const kept = [sha256(x), sha256(y)];
+    const lost = await run('split', book, '--by', 'parent', '--out-dir', dir);
+    expect(lost.code).toBe(1);
+    const masterCell = plan.rows.find((r) => r.unit === 'Xã B' && r.register === 'KS')!.actualCells![1].replace(/'/g, '');
+    expect(lost.err).toContain(`LỖI/ERROR ${y}: ${y} là một phần của kế hoạch này đã tách trước đây và có 1 số thực hiện mà sổ kế hoạch chưa có`);
+    expect(lost.err).toContain(`holds 1 actual the plan workbook lacks (e.g. Xã B, Births, 10/06/2024–16/06/2024: the file says 90, the plan workbook is blank at cell ${masterCell})`);
+    expect(lost.err).toContain('Consolidate it into the plan workbook first');
+    expect([sha256(x), sha256(y)]).toEqual(kept); // all or nothing
+
+    // Consolidated, the plan workbook has it: splitting the consolidated workbook replaces the parts.
+    const merged = tmp.file('twice-merged.xlsx');
+    expect((await run('consolidate', book, y, '--out', merged)).code).toBe(0);
+    const fromMerged = await run('split', merged, '--by', 'parent', '--out-dir', dir);
+    expect(fromMerged.err).toBe('');
+    expect(fromMerged.code).toBe(0);
+
+    // A re-split is another plan: its parts may not replace files holding the earlier revision's figures.
+    const r2 = tmp.file('twice-r2.xlsx');
+    expect((await run('replan', merged, '--as-of', '2024-06-12', '--end', '2024-07-12', '--out', r2)).code).toBe(0);
+    const before = sha256(y);
+    const other = await run('split', r2, '--by', 'parent', '--out-dir', dir);
+    expect(other.code).toBe(1);
+    expect(other.err).toContain(`${y} already exists and holds typed actuals`);
+    expect(other.err).toContain(`but it is not a file split from plan ${(await readBook(r2)).planId} (revision 2)`);
+    expect(other.err).toContain('Split into a new folder (--out-dir)');
+    expect(sha256(y)).toBe(before);
+  });
+
+  it('a part given where the plan workbook is wanted is named a part: consolidate it instead', async () => {
+    const { book } = await planned('part-as-book');
+    const byUnit = tmp.file('part-as-book-units');
+    expect((await run('split', book, '--by', 'unit', '--out-dir', byUnit)).code).toBe(0);
+    const r2 = tmp.file('part-as-book-r2.xlsx');
+    expect((await run('replan', book, '--as-of', '2024-06-12', '--end', '2024-07-12', '--out', r2)).code).toBe(0);
+    const byParent = tmp.file('part-as-book-r2-parts');
+    expect((await run('split', r2, '--by', 'parent', '--out-dir', byParent)).code).toBe(0);
+
+    for (const [part, revision] of [[path.join(byUnit, 'Xã A.xlsx'), 1], [path.join(byParent, 'Huyện X.xlsx'), 2]] as const) {
+      for (const argv of [
+        ['replan', part, '--as-of', '2024-06-12', '--end', '2024-07-19'],
+        ['split', part, '--by', 'unit', '--out-dir', tmp.file(`never-${revision}`)],
+        ['consolidate', part, book, '--out', tmp.file(`never-${revision}.xlsx`)],
+      ]) {
+        const r = await run(...argv);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain(`This file is a part of plan ${(await readBook(revision === 1 ? book : r2)).planId} (revision ${revision}) sent to one district or commune`);
+        expect(r.err).toContain('Consolidate it into the plan workbook instead');
+        expect(r.err).toContain('Hãy tổng hợp nó vào sổ kế hoạch');
+        expect(r.err).not.toContain('edited by hand');
+      }
+    }
+    expect(existsSync(tmp.file('never-1'))).toBe(false);
   });
 });

@@ -205,6 +205,28 @@ describe('replan warnings and refusals', () => {
     expect(r.plan.rows[1].unscheduled).toBe(80); // the 80 the sub-plan gave August and September has nowhere to go
   });
 
+  it('names a held target by the cell and advice heldSource gives, with the unit\'s code and the register; by the unit\'s cell without it', () => {
+    const coded = planUnits([unit('Xã Đông Khê', { KS: 600, KT: 100 }, { row: 11, code: '16387' })], ['KS', 'KT'],
+      { ...defaultSettings(d('2024-06-01'), d('2024-09-30')), granularity: 'month' });
+    const base = { plan: coded, actuals: [150, 80, null, null, 25, null, null, null], asOf: d('2024-07-15'), changes: { end: d('2024-09-30') } };
+    const heldSource = (r: number, k: number) => ({ cell: `Annex 01 - Quotas!${'FGHI'[k]}${10 + r}`, fix: { vi: 'Sửa ở đó.', en: 'Fix it there.' } });
+    const low = replan({ ...base, held: new Map([['0:1', 50]]), heldSource });
+    expect(low.problems.map((p) => [p.code, p.cell, p.unit])).toEqual([['held-below-actual', 'Annex 01 - Quotas!G10', 'Xã Đông Khê']]);
+    expect(low.problems[0].vi).toContain('Xã Đông Khê (mã 16387), Khai sinh');
+    expect(low.problems[0].en).toBe('Xã Đông Khê (code 16387), Births: the held target 50 of the current period 01/07/2024–31/07/2024 (cell Annex 01 - Quotas!G10) ' +
+      'is below the 80 records already done in it; a held target is the whole period\'s, so it must be at least 80. Fix it there.');
+    const big = replan({ ...base, held: new Map([['1:2', 60], ['1:3', 60]]), heldSource });
+    expect(big.problems.map((p) => [p.code, p.cell])).toEqual([['held-exceeds-remaining', 'Annex 01 - Quotas!H11']]);
+    expect(big.problems[0].en).toContain('Deaths: the held targets (cells Annex 01 - Quotas!H11, Annex 01 - Quotas!I11)');
+    expect(big.problems[0].en.endsWith(' Fix it there.')).toBe(true);
+    expect(replan({ ...base, held: new Map([['0:1', -1]]), heldSource }).problems.map((p) => [p.code, p.cell])).toEqual([['bad-held', 'Annex 01 - Quotas!G10']]);
+    expect(replan({ ...base, held: new Map([['0:0', 1]]), heldSource }).problems.map((p) => [p.code, p.cell])).toEqual([['held-in-past', 'Annex 01 - Quotas!F10']]);
+    // Without heldSource: the unit's cell in the planner's sheet, and no advice.
+    const plain = replan({ ...base, held: new Map([['0:1', 50]]) });
+    expect(plain.problems.map((p) => p.cell)).toEqual(['Số liệu!B11']);
+    expect(plain.problems[0].en.endsWith('at least 80.')).toBe(true);
+  });
+
   it('refuses held cells it cannot place', () => {
     const base = { plan: old, actuals: new Array(8).fill(null), asOf: d('2024-07-31'), changes: { end: d('2024-09-30') } };
     for (const key of ['2:3', '0:4', 'x', '01:3']) expect(replan({ ...base, held: new Map([[key, 1]]) }).problems.map((p) => p.code)).toEqual(['bad-held']);

@@ -20,7 +20,11 @@ export interface RevisionEntry {
   oldEnd: DayNumber | null;
   end: DayNumber;
   method: Method;
-  /** Records to digitize, done by `asOf`, left after them, and not fitted before the end. */
+  /**
+   * Records to digitize, done by `asOf`, left after them, and not fitted before the end. `done` counts each
+   * row's actuals only up to that row's records to digitize (a unit that did more than it had is not
+   * counted beyond it), so `need − done = left` holds on every line.
+   */
   need: number;
   done: number;
   left: number;
