@@ -3,21 +3,22 @@ import { DayNumber } from '../planning/days';
 import { Plan, planUnits } from '../planning/plan';
 import { Problem, hasErrors } from '../planning/problems';
 import { PlanSettings } from '../planning/settings';
-import { keptNames, revisionForms } from '../sheets/book-forms';
-import { planId } from '../sheets/forms/marker';
+import { keptNames, revisionForms, sameRevisionForms } from '../sheets/book-forms';
+import { FormKind, planId } from '../sheets/forms/marker';
 import { defaultFormNames } from '../sheets/forms/options';
 import type { Lang } from '../sheets/forms/text';
-import { planForms, sizeProblems } from '../sheets/forms/workbook';
+import { PlanForms, planForms, sizeProblems } from '../sheets/forms/workbook';
 import { SheetModel } from '../sheets/model';
 import { pickTable } from '../sheets/pick-table';
 import { placeForms } from '../sheets/placement';
 import { PlanWorkbook, readPlanWorkbook } from '../sheets/read-plan-workbook';
 import { UnitsTable } from '../sheets/read-units';
 import { RevisionResult, revise } from '../sheets/revise';
+import { ConsolidationCheck, ReturnedFile, checkConsolidation, unreadableReturned } from './consolidation';
 import { HostError, PaneHost, WriteOutcome } from './host';
 import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
 import { ResplitForm, sameBook, validateResplit } from './resplit';
-import { Flow, PaneView, isBusy } from './state';
+import { Flow, PaneView, WritePhase, isBusy } from './state';
 import { Store } from './store';
 
 /** What the controller needs from outside: the only place the pane touches a host, a clock or the page. */
@@ -26,7 +27,10 @@ export interface ControllerDeps {
   today: DayNumber;
   /** Inside Excel, its host; standalone, null until a file is opened. */
   host: PaneHost | null;
-  /** Standalone: reads a chosen workbook file. */
+  /**
+   * Reads a chosen workbook file: standalone, the one to plan from (or the plan workbook); in either mode,
+   * the returned files of a consolidation (only their forms are read, with `readPlanSheets`).
+   */
   openFile(file: File): Promise<PaneHost>;
   /** Resolves once the page has painted, so a spinner shows before a long computation blocks it. */
   nextPaint(): Promise<void>;
@@ -53,7 +57,15 @@ export interface PaneActions {
   readBook(): Promise<void>;
   previewResplit(): Promise<void>;
   writeResplit(): Promise<void>;
+  /** Reads returned files, adding them to those chosen (one of the same name is replaced), then previews. */
+  chooseReturned(files: readonly File[]): Promise<void>;
+  removeReturned(name: string): void;
+  previewConsolidation(): Promise<void>;
+  writeConsolidation(): Promise<void>;
 }
+
+/** What a write over the plan workbook makes from the book read again: forms, or why none (nothing written). */
+type Rebuilt = { forms: (names: Record<FormKind, string>) => PlanForms } | { problems: Problem[] } | { error: Bilingual };
 
 /** At most this many progress updates reach the state while writing (one per percent). */
 const PROGRESS_STEPS = 100;
@@ -186,7 +198,8 @@ export function createController(deps: ControllerDeps): PaneActions {
   function resplitReady(): { host: PaneHost; book: PlanWorkbook; form: ResplitForm; asOf: DayNumber; end: DayNumber; generation: number } | null {
     const state = store.get();
     if (isBusy(state) || !host) return null;
-    const { book, form, generation } = state.resplit;
+    const { book } = state;
+    const { form, generation } = state.resplit;
     if (book.status !== 'read') {
       store.dispatch({ type: 'announce', status: both((s) => s.needBook) });
       return null;
@@ -203,6 +216,115 @@ export function createController(deps: ControllerDeps): PaneActions {
     revise({ book, asOf: input.asOf, changes: { end: input.end, method: input.form.method ?? undefined }, note: input.form.note, made: deps.today });
 
   const errorsOf = (problems: readonly Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
+
+  /**
+   * Shared by the re-split and the consolidation. Reads the plan workbook again (an actual typed since it
+   * was read must not be lost) and refuses when it changed since `read` (reading it again, for the planner
+   * to look before writing); makes the forms from it (`rebuild`, during `phase`), and replaces its forms with
+   * them, which carry every actual typed: in the open workbook, or in a new file to download.
+   */
+  async function rewriteBook(flow: Flow, target: PaneHost, read: PlanWorkbook, phase: WritePhase, rebuild: (book: PlanWorkbook) => Rebuilt): Promise<void> {
+    // Busy from here, before the first wait.
+    store.dispatch({ type: 'write-phase', phase: 'reading', flow });
+    try {
+      const book = await loadBook(target);
+      if (Array.isArray(book)) {
+        store.dispatch({ type: 'write-refused', problems: book, flow });
+        return;
+      }
+      if (!sameBook(book, read)) {
+        store.dispatch({ type: 'write-failed', error: both((s) => s.bookChanged), flow });
+        await readBook(target, true);
+        return;
+      }
+      store.dispatch({ type: 'write-phase', phase, flow });
+      await deps.nextPaint();
+      const made = rebuild(book);
+      if ('problems' in made) {
+        store.dispatch({ type: 'write-refused', problems: made.problems, flow });
+        return;
+      }
+      if ('error' in made) {
+        store.dispatch({ type: 'write-failed', error: made.error, flow });
+        return;
+      }
+      store.dispatch({ type: 'write-phase', phase: 'checking', flow });
+      // Phụ lục 02 holds typed actuals: it is replaced all the same, the new one carries every one of them.
+      const placement = placeForms(await target.existingSheets(), keptNames(book, book.lang), { actualsCarried: true });
+      if (hasErrors(placement.problems)) {
+        store.dispatch({ type: 'write-refused', problems: placement.problems, flow });
+        return;
+      }
+      store.dispatch({ type: 'write-phase', phase: 'building', flow });
+      await deps.nextPaint();
+      const forms = made.forms(placement.names);
+      const tooLarge = sizeProblems(forms.sheets);
+      if (tooLarge.length > 0) {
+        store.dispatch({ type: 'write-refused', problems: tooLarge, flow });
+        return;
+      }
+      const outcome = await writeSheets(target, forms.sheets, placement.replaced, flow);
+      store.dispatch({ type: 'write-done', outcome, flow });
+    } catch (e) {
+      store.dispatch({ type: 'write-failed', error: message(e), flow });
+      return;
+    }
+    // The open workbook now holds what was written: read it, so that the next re-split or consolidation starts from it.
+    if (target.kind === 'excel') await readBook(target, true);
+  }
+
+  /** A returned file's forms, read in the browser; a file that cannot be read, or holds no plan, is refused naming it. */
+  async function readReturned(file: File): Promise<ReturnedFile> {
+    try {
+      const found = await (await deps.openFile(file)).readPlanSheets();
+      if (found.sheets === null) return { name: file.name, status: 'refused', problems: found.problems };
+      return { name: file.name, status: 'read', book: { file: file.name, sheets: found.sheets } };
+    } catch (e) {
+      return unreadableReturned(file.name, message(e));
+    }
+  }
+
+  /** The book and returned files to consolidate, and their generation, or null (and why, announced) when there are none yet or the pane is busy. */
+  function consolidationReady(): { host: PaneHost; book: PlanWorkbook; files: ReturnedFile[]; generation: number } | null {
+    const state = store.get();
+    if (isBusy(state) || !host) return null;
+    if (state.book.status !== 'read') {
+      store.dispatch({ type: 'announce', status: both((s) => s.needBook) });
+      return null;
+    }
+    const { files, generation } = state.consolidation;
+    if (files.length === 0) {
+      store.dispatch({ type: 'announce', status: both((s) => s.needReturned) });
+      return null;
+    }
+    return { host, book: state.book.book, files, generation };
+  }
+
+  const showCheck = (check: ConsolidationCheck, generation: number): void =>
+    store.dispatch(check.ok ? { type: 'consolidation-checked', model: check.model, generation } : { type: 'consolidation-refused', problems: check.problems, generation });
+
+  async function previewConsolidation(): Promise<void> {
+    const input = consolidationReady();
+    if (!input) return;
+    store.dispatch({ type: 'consolidation-checking' });
+    try {
+      await deps.nextPaint(); // every returned file is matched row by row against the plan
+      showCheck(checkConsolidation(input.book, input.files), input.generation);
+    } catch (e) {
+      store.dispatch({ type: 'consolidation-failed', error: message(e), generation: input.generation });
+    }
+  }
+
+  /**
+   * In the consolidation's view, once both the plan workbook and returned files are there, what the files
+   * bring is shown at once: there is nothing else to set.
+   */
+  async function consolidationShown(): Promise<void> {
+    const state = store.get();
+    if (state.view === 'consolidate' && state.book.status === 'read' && state.consolidation.files.length > 0 && state.consolidation.preview.status === 'none') {
+      await previewConsolidation();
+    }
+  }
 
   /** The preview shows this plan: it was not made from settings changed while it was being made. */
   const kept = (planned: Plan | Problem[]): boolean => {
@@ -234,7 +356,10 @@ export function createController(deps: ControllerDeps): PaneActions {
       }
       await loadSettings(host);
       await read(host);
-      if (store.get().view === 'resplit') await readBook(host);
+      if (store.get().view !== 'plan') {
+        await readBook(host);
+        await consolidationShown();
+      }
     },
 
     async readSource() {
@@ -324,13 +449,16 @@ export function createController(deps: ControllerDeps): PaneActions {
     async setView(view) {
       store.dispatch({ type: 'view', view });
       const state = store.get();
-      if (view === 'resplit' && host && state.resplit.book.status === 'none' && !isBusy(state)) await readBook(host);
+      if (view !== 'plan' && host && state.book.status === 'none' && !isBusy(state)) await readBook(host);
+      await consolidationShown();
     },
 
     updateResplit: (patch) => store.dispatch({ type: 'resplit-form', patch }),
 
     async readBook() {
-      if (host && !isBusy(store.get())) await readBook(host);
+      if (!host || isBusy(store.get())) return;
+      await readBook(host);
+      await consolidationShown();
     },
 
     async previewResplit() {
@@ -348,66 +476,64 @@ export function createController(deps: ControllerDeps): PaneActions {
     },
 
     /**
-     * Reads the plan workbook again (an actual typed since it was read must not be lost), re-splits it,
-     * and replaces its forms with the new revision's, which carry every actual typed: in the open workbook,
-     * or in a new file to download. Refused when the workbook changed since it was read: it is read again,
-     * for the planner to look at the re-split before writing it.
+     * Re-splits the plan workbook read again (see `rewriteBook`) and replaces its forms with the new
+     * revision's, which carry every actual typed.
      */
     async writeResplit() {
       const input = resplitReady();
       if (!input) return;
-      const { host: target, generation } = input;
-      const flow = 'resplit';
+      const { generation } = input;
       const { preview } = store.get().resplit;
       const previewed = preview.status === 'revised' && preview.generation === generation;
-      // Busy from here, before the first wait.
-      store.dispatch({ type: 'write-phase', phase: 'reading', flow });
-      try {
-        const book = await loadBook(target);
-        if (Array.isArray(book)) {
-          store.dispatch({ type: 'write-refused', problems: book, flow });
-          return;
-        }
-        if (!sameBook(book, input.book)) {
-          store.dispatch({ type: 'write-failed', error: both((s) => s.bookChanged), flow });
-          await readBook(target, true);
-          return;
-        }
-        store.dispatch({ type: 'write-phase', phase: 'revising', flow });
-        await deps.nextPaint();
+      await rewriteBook('resplit', input.host, input.book, 'revising', (book) => {
         const result = reviseBook(book, input);
-        if (result.plan === null) {
-          store.dispatch({ type: 'write-refused', problems: errorsOf(result.problems), flow });
-          return;
-        }
+        if (result.plan === null) return { problems: errorsOf(result.problems) };
         if (!previewed) {
           // What is written is shown, as the plan's write shows the plan it made.
           store.dispatch({ type: 'resplit-revising' });
           store.dispatch({ type: 'resplit-revised', revision: result, generation });
         }
-        store.dispatch({ type: 'write-phase', phase: 'checking', flow });
-        // Phụ lục 02 holds typed actuals: it is replaced all the same, the new one carries every one of them.
-        const placement = placeForms(await target.existingSheets(), keptNames(book, book.lang), { actualsCarried: true });
-        if (hasErrors(placement.problems)) {
-          store.dispatch({ type: 'write-refused', problems: placement.problems, flow });
-          return;
+        return { forms: (names) => revisionForms(book, result, { names }) };
+      });
+    },
+
+    async chooseReturned(files) {
+      if (files.length === 0 || isBusy(store.get())) return;
+      store.dispatch({ type: 'returned-reading', names: files.map((f) => f.name) });
+      const read: ReturnedFile[] = [];
+      // One after the other: a national plan's parts are many, and each is read whole into memory.
+      for (const file of files) read.push(await readReturned(file));
+      store.dispatch({ type: 'returned-read', files: read });
+      await consolidationShown();
+    },
+
+    removeReturned(name) {
+      if (!isBusy(store.get())) store.dispatch({ type: 'returned-removed', name });
+    },
+
+    previewConsolidation,
+
+    /**
+     * Copies the returned actuals into the plan workbook read again (see `rewriteBook`): the same revision's
+     * forms, with the actuals consolidated. Refused as a whole when any file is refused; nothing is written
+     * when no file brings a new figure.
+     */
+    async writeConsolidation() {
+      const input = consolidationReady();
+      if (!input) return;
+      const { generation } = input;
+      const { preview } = store.get().consolidation;
+      const previewed = preview.status === 'checked' && preview.generation === generation;
+      await rewriteBook('consolidate', input.host, input.book, 'consolidating', (book) => {
+        const check = checkConsolidation(book, input.files);
+        if (!previewed) {
+          store.dispatch({ type: 'consolidation-checking' });
+          showCheck(check, generation);
         }
-        store.dispatch({ type: 'write-phase', phase: 'building', flow });
-        await deps.nextPaint();
-        const forms = revisionForms(book, result, { names: placement.names });
-        const tooLarge = sizeProblems(forms.sheets);
-        if (tooLarge.length > 0) {
-          store.dispatch({ type: 'write-refused', problems: tooLarge, flow });
-          return;
-        }
-        const outcome = await writeSheets(target, forms.sheets, placement.replaced, flow);
-        store.dispatch({ type: 'write-done', outcome, flow });
-      } catch (e) {
-        store.dispatch({ type: 'write-failed', error: message(e), flow });
-        return;
-      }
-      // The open workbook now holds the new revision: read it, so that the next re-split starts from it.
-      if (target.kind === 'excel') await readBook(target, true);
+        if (!check.ok) return { problems: check.problems };
+        if (check.model.copied === 0) return { error: both((s) => s.nothingToWrite) };
+        return { forms: (names) => sameRevisionForms(book, check.actuals, names) };
+      });
     },
   };
 }

@@ -9,6 +9,8 @@ import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
 import { gridOf, loadWorkbook } from '../../src/hosts/xlsx/read-grid';
 import { PlanJson } from '../../src/planning/plan-json';
 import { readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { splitBook } from '../../src/sheets/split';
+import { writeXlsx } from '../../src/hosts/xlsx/write-xlsx';
 import { STRINGS } from '../../src/i18n/strings';
 import { registerLabel } from '../../src/planning/registers';
 import { FORM_TEXT } from '../../src/sheets/forms/text';
@@ -184,9 +186,10 @@ describe('standalone mode, end to end in Chromium', () => {
 });
 
 /** Chơn Thành planned by the command (weekly, capacity, every day worked), with actuals typed into Phụ lục 02 as Excel saves them. */
-async function planWithActuals(): Promise<{ file: string; typed: Map<string, number> }> {
-  const file = tmp.file('chon-thanh - ke-hoach.xlsx');
-  const json = tmp.file('chon-thanh-plan.json');
+async function planWithActuals(folder = 'resplit'): Promise<{ file: string; typed: Map<string, number> }> {
+  mkdirSync(tmp.file(folder), { recursive: true });
+  const file = tmp.file(path.join(folder, 'chon-thanh - ke-hoach.xlsx'));
+  const json = tmp.file(path.join(folder, 'chon-thanh-plan.json'));
   const code = await main(['plan', INPUT, '--start', '2023-05-22', '--end', '2023-07-14', '--workdays', 'all', '--method', 'capacity',
     '--granularity', 'week', '--out', file, '--json', json], () => undefined, () => undefined);
   expect(code).toBe(0);
@@ -269,6 +272,86 @@ describe('standalone re-split, end to end in Chromium', () => {
     expect({ axe, sideways, errors: pane.errors }).toEqual({
       axe: { book: [], preview: [], write: [] },
       sideways: { book: WIDTH, preview: WIDTH, write: WIDTH },
+      errors: [],
+    });
+  });
+});
+
+/**
+ * The consolidation in Chromium at 320 px: the plan workbook and a part cut from it for one district, sent
+ * back with two more actuals, both uploaded and read in the browser; the plan workbook downloaded with the
+ * part's actuals copied in, the revision unchanged.
+ */
+describe('standalone consolidation, end to end in Chromium', () => {
+  it('copies the actuals of a returned part into an uploaded plan workbook and downloads it', async () => {
+    const { file, typed } = await planWithActuals('consolidate');
+    const found = await readPlanBook(file, await loadWorkbook(file));
+    if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
+    const master = readPlanWorkbook(found.sheets);
+    if (master.plan === null) throw new Error(JSON.stringify(master.problems));
+    const P = master.plan.periods.length;
+    const [cut] = splitBook(master, 'parent');
+    const added: [number, number, number][] = [[cut.rows[0], 3, 11], [cut.rows[cut.rows.length - 1], 4, 6]];
+    const actuals = master.actuals.slice();
+    for (const [r, k, v] of added) actuals[r * P + k] = v;
+    const part = splitBook({ ...master, actuals }, 'parent')[0];
+    const partFile = tmp.file(path.join('consolidate', `${part.name}.xlsx`));
+    await writeXlsx(part.forms.sheets, partFile);
+
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const axe: Record<string, unknown[]> = {};
+    const sideways: Record<string, number> = {};
+    const check = async (name: string): Promise<void> => {
+      axe[name] = await axeScan(page);
+      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
+    };
+
+    // The third tab, reached with the keyboard.
+    await page.getByTestId('view-plan').waitFor({ timeout: 30_000 });
+    await page.getByTestId('view-plan').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('returned-input').waitFor({ state: 'attached', timeout: 30_000 });
+    await check('tabs');
+
+    // 1. The plan workbook; 2. the returned part: what it brings is shown at once.
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('book-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('returned-input').setInputFiles([partFile]);
+    const result = page.getByTestId('consolidate-preview-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(t.consolidationSummary(2, '2', master.revision));
+    expect(await page.getByTestId('consolidate-files').textContent()).toContain(`${part.name}.xlsx`);
+    // The buttons were locked while the files were read: their colours fade back in.
+    await page.waitForFunction(() => document.querySelector('[data-testid="consolidate-preview"]')?.getAttribute('aria-disabled') !== 'true');
+    await page.waitForTimeout(300);
+    await check('preview');
+    await shot(page, 'step-returned', 'consolidate-2-returned');
+
+    // 3. The download: the same revision, every actual of the plan and the part's two.
+    const download = await captureDownload(page, () => page.getByTestId('consolidate-write').click());
+    await page.getByTestId('result').waitFor();
+    expect(download.name).toBe('chon-thanh - ke-hoach.xlsx');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await check('write');
+    await screenshot(page, 'consolidate-3-written');
+
+    const back = await readPlanBook(download.path, await loadWorkbook(download.path));
+    if (back.sheets === null) throw new Error(JSON.stringify(back.problems));
+    const after = readPlanWorkbook(back.sheets);
+    if (after.plan === null) throw new Error(JSON.stringify(after.problems));
+    expect({
+      revision: after.revision,
+      planId: after.planId,
+      actuals: after.actuals.filter((a) => a !== null).length,
+      added: added.map(([r, k]) => after.actuals[r * P + k]),
+    }).toEqual({ revision: master.revision, planId: master.planId, actuals: typed.size + 2, added: added.map(([, , v]) => v) });
+
+    expect({ axe, sideways, errors: pane.errors }).toEqual({
+      axe: { tabs: [], preview: [], write: [] },
+      sideways: { tabs: WIDTH, preview: WIDTH, write: WIDTH },
       errors: [],
     });
   });

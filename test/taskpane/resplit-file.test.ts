@@ -1,22 +1,17 @@
 import { readFileSync } from 'fs';
-import { main } from '../../src/cli/main';
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { sheetMarkers } from '../../src/hosts/browser/workbook-markers';
 import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
 import { parseDate } from '../../src/planning/days';
-import { PlanJson } from '../../src/planning/plan-json';
 import { FormMarker } from '../../src/sheets/forms/marker';
 import { defaultFormNames } from '../../src/sheets/forms/options';
 import { ExistingSheet, placeForms } from '../../src/sheets/placement';
-import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { createController } from '../../src/taskpane/controller';
-import { PaneHost } from '../../src/taskpane/host';
 import { defaultForm } from '../../src/taskpane/pane-settings';
 import { initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
-import { tempDir } from '../helpers/tmp';
-import { typeCell } from '../helpers/type-cell';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
+import { bookOf, catchDownloads, fileOf, planBook, tmp } from './file-pane';
 
 /**
  * The re-split in standalone mode: a plan workbook the CLI wrote, actuals typed into it as Excel saves
@@ -24,79 +19,8 @@ import { writeTwoDistricts } from '../helpers/xlsx-sample';
  * and downloaded. Node has the browser's DecompressionStream and Blob; the download link is faked.
  */
 
-const tmp = tempDir('quota-pane-resplit-');
-afterAll(() => tmp.cleanup());
-
 const d = (text: string): number => parseDate(text)!;
 const today = d('2024-06-13');
-const bare = (ref: string): string => ref.replace(/^.*!/, '');
-
-const fileOf = (path: string, name: string): File => {
-  const bytes = readFileSync(path);
-  return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as File;
-};
-
-/** Two districts, three communes, weekly in June 2024, written by `quota-plan plan`; actuals typed for two weeks. */
-async function planBook(): Promise<{ path: string; typed: Map<string, number> }> {
-  const id = Math.random().toString(36).slice(2);
-  const input = tmp.file(`units-${id}.xlsx`);
-  await writeTwoDistricts(input);
-  const path = tmp.file(`plan-${id}.xlsx`);
-  const out: string[] = [];
-  const code = await main(['plan', input, '--start', '2024-06-03', '--end', '2024-06-28', '--granularity', 'week', '--out', path, '--json', path.replace('.xlsx', '.json')], (s) => out.push(s), (s) => out.push(s));
-  expect([code, out.join('\n')]).toEqual([0, expect.any(String)]);
-  const plan: PlanJson = JSON.parse(readFileSync(path.replace('.xlsx', '.json'), 'utf8'));
-  const progress = (await existingSheets(path)).findIndex((s) => s.marker?.kind === 'progress') + 1;
-  const typed = new Map<string, number>();
-  for (const [unit, register, k, value] of [['Xã A', 'KS', 0, 300], ['Xã A', 'KS', 1, 120], ['Xã B', 'KS', 0, 100], ['Xã A', 'KH', 0, 0]] as const) {
-    const cell = bare(plan.rows.find((r) => r.unit === unit && r.register === register)!.actualCells![k]);
-    await typeCell(path, progress, cell, `<v>${value}</v>`);
-    typed.set(cell, value);
-  }
-  return { path, typed };
-}
-
-async function bookOf(host: PaneHost): Promise<PlanWorkbook> {
-  const found = await host.readPlanSheets();
-  if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
-
-/** What the file host hands the browser to download, caught. */
-function catchDownloads(): { files: { name: string; blob: Blob }[]; restore: () => void } {
-  const files: { name: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-  const g = globalThis as unknown as { document?: unknown };
-  const hadDocument = 'document' in g;
-  g.document = {
-    createElement: () => {
-      const a = { href: '', download: '', rel: '', style: {}, click: () => files.push({ name: a.download, blob: blobs.get(a.href)! }), remove: () => undefined };
-      return a;
-    },
-    body: { appendChild: () => undefined },
-  };
-  const create = jest.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:${blobs.size}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  const revoke = jest.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  // The object URL is revoked 30 s later: not in a test.
-  const realSetTimeout = globalThis.setTimeout;
-  const timer = jest.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) =>
-    ms === 30_000 ? (0 as unknown as ReturnType<typeof setTimeout>) : realSetTimeout(fn, ms)) as unknown as typeof setTimeout);
-  return {
-    files,
-    restore: () => {
-      create.mockRestore();
-      revoke.mockRestore();
-      timer.mockRestore();
-      if (!hadDocument) delete g.document;
-    },
-  };
-}
 
 describe('the pane re-splits a plan workbook file (standalone)', () => {
   it('reads the markers from the file, re-splits, and downloads a workbook that keeps every actual', async () => {
@@ -106,9 +30,9 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
       const store = createStore(initialState('file', 'vi', defaultForm(today)));
       const actions = createController({ store, today, host: null, openFile: openWorkbookFile, nextPaint: () => Promise.resolve(), log: (e) => { throw e; } });
       await actions.setView('resplit');
-      expect(store.get().resplit.book.status).toBe('none');
+      expect(store.get().book.status).toBe('none');
       await actions.chooseFile(fileOf(path, 'plan.xlsx'));
-      const { book } = store.get().resplit;
+      const { book } = store.get();
       expect(book.status === 'read' && book.summary).toMatchObject({ revision: 1, units: 3, actuals: typed.size });
 
       actions.updateResplit({ asOf: d('2024-06-12'), end: d('2024-07-12'), note: 'QĐ 45/QĐ-UBND lùi hạn' });

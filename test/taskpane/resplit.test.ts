@@ -1,71 +1,16 @@
-import { chonThanhWorkbook } from '../../src/examples/workbooks';
 import { excelHost } from '../../src/hosts/office/excel-host';
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
-import { parseDate } from '../../src/planning/days';
-import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
-import { PaneActions, createController } from '../../src/taskpane/controller';
-import { PaneHost } from '../../src/taskpane/host';
+import { createController } from '../../src/taskpane/controller';
 import { defaultForm } from '../../src/taskpane/pane-settings';
-import { PaneState, initialState, isBusy } from '../../src/taskpane/state';
+import { initialState, isBusy } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
-import { FakeSettings, FakeSheet, FakeWorkbook } from '../hosts/office/fake-excel';
+import { FakeSettings } from '../hosts/office/fake-excel';
+import { FORMS, PROGRESS, Pane, bookIn, d, local, planned, setting, today, type, workbook } from './excel-pane';
 
 /**
  * The pane's re-split ("Chia lại") in Excel mode, end to end over the recording fake of the Excel API: the
  * plan written by the pane, actuals typed into Phụ lục 02 as people type them, the plan read back, re-split
  * and written over its own forms.
  */
-
-const d = (text: string): number => parseDate(text)!;
-const today = d('2023-06-12');
-const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
-const FORMS = ['Phụ lục 01 - Giao chỉ tiêu', PROGRESS, 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'];
-
-/** Chơn Thành's units table as people keep it, active, in a workbook the pane runs in. */
-function workbook(): FakeWorkbook {
-  const wb = new FakeWorkbook();
-  const ws = chonThanhWorkbook().getWorksheet('Phụ lục 01')!;
-  const rows = gridOf(ws).rows.map((row) => row.map((v) => (v !== null && typeof v === 'object' ? null : v)));
-  const width = Math.max(...rows.map((r) => r.length));
-  wb.addSheet('Số liệu').setCells('A1', rows.map((r) => [...r, ...new Array(width - r.length).fill(null)]));
-  wb.select('Số liệu', 'A1');
-  return wb;
-}
-
-interface Pane {
-  wb: FakeWorkbook;
-  host: PaneHost;
-  actions: PaneActions;
-  state: () => PaneState;
-}
-
-/** The pane in Excel over `wb`, its plan written: Chơn Thành by week, 22/05–14/07/2023 (8 weeks). */
-async function planned(): Promise<Pane> {
-  const wb = workbook();
-  const host = excelHost({ run: wb.run, settings: new FakeSettings(), sleep: async () => undefined });
-  const store = createStore(initialState('excel', 'vi', defaultForm(today)));
-  const actions = createController({ store, today, host, openFile: () => Promise.reject(new Error('no file')), nextPaint: () => Promise.resolve(), log: (e) => { throw e; } });
-  await actions.start();
-  actions.updateForm({ start: d('2023-05-22'), end: d('2023-07-14'), granularity: 'week' });
-  await actions.write();
-  expect(store.get().write.status).toBe('done');
-  return { wb, host, actions, state: store.get };
-}
-
-/** The plan in the fake workbook, read back as the pane reads it. */
-async function bookIn(host: PaneHost): Promise<PlanWorkbook> {
-  const found = await host.readPlanSheets();
-  if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
-
-/** `Phụ lục 02 - Báo cáo tiến độ!E11` → `E11`. */
-const local = (cell: string): string => cell.slice(cell.lastIndexOf('!') + 1);
-
-/** Types into a cell of the fake as people do (text as typed). */
-const type = (sheet: FakeSheet, cell: string, value: number | string): void => sheet.setCells(local(cell), [[value]]);
 
 /** Actuals for the first three weeks of every row (some rows blank, one a 0), by plan row and period. */
 async function typeActuals(pane: Pane): Promise<Map<string, number>> {
@@ -84,13 +29,6 @@ async function typeActuals(pane: Pane): Promise<Map<string, number>> {
   return typed;
 }
 
-/** The value in column C of the Lịch row whose key (column A) is `key`. */
-function setting(wb: FakeWorkbook, key: string): unknown {
-  const sheet = wb.sheet('Lịch');
-  for (let r = 1; r <= 40; r++) if (sheet.cell(`A${r}`).value === key) return sheet.cell(`C${r}`).value;
-  throw new Error(`no ${key} on Lịch`);
-}
-
 describe('the pane re-splits a plan in Excel', () => {
   it('keeps every actual typed on Phụ lục 02, bumps the revision and adds a history line', async () => {
     const pane = await planned();
@@ -98,7 +36,7 @@ describe('the pane re-splits a plan in Excel', () => {
     expect(typed.size).toBeGreaterThan(40);
 
     await pane.actions.setView('resplit');
-    const { book } = pane.state().resplit;
+    const { book } = pane.state();
     expect(book.status).toBe('read');
     if (book.status !== 'read') return;
     expect(book.summary).toMatchObject({ revision: 1, units: 9, actuals: typed.size, method: 'even', start: d('2023-05-22'), end: d('2023-07-14') });
@@ -143,7 +81,7 @@ describe('the pane re-splits a plan in Excel', () => {
       ['quota', 'progress', 'rollup', 'calendar', 'units', 'history'].map((kind) => `="quota-planner/${kind}/${after.planId}"`),
     );
     // The pane read the new revision back, ready for the next re-split.
-    const reread = pane.state().resplit.book;
+    const reread = pane.state().book;
     expect(reread.status === 'read' && reread.summary.revision).toBe(2);
     expect(pane.state().resplit.write.status).toBe('done');
   });
@@ -158,7 +96,7 @@ describe('the pane re-splits a plan in Excel', () => {
     const before = pane.wb.snapshot();
 
     await pane.actions.setView('resplit');
-    const state = pane.state().resplit;
+    const state = pane.state();
     expect(state.book.status).toBe('refused');
     if (state.book.status !== 'refused') return;
     expect(state.book.problems.map((p) => [p.code, p.cell])).toEqual([
@@ -196,7 +134,8 @@ describe('the pane re-splits a plan in Excel', () => {
     type(pane.wb.sheet(PROGRESS), late, 55);
     const before = pane.wb.snapshot();
     await pane.actions.writeResplit();
-    const { write, book: reread } = pane.state().resplit;
+    const { write } = pane.state().resplit;
+    const reread = pane.state().book;
     expect(write.status === 'failed' && write.error.en).toMatch(/^The plan workbook changed since it was read/);
     expect(pane.wb.snapshot()).toEqual(before);
     expect(reread.status === 'read' && reread.summary.actuals).toBe(typed.size + 1);
@@ -215,7 +154,7 @@ describe('the pane re-splits a plan in Excel', () => {
     const actions = createController({ store, today, host, openFile: () => Promise.reject(new Error('no file')), nextPaint: () => Promise.resolve(), log: (e) => { throw e; } });
     await actions.start();
     await actions.setView('resplit');
-    const { book } = store.get().resplit;
+    const { book } = store.get();
     expect(book.status === 'refused' && book.problems.map((p) => [p.code, p.cell, p.en])).toEqual([
       ['not-a-plan-book', null, expect.stringMatching(/^The open workbook is not a plan workbook: it lacks the Calendar/)],
     ]);

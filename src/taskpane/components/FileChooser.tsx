@@ -40,11 +40,19 @@ const useStyles = makeStyles({
   },
 });
 
+export type FileChooserProps = {
+  label: string;
+  disabled: boolean;
+  /** `file-input` unless given (a view with two choosers tells them apart). */
+  testId?: string;
+} & ({ multiple?: false; onFile: (file: File) => void } | { multiple: true; onFiles: (files: File[]) => void });
+
 /**
  * A real file input (what browsers, assistive technology and test drivers all understand) shown as a
- * button-like label in the pane's language, instead of the browser's own "Choose file" text.
+ * button-like label in the pane's language, instead of the browser's own "Choose file" text. With
+ * `multiple`, several files are chosen at once and handed over together.
  */
-export function FileChooser(props: { label: string; disabled: boolean; onFile: (file: File) => void }) {
+export function FileChooser(props: FileChooserProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -52,15 +60,18 @@ export function FileChooser(props: { label: string; disabled: boolean; onFile: (
       <input
         id={id}
         type="file"
+        multiple={props.multiple}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className={styles.input}
-        data-testid="file-input"
+        data-testid={props.testId ?? 'file-input'}
         disabled={props.disabled}
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+          const files = Array.from(e.currentTarget.files ?? []);
           // Cleared so that choosing the same file again (after fixing it) reads it again.
           e.currentTarget.value = '';
-          if (file) props.onFile(file);
+          if (files.length === 0) return;
+          if (props.multiple) props.onFiles(files);
+          else props.onFile(files[0]);
         }}
       />
       <label htmlFor={id} className={props.disabled ? `${styles.label} ${styles.disabled}` : styles.label}>

@@ -7,6 +7,7 @@ import { movePriority, shownPriority } from '../priority';
 import { validateForm } from '../pane-settings';
 import { PaneView, isBusy } from '../state';
 import { PaneSetup, usePane } from '../use-pane';
+import { ConsolidateView } from './ConsolidateView';
 import { PreviewStep } from './PreviewStep';
 import { ResplitView } from './ResplitView';
 import { SettingsStep } from './SettingsStep';
@@ -30,14 +31,14 @@ const useStyles = makeStyles({
   titles: { minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
-  // Two tabs fit a 320 px pane side by side; a third (consolidation) would too.
-  views: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Three tabs in a 320 px pane: they wrap to a second line rather than push the pane sideways.
+  views: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBlockEnd: tokens.spacingVerticalS },
 });
 
 /**
- * The whole pane: a header with the language switch, the views (planning, or re-splitting a plan already
- * written), the status line, and the chosen view's steps in order.
+ * The whole pane: a header with the language switch, the views (planning, re-splitting a plan already
+ * written, or consolidating the actuals sent back into it), the status line, and the chosen view's steps in order.
  */
 export function Pane(setup: PaneSetup) {
   const styles = useStyles();
@@ -75,12 +76,15 @@ export function Pane(setup: PaneSetup) {
         </div>
         <Switch label={{ children: t.englishSwitch, lang: 'en' }} checked={lang === 'en'} onChange={(_, d) => actions.setLang(d.checked ? 'en' : 'vi')} />
       </header>
-      <TabList className={styles.views} selectedValue={state.view} onTabSelect={(_, d) => void actions.setView(d.value as PaneView)} aria-label={t.views}>
+      <TabList size="small" className={styles.views} selectedValue={state.view} onTabSelect={(_, d) => void actions.setView(d.value as PaneView)} aria-label={t.views}>
         <Tab id="tab-plan" value="plan" aria-controls="view" data-testid="view-plan">
           {t.planView}
         </Tab>
         <Tab id="tab-resplit" value="resplit" aria-controls="view" data-testid="view-resplit">
           {t.resplitView}
+        </Tab>
+        <Tab id="tab-consolidate" value="consolidate" aria-controls="view" data-testid="view-consolidate">
+          {t.consolidateView}
         </Tab>
       </TabList>
       <div role="status" className={styles.status}>
@@ -127,11 +131,12 @@ export function Pane(setup: PaneSetup) {
                 onGoToCell={goToCell}
               />
             </>
-          ) : (
+          ) : state.view === 'resplit' ? (
             <ResplitView
               t={t}
               lang={lang}
               mode={mode}
+              book={state.book}
               resplit={state.resplit}
               fileName={state.fileName}
               busy={busy}
@@ -141,6 +146,24 @@ export function Pane(setup: PaneSetup) {
               onChange={actions.updateResplit}
               onPreview={() => void actions.previewResplit()}
               onWrite={() => void actions.writeResplit()}
+              onShowSheet={(name) => void actions.showSheet(name)}
+              onGoToCell={goToCell}
+            />
+          ) : (
+            <ConsolidateView
+              t={t}
+              lang={lang}
+              mode={mode}
+              book={state.book}
+              consolidation={state.consolidation}
+              fileName={state.fileName}
+              busy={busy}
+              onChooseFile={(file) => void actions.chooseFile(file)}
+              onReadBook={() => void actions.readBook()}
+              onChooseReturned={(files) => void actions.chooseReturned(files)}
+              onRemoveReturned={actions.removeReturned}
+              onPreview={() => void actions.previewConsolidation()}
+              onWrite={() => void actions.writeConsolidation()}
               onShowSheet={(name) => void actions.showSheet(name)}
               onGoToCell={goToCell}
             />

@@ -3,6 +3,7 @@ import type { PaneStrings } from '../../i18n/strings';
 import type { Problem } from '../../planning/problems';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
+import { inThisWorkbook } from '../consolidation';
 
 /** Listed in full up to this many: a sheet with thousands of bad cells needs fixing at the source, not scrolling. */
 const MAX_LISTED = 100;
@@ -23,7 +24,10 @@ export interface ProblemListProps {
   onGoToCell?: (cell: string) => void;
 }
 
-/** Problems in plain words, each naming its cell; in Excel a click (or Enter) selects the cell. */
+/**
+ * Problems in plain words, each naming its cell; in Excel a click (or Enter) selects the cell when it is
+ * in the open workbook (see `inThisWorkbook`).
+ */
 export function ProblemList({ problems, lang, t, onGoToCell }: ProblemListProps) {
   const styles = useStyles();
   const listed = problems.slice(0, MAX_LISTED);
@@ -32,7 +36,7 @@ export function ProblemList({ problems, lang, t, onGoToCell }: ProblemListProps)
       <ul className={styles.list}>
         {listed.map((p, i) => (
           <li key={i}>
-            {p.cell && onGoToCell ? (
+            {p.cell && onGoToCell && inThisWorkbook(p.cell) ? (
               <Link as="button" className={styles.link} title={t.goToCell(p.cell)} onClick={() => onGoToCell(p.cell!)}>
                 <span className={styles.cell}>{p.cell}</span>: {p[lang]}
               </Link>

@@ -6,8 +6,8 @@ import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
 import { ResplitError, ResplitForm, validateResplit } from '../resplit';
 import type { BookState, ResplitState } from '../state';
+import { BookStep, Facts } from './BookStep';
 import { DateField } from './DateField';
-import { FileChooser } from './FileChooser';
 import { PeriodTargets } from './PeriodTargets';
 import { PlanWarnings } from './PlanWarnings';
 import { Refusal } from './Refusal';
@@ -19,10 +19,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
-  table: { borderCollapse: 'collapse', width: '100%' },
-  cell: { paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalS, textAlign: 'start', verticalAlign: 'top' },
-  rowHeader: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  number: { textAlign: 'end', whiteSpace: 'nowrap', paddingInlineEnd: 0, fontVariantNumeric: 'tabular-nums' },
   // The preview's parts stay items of the step's column (its gap), grouped for tests.
   contents: { display: 'contents' },
 });
@@ -31,6 +27,7 @@ export interface ResplitViewProps {
   t: PaneStrings;
   lang: Lang;
   mode: 'excel' | 'file';
+  book: BookState;
   resplit: ResplitState;
   fileName: string | null;
   busy: boolean;
@@ -49,83 +46,21 @@ function errorText(t: PaneStrings, error: ResplitError | undefined): string | un
   return error === 'as-of-missing' ? t.asOfMissing : error === 'end-missing' ? t.newEndMissing : undefined;
 }
 
-/** Rows of label and value, read as a table (the labels are its row headers). */
-function Facts({ rows, caption }: { rows: [string, string][]; caption: string }) {
-  const styles = useStyles();
-  return (
-    <table className={styles.table} aria-label={caption}>
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label}>
-            <th scope="row" className={mergeClasses(styles.cell, styles.rowHeader)}>{label}</th>
-            <td className={mergeClasses(styles.cell, styles.number)}>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function BookStep({ t, lang, mode, book, fileName, busy, onChooseFile, onReadBook, onGoToCell }: Pick<ResplitViewProps, 't' | 'lang' | 'mode' | 'fileName' | 'busy' | 'onChooseFile' | 'onReadBook' | 'onGoToCell'> & { book: BookState }) {
-  const styles = useStyles();
-  return (
-    <Step id="step-book" heading={t.bookHeading}>
-      {mode === 'file' ? (
-        <>
-          <p className={mergeClasses(styles.p, styles.muted)}>{t.bookFileIntro}</p>
-          <FileChooser label={t.chooseBook} disabled={busy} onFile={onChooseFile} />
-          {fileName && <p className={styles.p}>{t.chosenFile(fileName)}</p>}
-        </>
-      ) : (
-        <>
-          <p className={mergeClasses(styles.p, styles.muted)}>{t.bookExcelHint}</p>
-          <div>
-            <Button onClick={onReadBook} disabledFocusable={busy}>
-              {t.readBookAgain}
-            </Button>
-          </div>
-        </>
-      )}
-      {book.status === 'reading' && <Spinner size="tiny" labelPosition="after" label={t.readingBook} />}
-      {book.status === 'failed' && <Refusal lang={lang} t={t} error={book.error} onGoToCell={onGoToCell} />}
-      {book.status === 'refused' && (
-        <Refusal lang={lang} t={t} heading={t.bookRefused} hint={mode === 'excel' ? t.bookFixExcel : t.fixInFile} problems={book.problems} onGoToCell={onGoToCell} />
-      )}
-      {book.status === 'read' && (
-        <div data-testid="book-summary">
-          <Facts
-            caption={t.bookHeading}
-            rows={[
-              [t.planIdLabel, book.summary.planId],
-              [t.revisionLabel, String(book.summary.revision)],
-              [t.windowLabel, t.window(formatVN(book.summary.start), formatVN(book.summary.end))],
-              [t.method, t.methods[book.summary.method].name],
-              [t.unitsLabel, formatCount(book.summary.units, lang)],
-              [t.actualsLabel, formatCount(book.summary.actuals, lang)],
-              ...(book.summary.edits > 0 ? [[t.editsLabel, formatCount(book.summary.edits, lang)] as [string, string]] : []),
-            ]}
-          />
-        </div>
-      )}
-    </Step>
-  );
-}
-
 /**
  * The re-split ("Chia lại"): the plan workbook read back with its actuals, what changes (as-of date, new
  * end, method, grounds), a preview of the new revision, and the write that replaces the forms with it.
  */
 export function ResplitView(props: ResplitViewProps) {
-  const { t, lang, mode, resplit, busy, today, onChange, onPreview, onWrite, onShowSheet, onGoToCell } = props;
+  const { t, lang, mode, book, resplit, busy, today, onChange, onPreview, onWrite, onShowSheet, onGoToCell } = props;
   const styles = useStyles();
-  const { book, form, preview } = resplit;
+  const { form, preview } = resplit;
   const valid = validateResplit(form);
   const errors = valid.ok ? {} : valid.errors;
   const current = book.status === 'read' ? t.methods[book.summary.method].name : null;
   const notReady = book.status === 'reading' ? null : book.status !== 'read' ? t.needBook : !valid.ok ? t.fixResplit : null;
   return (
     <>
-      <BookStep {...props} book={book} />
+      <BookStep {...props} fileIntro={t.bookFileIntro} />
       <Step id="step-resplit" heading={t.resplitHeading}>
         <div className={styles.dates}>
           <DateField label={t.asOf} value={form.asOf} onChange={(asOf) => onChange({ asOf })} t={t} today={today} error={errorText(t, errors.asOf)} testId="as-of-date" disabled={busy} />

@@ -1,7 +1,7 @@
 import { Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
-import type { WritePhase, WriteState } from '../state';
+import { type WriteState, phaseStatus } from '../state';
 import { ProblemList } from './ProblemList';
 
 const useStyles = makeStyles({
@@ -19,9 +19,6 @@ export interface WriteStatusProps {
   onGoToCell?: (cell: string) => void;
 }
 
-const phaseText = (t: PaneStrings, phase: WritePhase): string =>
-  ({ reading: t.readingBook, revising: t.revising, planning: t.planning, checking: t.checkingSheets, building: t.building, writing: t.writing })[phase];
-
 /** How a write goes: its progress, why nothing was written, or the sheets written (links) or the file downloaded. */
 export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteStatusProps) {
   const styles = useStyles();
@@ -31,7 +28,7 @@ export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteSt
     case 'busy':
       return (
         <Field
-          label={phaseText(t, write.phase)}
+          label={phaseStatus(t, write.phase)}
           validationState="none"
           validationMessage={write.fraction === null ? undefined : `${Math.round(write.fraction * 100)}%`}
         >
