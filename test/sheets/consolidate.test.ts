@@ -6,36 +6,23 @@ import { Unit } from '../../src/planning/units';
 import { revisionForms, sameRevisionForms } from '../../src/sheets/book-forms';
 import { ReturnedBook, consolidate } from '../../src/sheets/consolidate';
 import { groupByParent, unitLabels } from '../../src/sheets/forms/groups';
-import { FormKind, planId } from '../../src/sheets/forms/marker';
+import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { progressCells } from '../../src/sheets/forms/progress-report';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';
 import { PlanForms, planForms } from '../../src/sheets/forms/workbook';
 import { CellValue } from '../../src/sheets/grid';
-import { PlanWorkbook, PlanWorkbookSheets, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { PlanWorkbook, PlanWorkbookSheets } from '../../src/sheets/read-plan-workbook';
 import { Revision, revise } from '../../src/sheets/revise';
 import { SplitBy, SplitPart, splitBook } from '../../src/sheets/split';
-import { gridOfModel, put } from '../helpers/grids';
+import { put, readSheets, sheetsOf } from '../helpers/grids';
 import { unit } from '../helpers/units';
 
 const REG = ['KS', 'KH', 'KT'];
 const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
 
-/** The grids a host would read back from forms, found by kind. */
-function sheetsOf(forms: PlanForms, options: Pick<FormOptions, 'names' | 'planId'>): PlanWorkbookSheets {
-  const grid = (kind: FormKind) => gridOfModel(forms.sheets.find((s) => s.name === options.names[kind])!);
-  return {
-    calendar: grid('calendar'), units: grid('units'), progress: grid('progress'), quota: grid('quota'), history: grid('history'),
-    names: options.names, planId: options.planId,
-  };
-}
-
-function read(sheets: PlanWorkbookSheets): PlanWorkbook {
-  const book = readPlanWorkbook(sheets);
-  if (book.plan === null) throw new Error(JSON.stringify(book.problems));
-  return book;
-}
+const read = readSheets;
 
 /** A first revision's workbook, with `typed` (row-major) typed into its Phụ lục 02, read back. */
 function masterOf(units: Unit[], settings: PlanSettings, typed?: (number | null)[]): { book: PlanWorkbook; sheets: PlanWorkbookSheets; forms: PlanForms } {
