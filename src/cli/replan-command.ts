@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import { DayNumber, formatISO, formatVN, parseDate, todayInVietnam } from '../planning/days';
 import { planJson } from '../planning/plan-json';
+import { planTotals } from '../planning/plan-totals';
 import { hasErrors } from '../planning/problems';
 import { METHODS, Method, parseWholeNumber } from '../planning/settings';
 import { formatCount } from '../planning/text';
@@ -123,8 +124,7 @@ function replanSummary(r: Revision, source: string): string {
   const e = r.history[r.history.length - 1];
   const { plan, firstOpen } = r.replan;
   const P = plan.periods.length;
-  const perPeriod = new Array<number>(P).fill(0);
-  plan.rows.forEach((_, i) => { for (let k = firstOpen; k < P; k++) perPeriod[k] += plan.targets[i * P + k]; });
+  const { perPeriod } = planTotals(plan);
   const lines = [
     `${source}: lần lập ${e.revision}, số liệu đến ${formatVN(e.asOf!)}, hạn ${formatVN(e.oldEnd!)} → ${formatVN(e.end)}.`,
     `  (Revision ${e.revision}, actuals as of ${formatISO(e.asOf!)}, end ${formatISO(e.oldEnd!)} → ${formatISO(e.end)}.)`,

@@ -1,8 +1,10 @@
 import { DayNumber } from '../planning/days';
 import { Granularity, Period } from '../planning/periods';
 import { Problem } from '../planning/problems';
+import { planTotals } from '../planning/plan-totals';
 import { Method } from '../planning/settings';
 import { PlanWorkbook } from '../sheets/read-plan-workbook';
+import type { RevisionEntry } from '../sheets/forms/history-sheet';
 import { Revision } from '../sheets/revise';
 
 /**
@@ -73,17 +75,9 @@ export function sameBook(a: PlanWorkbook, b: PlanWorkbook): boolean {
 }
 
 /** The preview of a revision: its line of Lịch sử kế hoạch, the new targets per period, and what to look at. */
-export interface ResplitModel {
-  revision: number;
+export interface ResplitModel extends Omit<RevisionEntry, 'made' | 'asOf' | 'oldEnd' | 'note'> {
   asOf: DayNumber;
   oldEnd: DayNumber;
-  end: DayNumber;
-  method: Method;
-  /** Records to digitize from the start, done by the as-of date, left after them, and not fitted before the new end. */
-  need: number;
-  done: number;
-  left: number;
-  unscheduled: number;
   granularity: Granularity;
   /** The periods re-split (from the one holding the day after the as-of date), with all units' targets. */
   periods: (Period & { target: number })[];
@@ -97,23 +91,16 @@ export interface ResplitModel {
 }
 
 export function resplitModel(revision: Revision): ResplitModel {
-  const e = revision.history[revision.history.length - 1];
+  const { made: _made, note: _note, asOf, oldEnd, ...line } = revision.history[revision.history.length - 1];
   const { plan, firstOpen } = revision.replan;
-  const P = plan.periods.length;
-  const perPeriod = new Array<number>(P).fill(0);
-  for (let r = 0; r < plan.rows.length; r++) for (let k = firstOpen; k < P; k++) perPeriod[k] += plan.targets[r * P + k];
+  const { perPeriod } = planTotals(plan);
   const periods = plan.periods.slice(firstOpen).map((p, i) => ({ ...p, target: perPeriod[firstOpen + i] }));
   const warnings = revision.problems.filter((p) => p.severity === 'warning');
   return {
-    revision: e.revision,
-    asOf: e.asOf!,
-    oldEnd: e.oldEnd!,
-    end: e.end,
-    method: e.method,
-    need: e.need,
-    done: e.done,
-    left: e.left,
-    unscheduled: e.unscheduled,
+    ...line,
+    // A re-split's own line always has both: only a first plan's lacks them.
+    asOf: asOf!,
+    oldEnd: oldEnd!,
     granularity: plan.settings.granularity,
     periods,
     total: periods.reduce((s, p) => s + p.target, 0),
