@@ -121,16 +121,30 @@ async function shot(page: Page, id: string, name: string): Promise<void> {
   await step(page, id).screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
 }
 
+/** Accessibility and width at each step of a flow: axe's serious findings and the page's scroll width, by step name. */
+function stepChecks(page: Page): { axe: Record<string, unknown[]>; sideways: Record<string, number>; check: (name: string) => Promise<void> } {
+  const axe: Record<string, unknown[]> = {};
+  const sideways: Record<string, number> = {};
+  const check = async (name: string): Promise<void> => {
+    axe[name] = await axeScan(page);
+    sideways[name] = (await horizontalOverflow(page)).scrollWidth;
+  };
+  return { axe, sideways, check };
+}
+
+/** Goes to the n-th tab after "Lập kế hoạch" with the keyboard alone: the tab list moves with the arrow keys. */
+async function openTab(page: Page, n: number): Promise<void> {
+  await page.getByTestId('view-plan').waitFor({ timeout: 30_000 });
+  await page.getByTestId('view-plan').focus();
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+}
+
 describe('standalone mode, end to end in Chromium', () => {
   it('plans an uploaded workbook at 320 px and downloads the CLI’s targets', async () => {
     const expected = cliPlan();
     const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
-    const axe: Record<string, unknown[]> = {};
-    const sideways: Record<string, number> = {};
-    const check = async (name: string): Promise<void> => {
-      axe[name] = await axeScan(page);
-      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
-    };
+    const { axe, sideways, check } = stepChecks(page);
 
     // 1. Source: the file chosen is read, and what was read is shown.
     await page.getByTestId('file-input').setInputFiles(INPUT);
@@ -213,18 +227,10 @@ describe('standalone re-split, end to end in Chromium', () => {
     const { file, typed } = await planWithActuals();
     expect(typed.size).toBeGreaterThan(10);
     const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
-    const axe: Record<string, unknown[]> = {};
-    const sideways: Record<string, number> = {};
-    const check = async (name: string): Promise<void> => {
-      axe[name] = await axeScan(page);
-      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
-    };
+    const { axe, sideways, check } = stepChecks(page);
 
     // The re-split tab, reached with the keyboard: the tab list moves with the arrow keys.
-    await page.getByTestId('view-plan').waitFor({ timeout: 30_000 });
-    await page.getByTestId('view-plan').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
+    await openTab(page, 1);
     await page.getByTestId('new-end-date').waitFor({ timeout: 30_000 });
 
     // 1. The plan workbook: its forms found by their markers, the actuals typed counted.
@@ -299,19 +305,10 @@ describe('standalone consolidation, end to end in Chromium', () => {
     await writeXlsx(part.forms.sheets, partFile);
 
     const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
-    const axe: Record<string, unknown[]> = {};
-    const sideways: Record<string, number> = {};
-    const check = async (name: string): Promise<void> => {
-      axe[name] = await axeScan(page);
-      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
-    };
+    const { axe, sideways, check } = stepChecks(page);
 
     // The third tab, reached with the keyboard.
-    await page.getByTestId('view-plan').waitFor({ timeout: 30_000 });
-    await page.getByTestId('view-plan').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
+    await openTab(page, 2);
     await page.getByTestId('returned-input').waitFor({ state: 'attached', timeout: 30_000 });
     await check('tabs');
 
@@ -473,12 +470,7 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     const cli = cliPlan();
     // The browser says English: the language must come from Excel.
     const page = await openExcel('vi-VN', [units], 'en-US');
-    const axe: Record<string, unknown[]> = {};
-    const sideways: Record<string, number> = {};
-    const check = async (name: string): Promise<void> => {
-      axe[name] = await axeScan(page);
-      sideways[name] = (await horizontalOverflow(page)).scrollWidth;
-    };
+    const { axe, sideways, check } = stepChecks(page);
 
     // 1. Source: Excel mode (no file chooser, a "Đọc lại" button), the active sheet read.
     await sourceRead(page, 'excel-vi');
