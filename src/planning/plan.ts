@@ -18,6 +18,8 @@ export interface PlanRow {
   unscheduled: number;
   /** Day the row's last record is planned; past the end when unscheduled > 0; null when nothing is to do or it never finishes. */
   finish: DayNumber | null;
+  /** Index into `settings.stages` (absent in a plan without stages). */
+  stage?: number;
 }
 
 export interface Plan {

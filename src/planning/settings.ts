@@ -1,6 +1,7 @@
 import { CalendarSettings } from './calendar';
 import { DayNumber } from './days';
 import { Granularity } from './periods';
+import { Stage } from './stages';
 
 export type Method = 'even' | 'workdays' | 'priority' | 'capacity';
 export const METHODS: readonly Method[] = ['even', 'workdays', 'priority', 'capacity'];
@@ -18,6 +19,8 @@ export interface PlanSettings {
   rate: number;
   /** Machines of a unit whose sheet gives none. */
   defaultMachines: number;
+  /** Workflow stages, each in its own window inside start…end; absent or empty: one flow of records. */
+  stages?: Stage[];
 }
 
 export const DEFAULT_RATE = 300;

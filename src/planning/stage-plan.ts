@@ -1,0 +1,262 @@
+/**
+ * Plans with workflow stages. Each stage is planned in its own window by the plan's method (planUnits),
+ * then held back so that it never plans more records done than its predecessor has planned by then, lag
+ * included: you cannot attach a scan you have not made. What is held back is done as soon as the
+ * predecessor allows (priority and capacity hand the unit's budget to the registers that can use it).
+ */
+import { makeCalendar, WorkCalendar, workingDayFlags } from './calendar';
+import { DayNumber, formatVN } from './days';
+import { makePeriods, Period } from './periods';
+import { Plan, PlanRow, planUnits } from './plan';
+import { Problem, problem } from './problems';
+import { ALL_REGISTER, priorityOrder } from './registers';
+import { PlanSettings } from './settings';
+import { Stage, predecessorOf, stageLabel } from './stages';
+import { formatCount } from './text';
+import { Unit, codeNote } from './units';
+
+/** What each stage has to do, when it is not what the units say (a re-split: what is left per stage). */
+export interface StageDemand {
+  /** Records (books for a books stage) of a unit and register for a stage; undefined: the stage has no row. */
+  count(stage: number, unitIndex: number, register: string): number | undefined;
+  /** Records the predecessor has already done beyond the stage's own (a re-split's actuals): free to do from the start. */
+  head(stage: number, unitIndex: number, register: string): number;
+}
+
+/** The register of a books stage's row: books are counted per unit, not per register. */
+export const BOOKS_REGISTER = ALL_REGISTER.code;
+
+/** What the units sheet says each stage has to do: records per register, or the unit's books. */
+export function unitDemand(units: readonly Unit[], stages: readonly Stage[]): StageDemand {
+  return {
+    count: (s, u, register) => {
+      if (stages[s].unit === 'records') return units[u].counts.get(register);
+      return register === BOOKS_REGISTER ? (units[u].books ?? undefined) : undefined;
+    },
+    head: () => 0,
+  };
+}
+
+/** planUnits when there are no stages; otherwise one row per unit, register and stage, planned stage by stage. */
+export function planStages(units: readonly Unit[], present: readonly string[], settings: PlanSettings, demand?: StageDemand): Plan {
+  const stages = settings.stages ?? [];
+  if (stages.length === 0) return planUnits(units, present, settings);
+  const need = demand ?? unitDemand(units, stages);
+  const cal = makeCalendar(settings.calendar);
+  const periods = makePeriods(settings.start, settings.end, settings.granularity, workingDayFlags(cal, settings.start, settings.end));
+  const P = periods.length;
+  const registers = priorityOrder(present, settings.priority);
+  const hasBooks = stages.some((s) => s.unit === 'books');
+
+  // Rows: unit, then register (books first, on their own register), then stage.
+  const rows: PlanRow[] = [];
+  const rowOf = new Map<string, number>(); // `${stage}\0${unit}\0${register}` → row
+  const rowsOfStage: number[][] = stages.map(() => []);
+  units.forEach((_, unitIndex) => {
+    const regs = hasBooks && !registers.includes(BOOKS_REGISTER) ? [BOOKS_REGISTER, ...registers] : registers;
+    for (const register of regs) {
+      stages.forEach((_s, stage) => {
+        const remaining = need.count(stage, unitIndex, register);
+        if (remaining === undefined) return;
+        rowOf.set(`${stage}\u0000${unitIndex}\u0000${register}`, rows.length);
+        rowsOfStage[stage].push(rows.length);
+        rows.push({ unitIndex, register, remaining, unscheduled: 0, finish: null, stage });
+      });
+    }
+  });
+
+  const targets = new Int32Array(rows.length * P);
+  const problems: Problem[] = [];
+  const windows = stages.map((s) => ({ start: Math.max(s.start, settings.start), end: Math.min(s.end, settings.end) }));
+  stages.forEach((stage, s) => {
+    const mine = rowsOfStage[s];
+    if (mine.length === 0) return;
+    const w = windows[s];
+    const stageUnits: Unit[] = units.map((u) => ({ ...u, counts: new Map<string, number>() }));
+    for (const r of mine) stageUnits[rows[r].unitIndex].counts.set(rows[r].register, rows[r].remaining);
+    const stagePresent = stage.unit === 'books' ? [BOOKS_REGISTER] : registers;
+    if (w.end < w.start) {
+      for (const r of mine) rows[r].unscheduled = rows[r].remaining;
+      problems.push(...outsideProblems(stage, stageUnits, settings));
+      return;
+    }
+    const sub = planUnits(stageUnits, stagePresent, { ...settings, start: w.start, end: w.end });
+    if (sub.rows.length !== mine.length) throw new Error('planStages: stage rows out of order');
+    let first = 0;
+    while (periods[first].end < sub.periods[0].start) first++;
+    const S = sub.periods.length;
+    problems.push(...sub.problems.map((p) => inStage(p, stage)));
+
+    const p = predecessorOf(stages, s);
+    if (p < 0) {
+      mine.forEach((r, i) => {
+        targets.set(sub.targets.subarray(i * S, (i + 1) * S), r * P + first);
+        rows[r].unscheduled = sub.rows[i].unscheduled;
+        rows[r].finish = sub.rows[i].finish;
+      });
+      return;
+    }
+    // How many of the predecessor's periods are done, lag included, by the end of each of this stage's periods.
+    const ready = readyCounts(periods, windows[p], w, stage.lag, first, S, cal);
+    const blocked = new Map<number, number>(); // unit → records held back by the predecessor
+    const schedule = new Scheduler(settings, sub.periods);
+    for (let i = 0; i < mine.length; ) {
+      let j = i;
+      while (j + 1 < mine.length && rows[mine[j + 1]].unitIndex === rows[mine[i]].unitIndex) j++;
+      const unit = stageUnits[rows[mine[i]].unitIndex];
+      const group = [];
+      for (let g = i; g <= j; g++) {
+        const r = mine[g];
+        const pred = rowOf.get(`${p}\u0000${rows[r].unitIndex}\u0000${rows[r].register}`);
+        const capRow = new Float64Array(S);
+        let cum = need.head(s, rows[r].unitIndex, rows[r].register);
+        let taken = 0;
+        for (let k = 0; k < S; k++) {
+          if (pred === undefined) {
+            capRow[k] = Infinity;
+            continue;
+          }
+          while (taken < ready[k]) cum += targets[pred * P + taken++];
+          capRow[k] = cum;
+        }
+        group.push({ row: rows[r], sub: g, caps: capRow });
+      }
+      schedule.unit(unit, group, sub.targets, S);
+      for (const { row, sub: g } of group) {
+        const r = mine[g];
+        let done = 0;
+        let changed = false;
+        for (let k = 0; k < S; k++) {
+          const t = schedule.out[(g - i) * S + k];
+          targets[r * P + first + k] = t;
+          done += t;
+          if (t !== sub.targets[g * S + k]) changed = true;
+        }
+        row.unscheduled = row.remaining - done;
+        const late = row.unscheduled - sub.rows[g].unscheduled;
+        if (late > 0) blocked.set(row.unitIndex, (blocked.get(row.unitIndex) ?? 0) + late);
+        row.finish = !changed ? sub.rows[g].finish : row.unscheduled > 0 ? sub.rows[g].finish : lastDay(targets, r * P, periods, w, cal);
+      }
+      i = j + 1;
+    }
+    for (const [u, late] of blocked) problems.push(blockedProblem(units[u], stage, stages[p], late, w.end));
+  });
+  return { settings, units, periods, registers: [...registers], rows, targets, problems };
+}
+
+/**
+ * ready[k]: the number of the predecessor's periods (from the plan's first) whose records are done, lag
+ * included, by the last day of this stage's k-th period. A predecessor's period counts as done on its last
+ * working day inside the predecessor's window; a lag of n working days makes it usable n working days later.
+ */
+function readyCounts(periods: readonly Period[], pw: { start: DayNumber; end: DayNumber }, w: { start: DayNumber; end: DayNumber }, lag: number, first: number, S: number, cal: WorkCalendar): Int32Array {
+  const usable: DayNumber[] = periods.map((period) => {
+    const from = Math.max(period.start, pw.start);
+    let d = Math.min(period.end, pw.end);
+    while (d >= from && !cal.isWorkingDay(d)) d--;
+    if (d < from) return -Infinity; // no working day of the predecessor here: nothing planned, nothing to wait for
+    for (let n = 0; n < lag; ) if (cal.isWorkingDay(++d)) n++;
+    return d;
+  });
+  const ready = new Int32Array(S);
+  let j = 0;
+  for (let k = 0; k < S; k++) {
+    const due = Math.min(periods[first + k].end, w.end);
+    while (j < periods.length && usable[j] <= due) j++;
+    ready[k] = j;
+  }
+  return ready;
+}
+
+/** The last working day inside the stage's window of the last period where a row has a target. */
+function lastDay(targets: Int32Array, base: number, periods: readonly Period[], w: { start: DayNumber; end: DayNumber }, cal: WorkCalendar): DayNumber | null {
+  for (let k = periods.length - 1; k >= 0; k--) {
+    if (targets[base + k] === 0) continue;
+    const from = Math.max(periods[k].start, w.start);
+    for (let d = Math.min(periods[k].end, w.end); d >= from; d--) if (cal.isWorkingDay(d)) return d;
+  }
+  return null;
+}
+
+/**
+ * Re-times one unit's rows of a stage under their caps (cumulative records the predecessor allows by the
+ * end of each of the stage's periods). even and workdays keep each row's own split and push what a cap
+ * holds back to the first period it allows; priority and capacity fill the unit's budget per period in
+ * priority order, so a register the predecessor has not reached leaves room for one it has.
+ */
+class Scheduler {
+  out = new Int32Array(0);
+  private readonly budget: Float64Array;
+  constructor(private readonly settings: PlanSettings, private readonly periods: readonly Period[]) {
+    this.budget = new Float64Array(periods.length);
+  }
+
+  /** Fills `out` (group × S targets) for one unit's rows of the stage, in priority order. */
+  unit(unit: Unit, group: { row: PlanRow; sub: number; caps: Float64Array }[], subTargets: Int32Array, S: number): void {
+    const budget = this.budget;
+    if (this.out.length < group.length * S) this.out = new Int32Array(group.length * S);
+    const out = this.out;
+    out.fill(0, 0, group.length * S);
+    const method = this.settings.method;
+    if (method === 'even' || method === 'workdays') {
+      group.forEach(({ sub, caps }, g) => {
+        let planned = 0;
+        let done = 0;
+        for (let k = 0; k < S; k++) {
+          planned += subTargets[sub * S + k];
+          const cum = Math.min(planned, caps[k]);
+          out[g * S + k] = cum - done;
+          done = cum;
+        }
+      });
+      return;
+    }
+    const carry = method === 'priority';
+    if (carry) {
+      budget.fill(0, 0, S);
+      for (const { sub } of group) for (let k = 0; k < S; k++) budget[k] += subTargets[sub * S + k];
+    } else {
+      const perDay = (unit.machines ?? this.settings.defaultMachines) * this.settings.rate;
+      for (let k = 0; k < S; k++) budget[k] = perDay * this.periods[k].workingDays;
+    }
+    const done = group.map(() => 0);
+    let spare = 0;
+    for (let k = 0; k < S; k++) {
+      let room = budget[k] + (carry ? spare : 0);
+      group.forEach(({ row, caps }, g) => {
+        const take = Math.max(0, Math.min(room, caps[k] - done[g], row.remaining - done[g]));
+        out[g * S + k] = take;
+        done[g] += take;
+        room -= take;
+      });
+      spare = room;
+    }
+  }
+}
+
+/** A stage's own problem (a unit that cannot finish, a period over capacity), with the stage named first. */
+function inStage(p: Problem, stage: Stage): Problem {
+  return { ...p, vi: `«${stageLabel(stage, 'vi')}»: ${p.vi}`, en: `"${stageLabel(stage, 'en')}": ${p.en}` };
+}
+
+function blockedProblem(unit: Unit, stage: Stage, pred: Stage, late: number, end: DayNumber): Problem {
+  const [sv, se, pv, pe] = [stageLabel(stage, 'vi'), stageLabel(stage, 'en'), stageLabel(pred, 'vi'), stageLabel(pred, 'en')];
+  const lagVi = stage.lag > 0 ? ` cộng ${stage.lag} ngày làm việc` : '';
+  const lagEn = stage.lag > 0 ? ` plus ${stage.lag} working day${stage.lag === 1 ? '' : 's'}` : '';
+  return problem('warning', 'stage-behind', unit.cell, unit.name,
+    `«${sv}» của ${unit.name}${codeNote(unit.code, 'vi')}: ${formatCount(late, 'vi')} trường hợp không kịp trước ${formatVN(end)} vì phải chờ «${pv}»${lagVi}. Hãy lùi hạn «${sv}» hoặc đẩy nhanh «${pv}».`,
+    `"${se}" of ${unit.name}${codeNote(unit.code, 'en')}: ${formatCount(late, 'en')} records cannot be done by ${formatVN(end)}, as they wait for "${pe}"${lagEn}. Move the deadline of "${se}" or speed up "${pe}".`);
+}
+
+/** A stage whose window lies outside the plan's (a re-split after its deadline): all it has left is unscheduled. */
+function outsideProblems(stage: Stage, units: readonly Unit[], settings: PlanSettings): Problem[] {
+  const [sv, se] = [stageLabel(stage, 'vi'), stageLabel(stage, 'en')];
+  return units.flatMap((u) => {
+    let left = 0;
+    for (const n of u.counts.values()) left += n;
+    if (left === 0) return [];
+    return [problem('warning', 'stage-behind', u.cell, u.name,
+      `«${sv}» của ${u.name}${codeNote(u.code, 'vi')}: còn ${formatCount(left, 'vi')} trường hợp nhưng hạn của giai đoạn (${formatVN(stage.end)}) không nằm trong ${formatVN(settings.start)}–${formatVN(settings.end)}. Hãy lùi hạn «${sv}».`,
+      `"${se}" of ${u.name}${codeNote(u.code, 'en')}: ${formatCount(left, 'en')} records are left but the stage's deadline (${formatVN(stage.end)}) lies outside ${formatVN(settings.start)}–${formatVN(settings.end)}. Move the deadline of "${se}".`)];
+  });
+}
