@@ -86,6 +86,10 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
     while (periods[first].end < sub.periods[0].start) first++;
     const S = sub.periods.length;
     problems.push(...sub.problems.map((p) => inStage(p, stage)));
+    if (sub.problems.some((x) => x.code === 'no-working-day')) { // an error: nothing of this stage can be planned
+      for (const r of mine) rows[r].unscheduled = rows[r].remaining;
+      return;
+    }
 
     const p = predecessorOf(stages, s);
     if (p < 0) {
