@@ -7,7 +7,7 @@ import { formatVN } from '../planning/days';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { registerLabel } from '../planning/registers';
 import { groupByParent, unitLabels } from './forms/groups';
-import { ProgressLayout, progressLayout } from './forms/progress-report';
+import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
 import { quotaLayout } from './forms/quota-assignment';
 import { LANGS } from './forms/text';
 import { CellValue, Grid, isCellDate, isCellError } from './grid';
@@ -122,14 +122,15 @@ const shown = (v: CellValue): string => (isBlank(v) ? '' : isCellError(v) ? v.er
 
 /** Keys of the master's rows as a returned Phụ lục 02 shows them: parent, unit label and register label, in either language. */
 interface RowKeys {
-  rows: Map<string, number>;
+  /** The plan rows each key's sheet row shows: one per stage. */
+  rows: Map<string, number[]>;
   /** Parent and unit label, to say which part of a row that matches nothing is wrong. */
   units: Set<string>;
 }
 
 function rowKeys(master: PlanWorkbook): RowKeys {
   const plan = master.plan;
-  const rows = new Map<string, number>();
+  const rows = new Map<string, number[]>();
   const units = new Set<string>();
   for (const lang of LANGS) {
     const labels = unitLabels(plan, lang);
@@ -137,7 +138,10 @@ function rowKeys(master: PlanWorkbook): RowKeys {
       // Labels alone repeat across parents (two districts' Xã Tân Lập); with the parent they name one unit.
       const unit = `${plan.units[row.unitIndex].parent ?? ''}\u0000${labels[row.unitIndex].trim()}`;
       units.add(unit);
-      rows.set(`${unit}\u0000${registerLabel(row.register, lang)}`, r);
+      const key = `${unit}\u0000${registerLabel(row.register, lang)}`;
+      const line = rows.get(key);
+      if (line) line.push(r);
+      else rows.set(key, [r]);
     });
   }
   return { rows, units };
@@ -151,8 +155,9 @@ function rowKeys(master: PlanWorkbook): RowKeys {
 function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayout, { file, sheets }: ReturnedBook): { found: Found[]; problems: Problem[] } {
   const plan = master.plan;
   const P = plan.periods.length;
-  const c = layout.cols;
   const grid = sheets.progress;
+  const firstActual = layout.stages[0].actual0;
+  const lastActual = layout.stages[layout.stages.length - 1].actual0 + P - 1;
   const { at, address } = sheetCells(grid);
   const where = (row: number, col: number): string => inFile(file, address(row, col));
   const found: Found[] = [];
@@ -161,13 +166,13 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
 
   const end = (grid.firstRow ?? 1) + grid.rows.length;
   for (let row = layout.firstRow; row < end; row++) {
-    const parent = textOf(at(row, c.parent));
+    const parent = textOf(at(row, layout.parent));
     const name = textOf(at(row, 1));
     const label = textOf(at(row, 2));
     if (name === '' && label === '') {
-      for (let k = 0; k < P; k++) {
-        if (isBlank(at(row, c.actual0 + k))) continue;
-        const cellAt = where(row, c.actual0 + k);
+      for (let c = firstActual; c <= lastActual; c++) {
+        if (isBlank(at(row, c))) continue;
+        const cellAt = where(row, c);
         problems.push(problem('error', 'returned-extra-row', cellAt, null,
           `Ô ${cellAt} có số liệu nhưng dòng ${row} không ghi đơn vị và loại sổ, nên không biết số thuộc dòng nào của kế hoạch.`,
           `Cell ${cellAt} holds a figure but row ${row} names no unit and register, so it belongs to no row of the plan.`));
@@ -175,11 +180,11 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
       }
       continue;
     }
-    const r = keys.rows.get(`${parent}\u0000${name}\u0000${label}`);
-    if (r === undefined) {
+    const line = keys.rows.get(`${parent}\u0000${name}\u0000${label}`);
+    if (line === undefined) {
       const unitKnown = keys.units.has(`${parent}\u0000${name}`);
       const nameKnown = [...keys.units].some((k) => k.endsWith(`\u0000${name}`));
-      const bad = unitKnown ? 2 : nameKnown ? c.parent : 1;
+      const bad = unitKnown ? 2 : nameKnown ? layout.parent : 1;
       const cellAt = where(row, bad);
       const shownRow = `${name} – ${label}${parent ? ` (${parent})` : ''}`;
       problems.push(problem('error', 'foreign-row', cellAt, name || null,
@@ -189,19 +194,22 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
           'the file was edited (renamed, rows added) or belongs to another plan. Put the row back as it was sent.'));
       continue;
     }
-    matched.add(r);
-    const unit = plan.units[plan.rows[r].unitIndex].name;
-    const check = (col: number, want: number, what: 'need' | 'target'): void => {
-      const v = at(row, col);
-      if (v !== want) problems.push(editedTarget(where(row, col), unit, v, want, what));
-    };
-    check(c.need, plan.rows[r].remaining, 'need');
-    for (let k = 0; k < P; k++) check(c.target0 + k, plan.targets[r * P + k], 'target');
-    for (let k = 0; k < P; k++) {
-      const cellAt = where(row, c.actual0 + k);
-      const v = readActual(at(row, c.actual0 + k), cellAt, unit);
-      if (typeof v === 'number') found.push({ index: r * P + k, value: v, file, at: cellAt });
-      else if (v !== null) problems.push(v);
+    for (const r of line) {
+      const c = colsOf(layout, r);
+      matched.add(r);
+      const unit = plan.units[plan.rows[r].unitIndex].name;
+      const check = (col: number, want: number, what: 'need' | 'target'): void => {
+        const v = at(row, col);
+        if (v !== want) problems.push(editedTarget(where(row, col), unit, v, want, what));
+      };
+      check(c.need, plan.rows[r].remaining, 'need');
+      for (let k = 0; k < P; k++) check(c.target0 + k, plan.targets[r * P + k], 'target');
+      for (let k = 0; k < P; k++) {
+        const cellAt = where(row, c.actual0 + k);
+        const v = readActual(at(row, c.actual0 + k), cellAt, unit);
+        if (typeof v === 'number') found.push({ index: r * P + k, value: v, file, at: cellAt });
+        else if (v !== null) problems.push(v);
+      }
     }
   }
   // Phụ lục 01 is laid out for the units matched here: with a row of Phụ lục 02 unmatched, that layout is a guess.
@@ -248,7 +256,7 @@ function quotaTargets(master: PlanWorkbook, file: string, grid: Grid, matched: R
       const v = at(row, col);
       if (v !== want && !(also !== undefined && v === also)) problems.push(editedTarget(inFile(file, address(row, col)), unit, v, want, what));
     };
-    check(3, plan.rows[r].remaining, undefined, 'need');
+    check(layout.remaining, plan.rows[r].remaining, undefined, 'need');
     for (let k = 0; k < P; k++) check(layout.target0 + k, plan.targets[r * P + k], master.edits.get(r * P + k), 'target');
   });
   return problems;

@@ -3,7 +3,8 @@ import { DayNumber, parseDate } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { Problem, problem } from '../planning/problems';
 import { METHODS, Method, PlanSettings, defaultSettings } from '../planning/settings';
-import { SETTING_KEYS, SettingKey } from './forms/calendar-sheet';
+import { OPTIONAL_SETTING_KEYS, SETTING_KEYS, SettingKey } from './forms/calendar-sheet';
+import { Stage, parseStages } from '../planning/stages';
 import { CellValue, Grid, gridAddress, isCellDate } from './grid';
 
 export interface StoredPlan {
@@ -20,7 +21,7 @@ export function readPlanSettings(grid: Grid): { plan: StoredPlan | null; problem
   const found = new Map<SettingKey, { value: CellValue; at: string }>();
   grid.rows.forEach((row, r) => {
     const key = row[0];
-    if (typeof key === 'string' && (SETTING_KEYS as readonly string[]).includes(key)) {
+    if (typeof key === 'string' && ([...SETTING_KEYS, ...OPTIONAL_SETTING_KEYS] as readonly string[]).includes(key)) {
       found.set(key as SettingKey, { value: row[2] ?? null, at: gridAddress(grid, r, 2) });
     }
   });
@@ -67,10 +68,18 @@ export function readPlanSettings(grid: Grid): { plan: StoredPlan | null; problem
   const extraWorkdays = get('extraWorkdays', dayList, 'Danh sách ngày làm bù không hợp lệ', 'Not a valid list of extra working days');
   const rate = get('rate', whole(1), 'Năng suất phải là số nguyên ≥ 1', 'The rate must be a whole number ≥ 1');
   const defaultMachines = get('defaultMachines', whole(0), 'Số máy mặc định phải là số nguyên ≥ 0', 'Default machines must be a whole number ≥ 0');
+  const stagesEntry = found.get('stages');
+  let stages: Stage[] | undefined;
+  if (stagesEntry && text(stagesEntry.value)) {
+    const parsed = parseStages(text(stagesEntry.value)!);
+    if ('error' in parsed) bad(stagesEntry.at, `Giai đoạn không hợp lệ: ${parsed.error.vi} (ô ${stagesEntry.at}).`, `Not valid stages: ${parsed.error.en} (cell ${stagesEntry.at}).`);
+    else stages = parsed.stages;
+  }
   if (problems.length > 0) return { plan: null, problems };
 
   const settings = defaultSettings(start!, end!);
   Object.assign(settings, { granularity, method, priority, rate, defaultMachines });
   settings.calendar = { week: week!, holidays: holidays!, daysOff: daysOff!, extraWorkdays: extraWorkdays! };
+  if (stages) settings.stages = stages;
   return { plan: { settings, planId: planId!, revision: revision! }, problems };
 }

@@ -1,10 +1,11 @@
-import { Plan, PlanRow, planUnits } from '../planning/plan';
+import { Plan, PlanRow } from '../planning/plan';
+import { planStages } from '../planning/stage-plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
 import { groupByParent, unitLabels } from './forms/groups';
 import { firstRevision, readHistory, RevisionEntry } from './forms/history-sheet';
-import { ProgressLayout, progressLayout } from './forms/progress-report';
+import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
 import { cell } from './forms/refs';
 import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
@@ -90,7 +91,7 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   lang ??= LANGS.find((l) => textOf(sheets.progress.rows[0]?.[0] ?? null) === FORM_TEXT[l].progressTitle[0]);
   const formLang = lang ?? 'vi';
   const units = withoutBlanks(table.units, table.registers, sheets.units);
-  const base = planUnits(units, table.registers, settings);
+  const base = planStages(units, table.registers, settings);
   if (hasErrors(base.problems)) return refuse([...table.problems, ...base.problems]);
   // From revision 2 on, the targets are the re-split's, stored on Phụ lục 02 next to the actuals.
   const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets, formLang);
@@ -131,10 +132,10 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
     plan, actuals: progress.actuals, revision, planId: sheets.planId, names: sheets.names, units: plan.units.slice(), lang: formLang,
     issuer: LANGS.some((l) => FORM_TEXT[l].issuerBlank === issuer) ? '' : issuer,
     held: found.held, edits: edits.edits, history: history.entries,
-    actualCell: (r, k) => `${layout.sheet}!${cell(layout.cols.actual0 + k, layout.rowOf[r])}`,
+    actualCell: (r, k) => `${layout.sheet}!${cell(colsOf(layout, r).actual0 + k, layout.rowOf[r])}`,
     editCell: (r, k) => (sheets.quota && sheets.names.quota
       ? `${sheets.names.quota}!${cell(quota.target0 + k, quota.rowOf[r])}`
-      : `${layout.sheet}!${cell(layout.cols.target0 + k, layout.rowOf[r])}`),
+      : `${layout.sheet}!${cell(colsOf(layout, r).target0 + k, layout.rowOf[r])}`),
     problems: table.problems,
   };
 }
@@ -166,7 +167,7 @@ function isPart(plan: Plan, sheets: PlanWorkbookSheets, revision: number): boole
     const sheetRow = layout.rowOf[r];
     return shows(textOf(at(sheetRow, 1)), plan.units[row.unitIndex]) &&
       LANGS.some((l) => textOf(at(sheetRow, 2)) === registerLabel(row.register, l)) &&
-      at(sheetRow, layout.cols.need) === row.remaining;
+      at(sheetRow, colsOf(layout, r).need) === row.remaining;
   });
   return rowsMatch && isBlank(at(layout.lastRow + 1, 1)) && isBlank(at(layout.lastRow + 1, 2));
 }
@@ -189,12 +190,12 @@ function storedTargets(base: Plan, sheets: PlanWorkbookSheets, lang: Lang): { pl
   const layout = layoutOf(base, sheets, lang);
   const { at } = sheetCells(sheets.progress);
   const P = base.periods.length;
-  const c = layout.cols;
   const num = (v: CellValue): number => (typeof v === 'number' ? v : NaN);
   const targets = new Int32Array(base.rows.length * P);
   const held: number[] = [];
   const rows: PlanRow[] = base.rows.map((row, r) => {
     const sheetRow = layout.rowOf[r];
+    const c = colsOf(layout, r);
     for (let k = 0; k < P; k++) targets[r * P + k] = num(at(sheetRow, c.target0 + k));
     const finish = at(sheetRow, c.finish);
     const heldText = textOf(at(sheetRow, c.held));
@@ -292,15 +293,19 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
   // The name each row shows (with its code where two units of a group share a name), in either language.
   const langs = lang ? [lang] : LANGS;
   const unitNames = Object.fromEntries(langs.map((l) => [l, unitLabels(plan, l)])) as Record<Lang, string[]>;
+  let lastChecked = -1;
+  const moved = new Set<number>();
   for (const planRow of layout.order) {
     const row = layout.rowOf[planRow];
     const { unitIndex, register } = plan.rows[planRow];
+    const again = row === lastChecked; // a unit and register's stages share a row: check its labels once
+    lastChecked = row;
     const unit = plan.units[unitIndex];
     const name = textOf(at(row, 1));
     const label = textOf(at(row, 2));
     const labels = langs.map((l) => registerLabel(register, l));
     const names = langs.map((l) => unitNames[l][unitIndex].trim());
-    if (!names.includes(name ?? '') || !labels.includes(label)) {
+    if (!again && (!names.includes(name ?? '') || !labels.includes(label))) {
       const bad = !names.includes(name ?? '') ? 1 : 2;
       const expected = `${names[0]} – ${labels[0]}`;
       problems.push(problem('error', 'progress-row-moved', address(row, bad), unit.name,
@@ -308,10 +313,12 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
           'hoặc xóa, nên không biết số thực hiện thuộc đơn vị nào. Hãy trả các dòng về như khi lập kế hoạch.',
         `Row ${row} of sheet "${grid.sheet}" should be "${expected}" but is "${name} – ${label}": rows were moved, inserted or ` +
           'deleted, so the actuals cannot be matched to their units. Put the rows back as they were planned.'));
+      moved.add(row);
       continue;
     }
+    if (moved.has(row)) continue;
     for (let k = 0; k < P; k++) {
-      const c = layout.cols.actual0 + k;
+      const c = colsOf(layout, planRow).actual0 + k;
       const v = readActual(at(row, c), address(row, c), unit.name);
       if (typeof v === 'number') actuals[planRow * P + k] = v;
       else if (v !== null) problems.push(v);
@@ -320,7 +327,7 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
 
   // Below the plan's rows nothing may be typed: a row added there belongs to no plan row.
   for (let row = layout.lastRow + 1; row < firstRow + grid.rows.length; row++) {
-    for (let c = 0; c < layout.cols.actual0 + P; c++) {
+    for (let c = 0; c < layout.stages[layout.stages.length - 1].actual0 + P; c++) {
       if (isBlank(at(row, c))) continue;
       problems.push(problem('error', 'progress-extra-row', address(row, c), null,
         `Ô ${address(row, c)} nằm dưới các dòng của kế hoạch nhưng có dữ liệu: dòng đã được thêm vào sau khi lập kế hoạch.`,

@@ -77,7 +77,7 @@ describe('splitBook', () => {
     const labels = back.rows.slice(9).map((r) => [r[1], r[2]]);
     expect(labels).toEqual([['Xã A', 'Khai sinh'], ['Xã A', 'Kết hôn'], ['Xã C', 'Khai sinh'], ['Xã Tân Lập', 'Khai sinh'], ['Xã Tân Lập', 'Khai tử']]);
     expect(back.rows[9][3]).toBe(250);
-    const c = x.forms.progress.cols;
+    const c = x.forms.progress.stages[0];
     x.rows.forEach((r, i) => {
       expect(back.rows[9 + i].slice(c.target0, c.target0 + P)).toEqual(Array.from(book.plan.targets.subarray(r * P, (r + 1) * P)));
       expect(back.rows[9 + i][c.need]).toBe(book.plan.rows[r].remaining);
@@ -242,7 +242,7 @@ describe('consolidate', () => {
     it('an edited target, on Phụ lục 02 or Phụ lục 01, and an edited figure to digitize', () => {
       const { book, x } = setup();
       const back = returnedPart(book, x, 'x.xlsx');
-      const c = x.forms.progress.cols;
+      const c = x.forms.progress.stages[0];
       put(back.sheets.progress, cell(c.target0 + 1, 10), 999);
       put(back.sheets.progress, cell(c.need, 11), 1);
       const quota = back.sheets.quota!;

@@ -80,10 +80,10 @@ describe('Phụ lục 02 – progress report', () => {
   const layout = forms.progress;
 
   it('keeps the input cells together right after the unit and register, unlocked, validated and on a protected sheet', () => {
-    expect(layout.cols.actual0).toBe(3);
+    expect(layout.stages[0].actual0).toBe(3);
     const r = layout.firstRow - 1;
     for (let k = 0; k < 4; k++) expect(cellStyle(progress, r, 3 + k)).toMatchObject({ unlocked: true });
-    expect(cellStyle(progress, r, layout.cols.done).unlocked).toBeUndefined();
+    expect(cellStyle(progress, r, layout.stages[0].done).unlocked).toBeUndefined();
     expect(progress.protect).toBe(true);
     expect(progress.validations![0]).toMatchObject({ range: 'D10:G13', type: 'whole', min: 0 });
     expect(progress.validations![0].prompt!.text).toContain('Nhập số');
@@ -94,7 +94,7 @@ describe('Phụ lục 02 – progress report', () => {
   it('derives done, remaining, % and status by formulas from the typed actuals and the report date', () => {
     const r = layout.rowOf[0];
     const row = progress.rows[r - 1].values;
-    const c = layout.cols;
+    const c = layout.stages[0];
     expect(row.slice(0, 3)).toEqual([1, 'Xã A', 'Khai sinh']);
     expect(row[c.need]).toBe(1000);
     expect(formula(row[c.done])).toEqual({ formula: 'SUM(D10:G10)', result: 0 });

@@ -102,7 +102,7 @@ describe('a revision written and read back', () => {
     const sheets = sheetsOf(revisionForms(first, rev), { names, planId: rev.planId });
     // The last period's target on Phụ lục 02, the sheet unprotected and the cell typed over.
     const layout = revisionForms(first, rev).progress;
-    put(sheets.progress, cell(layout.cols.target0 + 4, layout.rowOf[0]), 1);
+    put(sheets.progress, cell(layout.stages[0].target0 + 4, layout.rowOf[0]), 1);
     const back = readPlanWorkbook(sheets);
     expect(back.plan).toBeNull();
     expect(back.problems[0].code).toBe('plan-id-mismatch');
@@ -143,7 +143,7 @@ describe('held targets, named where the planner typed them', () => {
     const options: FormOptions = { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names };
     const forms = planForms(plan, { units, registers }, options);
     const noQuota = read({ ...sheetsOf(forms, options), quota: undefined, names: { ...names, quota: '' } });
-    expect(noQuota.editCell(2, 1)).toBe(`${names.progress}!${cell(forms.progress.cols.target0 + 1, forms.progress.rowOf[2])}`);
+    expect(noQuota.editCell(2, 1)).toBe(`${names.progress}!${cell(forms.progress.stages[0].target0 + 1, forms.progress.rowOf[2])}`);
   });
 
   it('a target typed over in a past period: at its Phụ lục 01 cell, with the unit\'s code and the register, in the forms\' sheet names', () => {

@@ -1,5 +1,6 @@
 import { makeCalendar, workingDayFlags } from '../../planning/calendar';
-import { DayNumber, formatISO, weekdayOf } from '../../planning/days';
+import { DayNumber, formatISO, formatVN, weekdayOf } from '../../planning/days';
+import { formatStages, stageLabel } from '../../planning/stages';
 import { Plan } from '../../planning/plan';
 import { PlanSettings } from '../../planning/settings';
 import { ModelRow, SheetModel } from '../model';
@@ -19,10 +20,15 @@ export const SETTING_KEYS = [
   'planId', 'revision', 'start', 'end', 'granularity', 'method', 'priority', 'week', 'holidays', 'daysOff', 'extraWorkdays', 'rate',
   'defaultMachines',
 ] as const;
-export type SettingKey = (typeof SETTING_KEYS)[number];
+/** Written only when set, so the Lịch sheets of plans without stages stay as they were. */
+export const OPTIONAL_SETTING_KEYS = ['stages'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number] | (typeof OPTIONAL_SETTING_KEYS)[number];
 
 const SETTINGS_FIRST_ROW = 4; // 1-based; row 3 is the settings' heading
-const DAYS_HEADER_ROW = SETTINGS_FIRST_ROW + SETTING_KEYS.length + 1;
+
+/** The settings a plan's Lịch sheet lists, in order. */
+const settingKeys = (s: PlanSettings): SettingKey[] => [...SETTING_KEYS, ...(s.stages?.length ? (['stages'] as const) : [])];
+const daysHeaderRow = (s: PlanSettings): number => SETTINGS_FIRST_ROW + settingKeys(s).length + 1;
 
 /** Where the day list sits, for the formulas of the other forms (1-based rows, 0-based columns). */
 export interface CalendarLayout {
@@ -38,8 +44,8 @@ export function calendarLayout(plan: Plan, options: FormOptions): CalendarLayout
   const days = plan.settings.end + LISTED_PAST_END - plan.settings.start + 1;
   return {
     sheet: options.names.calendar,
-    firstRow: DAYS_HEADER_ROW + 1,
-    lastRow: DAYS_HEADER_ROW + days,
+    firstRow: daysHeaderRow(plan.settings) + 1,
+    lastRow: daysHeaderRow(plan.settings) + days,
     lastDay: plan.settings.end + LISTED_PAST_END,
     dateCol: 1,
     ordinalCol: 4,
@@ -62,6 +68,7 @@ function settingValues(s: PlanSettings, options: FormOptions): Record<SettingKey
     extraWorkdays: isoList(s.calendar.extraWorkdays),
     rate: s.rate,
     defaultMachines: s.defaultMachines,
+    stages: s.stages?.length ? formatStages(s.stages) : '',
   };
 }
 
@@ -74,13 +81,14 @@ export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
   const describe: Partial<Record<SettingKey, string>> = {
     granularity: t.granularities[s.granularity],
     method: t.methods[s.method],
+    stages: s.stages?.map((st) => `${stageLabel(st, options.lang)}: ${formatVN(st.start)}–${formatVN(st.end)}${st.lag > 0 ? ` (+${st.lag})` : ''}`).join('; '),
   };
   const rows: ModelRow[] = [
     { values: [null, t.calendarTitle], style: 'title', ownStyle: true },
     { values: [] },
     { values: [null, t.settings], style: 'label', ownStyle: true },
   ];
-  for (const key of SETTING_KEYS) {
+  for (const key of settingKeys(s)) {
     const value = values[key];
     rows.push({
       values: [key, t.settingLabels[key], value, describe[key] ?? null],
@@ -125,7 +133,7 @@ export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
       off: { fill: 'FFEDEDED', color: 'FF7F7F7F' },
     },
     merges: ['B1:F1'],
-    page: { landscape: false, fitToWidth: true, printTitleRows: [DAYS_HEADER_ROW, DAYS_HEADER_ROW], footer: t.footer },
+    page: { landscape: false, fitToWidth: true, printTitleRows: [daysHeaderRow(s), daysHeaderRow(s)], footer: t.footer },
     marker: formatMarker({ kind: 'calendar', planId: options.planId }),
   };
 }

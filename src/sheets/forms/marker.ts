@@ -1,5 +1,6 @@
 import { formatISO } from '../../planning/days';
 import { Plan } from '../../planning/plan';
+import { formatStages } from '../../planning/stages';
 
 /** The forms a plan writes; the marker says which one a sheet is. */
 export type FormKind = 'quota' | 'progress' | 'rollup' | 'calendar' | 'units' | 'history';
@@ -55,11 +56,14 @@ export function planId(plan: Plan, revision = 1, held: readonly number[] = []): 
     formatISO(s.start), formatISO(s.end), s.granularity, s.method, s.priority.join(','), s.calendar.week, s.calendar.holidays,
     s.calendar.daysOff.join(','), s.calendar.extraWorkdays.join(','), String(s.rate), String(s.defaultMachines),
   ].forEach(feed);
+  // Stages, and each row's stage, join only when there are stages, so plans without them keep their ids.
+  if (s.stages?.length) feed(formatStages(s.stages));
   for (const row of plan.rows) {
     const unit = plan.units[row.unitIndex];
     // A unit's code joins its name only when it has one, so plans of sheets without codes keep their ids.
     const name = unit.code === null ? unit.name : `${unit.name}\u0003${unit.code}`;
-    feed(`${unit.parent ?? ''}\u0001${name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}`);
+    const stage = row.stage === undefined ? '' : `\u0001${row.stage}`;
+    feed(`${unit.parent ?? ''}\u0001${name}\u0001${row.register}\u0001${row.remaining}\u0001${unit.machines ?? ''}${stage}`);
   }
   if (revision > 1) {
     feed(`revision ${revision}`);

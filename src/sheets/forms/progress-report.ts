@@ -2,6 +2,8 @@ import { excelSerialFromDay } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { MAX_COUNT } from '../../planning/units';
 import { ConditionalFormat, ModelRow, ModelValue, SheetModel } from '../model';
+import { WorkCalendar, makeCalendar } from '../../planning/calendar';
+import { predecessorOf, stageLabel } from '../../planning/stages';
 import { CalendarLayout } from './calendar-sheet';
 import { RowGroup, displayOrder, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
@@ -19,10 +21,29 @@ const HEADER_ROW = 8;
 const FRACTION_ROW = 9;
 const FIRST_ROW = 10;
 
+/** One stage's columns on Phụ lục 02 (a plan without stages has one). Columns are 0-based. */
+export interface StageColumns {
+  actual0: number;
+  need: number;
+  done: number;
+  left: number;
+  percent: number;
+  expected: number;
+  status: number;
+  target0: number;
+  /** Hidden after the targets: what a re-split reads back (a revision's targets are not its settings' plan). */
+  unscheduled: number;
+  finish: number;
+  /** The periods (0-based, comma-separated) whose target a planner held. */
+  held: number;
+}
+
 /**
  * Where everything sits on Phụ lục 02, computed once and shared by the sheet, the roll-up's formulas and
- * the JSON contract's cell addresses. Columns are 0-based, rows 1-based. The actual-input columns come
- * right after the unit and register, together, so a district office can fill them on a phone.
+ * the JSON contract's cell addresses. Columns are 0-based, rows 1-based. One sheet row per unit and
+ * register; each stage has its own block of actual-input columns, tracking columns and targets, in stage
+ * order. The actual-input blocks come right after the unit and register, together, so a district office
+ * can fill them on a phone. With one stage the columns are those of the forms before stages existed.
  */
 export interface ProgressLayout {
   sheet: string;
@@ -32,49 +53,62 @@ export interface ProgressLayout {
   workdaysGone: string;
   firstRow: number;
   lastRow: number;
-  /** Plan row index of each sheet row, from `firstRow`. */
+  /** Plan row indices in display order. */
   order: number[];
-  /** Sheet row of each plan row. */
+  /** Sheet row of each plan row (a unit and register's stages share one). */
   rowOf: Int32Array;
+  /** The plan rows each sheet row from `firstRow` shows, one per stage it has. */
+  lines: number[][];
   periods: number;
-  cols: {
-    actual0: number;
-    need: number;
-    done: number;
-    left: number;
-    percent: number;
-    expected: number;
-    status: number;
-    parent: number;
-    machines: number;
-    target0: number;
-    /** Hidden after the targets: what a re-split reads back (a revision's targets are not its settings' plan). */
-    unscheduled: number;
-    finish: number;
-    /** The periods (0-based, comma-separated) whose target a planner held. */
-    held: number;
-  };
+  /** Stage index of each plan row (0 without stages). */
+  stageOf: Uint8Array;
+  stages: StageColumns[];
+  parent: number;
+  machines: number;
 }
+
+/** The columns of a plan row: its stage's. */
+export const colsOf = (layout: ProgressLayout, planRow: number): StageColumns => layout.stages[layout.stageOf[planRow]];
 
 export function progressLayout(plan: Plan, groups: readonly RowGroup[], options: FormOptions): ProgressLayout {
   const P = plan.periods.length;
   const order = displayOrder(groups);
   const rowOf = new Int32Array(plan.rows.length);
-  order.forEach((planRow, i) => (rowOf[planRow] = FIRST_ROW + i));
-  const a = 3 + P;
+  const stageOf = new Uint8Array(plan.rows.length);
+  const lines: number[][] = [];
+  let lastKey = '';
+  for (const planRow of order) {
+    const { unitIndex, register, stage } = plan.rows[planRow];
+    const key = `${unitIndex}\u0000${register}`;
+    if (key !== lastKey || lines.length === 0) lines.push([]);
+    lastKey = key;
+    lines[lines.length - 1].push(planRow);
+    rowOf[planRow] = FIRST_ROW + lines.length - 1;
+    stageOf[planRow] = stage ?? 0;
+  }
+  const S = Math.max(1, plan.settings.stages?.length ?? 0);
+  const a = 3 + S * P;
+  const t0 = a + 6 * S + 2;
+  const stages: StageColumns[] = Array.from({ length: S }, (_, s) => ({
+    actual0: 3 + s * P,
+    need: a + 6 * s, done: a + 6 * s + 1, left: a + 6 * s + 2, percent: a + 6 * s + 3, expected: a + 6 * s + 4, status: a + 6 * s + 5,
+    target0: t0 + s * P,
+    unscheduled: t0 + S * P + 3 * s, finish: t0 + S * P + 3 * s + 1, held: t0 + S * P + 3 * s + 2,
+  }));
   return {
     sheet: options.names.progress,
     reportDate: absCell(2, REPORT_DATE_ROW),
     workdaysGone: absCell(2, WORKDAYS_ROW),
     firstRow: FIRST_ROW,
-    lastRow: FIRST_ROW + order.length - 1,
+    lastRow: FIRST_ROW + lines.length - 1,
     order,
     rowOf,
+    lines,
     periods: P,
-    cols: {
-      actual0: 3, need: a, done: a + 1, left: a + 2, percent: a + 3, expected: a + 4, status: a + 5, parent: a + 6, machines: a + 7,
-      target0: a + 8, unscheduled: a + 8 + P, finish: a + 9 + P, held: a + 10 + P,
-    },
+    stageOf,
+    stages,
+    parent: a + 6 * S,
+    machines: a + 6 * S + 1,
   };
 }
 
@@ -83,8 +117,9 @@ export function progressCells(layout: ProgressLayout, planRow: number): { actual
   const r = layout.rowOf[planRow];
   const sheet = quoteSheet(layout.sheet);
   const actualCells: string[] = [];
-  for (let k = 0; k < layout.periods; k++) actualCells.push(`${sheet}!${cell(layout.cols.actual0 + k, r)}`);
-  return { actualCells, remainingCell: `${sheet}!${cell(layout.cols.left, r)}` };
+  const c = colsOf(layout, planRow);
+  for (let k = 0; k < layout.periods; k++) actualCells.push(`${sheet}!${cell(c.actual0 + k, r)}`);
+  return { actualCells, remainingCell: `${sheet}!${cell(c.left, r)}` };
 }
 
 /** The columns that track progress, on the report and on the roll-up. */
@@ -114,16 +149,25 @@ export function statusFormats(range: string, need: string, done: string, expecte
   ];
 }
 
-/** Phụ lục 02 – the progress report the communes fill in: actuals per period, and how they stand. */
+/** Phụ lục 02 – the progress report the communes fill in: actuals per period (per stage), and how they stand. */
 export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: CalendarLayout, options: FormOptions): SheetModel {
   const t = FORM_TEXT[options.lang];
   const { periods, settings } = plan;
   const P = periods.length;
-  const c = layout.cols;
-  const width = c.target0 + P;
+  const stageList = settings.stages ?? [];
+  const S = layout.stages.length;
+  const first = layout.stages[0];
+  const lastStage = layout.stages[S - 1];
+  const width = lastStage.held + 1;
   const held = new Set(options.held ?? []);
   const actuals = options.actuals;
   const last = col(width - 1);
+  /** A band heading: the stage's name before it when the plan has stages. */
+  const banded = (s: number, text: string): string => {
+    const stage = stageList[s];
+    if (!stage) return text;
+    return `${stageLabel(stage, options.lang)}${stage.unit === 'books' ? ` (${t.booksUnit})` : ''}: ${text}`;
+  };
 
   const startSerial = excelSerialFromDay(settings.start);
   const calDays = sheetRange(calendar.sheet, calendar.dateCol, calendar.firstRow, calendar.ordinalCol, calendar.lastRow);
@@ -140,75 +184,92 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
       cellStyles: [undefined, 'labelRight', 'center'],
       ownStyle: true,
     },
-    { values: [null, t.howToFill], style: 'hint', ownStyle: true },
+    { values: [null, S > 1 ? `${t.howToFill} ${t.howToFillStages}` : t.howToFill], style: 'hint', ownStyle: true },
   ];
 
-  const band: ModelValue[] = [t.stt, t.unit, t.register, t.actualsBy];
-  band[c.need] = t.tracking;
-  band[c.parent] = t.parent;
-  band[c.machines] = t.machines;
-  band[c.target0] = t.targetsBy;
-  rows.push({ values: band, style: 'header', height: 20 });
+  const band: ModelValue[] = [t.stt, t.unit, t.register];
+  layout.stages.forEach((c, s) => {
+    band[c.actual0] = banded(s, t.actualsBy);
+    band[c.need] = banded(s, t.tracking);
+    band[c.target0] = banded(s, t.targetsBy);
+  });
+  band[layout.parent] = t.parent;
+  band[layout.machines] = t.machines;
+  rows.push({ values: band, style: 'header', height: S > 1 ? 32 : 20 });
 
   const header: ModelValue[] = [null, null, null];
   const fractions: ModelValue[] = [null, t.elapsed];
   const fractionStyles: (string | undefined)[] = [undefined, 'hint'];
-  let before = 0;
-  periods.forEach((p, k) => {
-    const label = periodLabel(p, settings.granularity, options.lang);
-    header[c.actual0 + k] = label;
-    header[c.target0 + k] = label;
-    fractions[c.target0 + k] = {
-      formula: p.workingDays > 0 ? `MEDIAN(0,1,(${gone}-${before})/${p.workingDays})` : `IF(${reportDate}>=${excelSerialFromDay(p.end)},1,0)`,
-    };
-    fractionStyles[c.target0 + k] = 'fraction';
-    before += p.workingDays;
+  // One fraction of each period gone per stage: a stage's expected count runs over its own window only.
+  layout.stages.forEach((c, s) => {
+    const stage = stageList[s];
+    periods.forEach((p, k) => {
+      const label = periodLabel(p, settings.granularity, options.lang);
+      header[c.actual0 + k] = label;
+      header[c.target0 + k] = label;
+      fractions[c.target0 + k] = { formula: fractionFormula(plan, k, stage?.start ?? settings.start, stage?.end ?? settings.end, reportDate, gone) };
+      fractionStyles[c.target0 + k] = 'fraction';
+    });
+    putTrackingLabels(header, c, t);
   });
-  putTrackingLabels(header, c, t);
   rows.push({ values: header, style: 'header', height: 36 });
   rows.push({ values: fractions, cellStyles: fractionStyles, ownStyle: true });
 
-  const fractionRange = `${absCell(c.target0, FRACTION_ROW)}:${absCell(c.target0 + P - 1, FRACTION_ROW)}`;
   const labels = unitLabels(plan, options.lang);
-  for (const planRow of layout.order) {
-    const row = plan.rows[planRow];
-    const unit = plan.units[row.unitIndex];
-    const r = layout.rowOf[planRow];
-    const need = cell(c.need, r);
-    const done = cell(c.done, r);
-    const expected = cell(c.expected, r);
-    const values: ModelValue[] = [r - FIRST_ROW + 1, labels[row.unitIndex], registerLabel(row.register, options.lang)];
-    let typed = 0;
-    if (actuals) {
-      for (let k = 0; k < P; k++) {
-        const a = actuals[planRow * P + k];
-        values[c.actual0 + k] = a;
-        typed += a ?? 0;
-      }
-    }
-    values[c.need] = row.remaining;
-    values[c.done] = { formula: `SUM(${cell(c.actual0, r)}:${cell(c.actual0 + P - 1, r)})`, result: typed };
-    values[c.left] = { formula: `${need}-${done}`, result: row.remaining - typed };
-    values[c.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: row.remaining === 0 ? 1 : typed / row.remaining };
-    values[c.expected] = { formula: `ROUND(SUMPRODUCT(${fractionRange},${cell(c.target0, r)}:${cell(c.target0 + P - 1, r)}),0)` };
-    values[c.status] = { formula: statusFormula(t, need, done, expected) };
-    values[c.parent] = unit.parent;
-    values[c.machines] = unit.machines;
-    const heldHere: number[] = [];
-    for (let k = 0; k < P; k++) {
-      values[c.target0 + k] = plan.targets[planRow * P + k];
-      if (held.has(planRow * P + k)) heldHere.push(k);
-    }
-    values[c.unscheduled] = row.unscheduled;
-    values[c.finish] = row.finish === null ? null : { date: row.finish };
-    values[c.held] = heldHere.length > 0 ? heldHere.join(',') : null;
+  /** Cells of a stage block a line has no row for (books on a register's line): locked, shaded, empty. */
+  const emptyBlock = (c: StageColumns, styles: (string | undefined)[]): void => {
+    for (let k = 0; k < P; k++) styles[c.actual0 + k] = 'none';
+  };
+  for (const line of layout.lines) {
+    const r = layout.rowOf[line[0]];
+    const row0 = plan.rows[line[0]];
+    const unit = plan.units[row0.unitIndex];
+    const values: ModelValue[] = [r - FIRST_ROW + 1, labels[row0.unitIndex], registerLabel(row0.register, options.lang)];
     const cellStyles: (string | undefined)[] = [];
-    for (const k of heldHere) cellStyles[c.target0 + k] = 'held';
-    rows.push(heldHere.length > 0 ? { values, cellStyles } : { values });
+    const present = new Set<number>();
+    for (const planRow of line) {
+      const row = plan.rows[planRow];
+      const c = colsOf(layout, planRow);
+      present.add(layout.stageOf[planRow]);
+      const need = cell(c.need, r);
+      const done = cell(c.done, r);
+      const expected = cell(c.expected, r);
+      let typed = 0;
+      if (actuals) {
+        for (let k = 0; k < P; k++) {
+          const a = actuals[planRow * P + k];
+          values[c.actual0 + k] = a;
+          typed += a ?? 0;
+        }
+      }
+      const fractionRange = `${absCell(c.target0, FRACTION_ROW)}:${absCell(c.target0 + P - 1, FRACTION_ROW)}`;
+      values[c.need] = row.remaining;
+      values[c.done] = { formula: `SUM(${cell(c.actual0, r)}:${cell(c.actual0 + P - 1, r)})`, result: typed };
+      values[c.left] = { formula: `${need}-${done}`, result: row.remaining - typed };
+      values[c.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: row.remaining === 0 ? 1 : typed / row.remaining };
+      values[c.expected] = { formula: `ROUND(SUMPRODUCT(${fractionRange},${cell(c.target0, r)}:${cell(c.target0 + P - 1, r)}),0)` };
+      values[c.status] = { formula: statusFormula(t, need, done, expected) };
+      const heldHere: number[] = [];
+      for (let k = 0; k < P; k++) {
+        values[c.target0 + k] = plan.targets[planRow * P + k];
+        if (held.has(planRow * P + k)) heldHere.push(k);
+      }
+      values[c.unscheduled] = row.unscheduled;
+      values[c.finish] = row.finish === null ? null : { date: row.finish };
+      values[c.held] = heldHere.length > 0 ? heldHere.join(',') : null;
+      for (const k of heldHere) cellStyles[c.target0 + k] = 'held';
+    }
+    layout.stages.forEach((c, s) => {
+      if (!present.has(s)) emptyBlock(c, cellStyles);
+    });
+    values[layout.parent] = unit.parent;
+    values[layout.machines] = unit.machines;
+    rows.push(cellStyles.length > 0 ? { values, cellStyles } : { values });
   }
 
   const { firstRow, lastRow } = layout;
   const rowRef = (colIndex: number): string => `$${col(colIndex)}${firstRow}`;
+  const stageBlock = <T>(make: (c: StageColumns) => T[]): T[] => layout.stages.flatMap(make);
   return {
     name: layout.sheet,
     font: FORM_FONT,
@@ -216,41 +277,49 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
       { width: 5, style: 'center' },
       { width: 24, style: 'text' },
       { width: 24, style: 'text' },
-      ...periods.map(() => ({ width: 10, style: 'input' })),
-      { width: 11, style: 'count' },
-      { width: 11, style: 'count' },
-      { width: 11, style: 'count' },
-      { width: 9, style: 'percent' },
-      { width: 11, style: 'count' },
-      { width: 13, style: 'center' },
+      ...stageBlock(() => periods.map(() => ({ width: 10, style: 'input' }))),
+      ...stageBlock(() => [
+        { width: 11, style: 'count' },
+        { width: 11, style: 'count' },
+        { width: 11, style: 'count' },
+        { width: 9, style: 'percent' },
+        { width: 11, style: 'count' },
+        { width: 13, style: 'center' },
+      ]),
       { width: 20, style: 'text' },
       { width: 7, style: 'count' },
-      ...periods.map(() => ({ width: 10, style: 'count' })),
-      { width: 10, style: 'count', hidden: true },
-      { width: 10, style: 'date', hidden: true },
-      { width: 10, hidden: true },
+      ...stageBlock(() => periods.map(() => ({ width: 10, style: 'count' }))),
+      ...stageBlock(() => [
+        { width: 10, style: 'count', hidden: true },
+        { width: 10, style: 'date', hidden: true },
+        { width: 10, hidden: true },
+      ]),
     ],
     rows,
     styles: {
       ...FORM_STYLES,
       labelRight: { bold: true, align: 'right' },
       fraction: { numFmt: '0%', italic: true, align: 'center', border: true },
+      none: { border: true, fill: 'FFD9D9D9' },
+      ahead: { color: 'FF9C5700', fill: 'FFFFEB9C', bold: true },
     },
     merges: [
       `A1:${last}1`, `A2:${last}2`, `A3:${last}3`,
-      ...[0, 1, 2, c.parent, c.machines].map((i) => `${cell(i, BAND_ROW)}:${cell(i, HEADER_ROW)}`),
-      `${cell(c.actual0, BAND_ROW)}:${cell(c.actual0 + P - 1, BAND_ROW)}`,
-      `${cell(c.need, BAND_ROW)}:${cell(c.status, BAND_ROW)}`,
-      `${cell(c.target0, BAND_ROW)}:${cell(c.target0 + P - 1, BAND_ROW)}`,
+      ...[0, 1, 2, layout.parent, layout.machines].map((i) => `${cell(i, BAND_ROW)}:${cell(i, HEADER_ROW)}`),
+      ...stageBlock((c) => [
+        `${cell(c.actual0, BAND_ROW)}:${cell(c.actual0 + P - 1, BAND_ROW)}`,
+        `${cell(c.need, BAND_ROW)}:${cell(c.status, BAND_ROW)}`,
+        `${cell(c.target0, BAND_ROW)}:${cell(c.target0 + P - 1, BAND_ROW)}`,
+      ]),
     ].filter((m) => !/^([A-Z]+\d+):\1$/.test(m)),
     freeze: { rows: FRACTION_ROW, cols: 3 },
     page: landscapePage(BAND_ROW, HEADER_ROW, t.footer),
     marker: formatMarker({ kind: 'progress', planId: options.planId }),
-    names: lastRow >= firstRow ? [{ name: ACTUALS_NAME, ref: sheetRange(layout.sheet, c.actual0, firstRow, c.actual0 + P - 1, lastRow) }] : [],
+    names: lastRow >= firstRow ? [{ name: ACTUALS_NAME, ref: sheetRange(layout.sheet, first.actual0, firstRow, lastStage.actual0 + P - 1, lastRow) }] : [],
     protect: true,
     validations: [
       {
-        range: `${cell(c.actual0, firstRow)}:${cell(c.actual0 + P - 1, lastRow)}`,
+        range: `${cell(first.actual0, firstRow)}:${cell(lastStage.actual0 + P - 1, lastRow)}`,
         type: 'whole', min: 0, max: MAX_COUNT,
         prompt: { title: t.inputTitle, text: t.inputPrompt },
         error: { title: t.inputTitle, text: t.inputError },
@@ -263,8 +332,69 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     ],
     conditional:
       lastRow >= firstRow
-        ? [c.percent, c.status].flatMap((i) =>
-            statusFormats(`${cell(i, firstRow)}:${cell(i, lastRow)}`, rowRef(c.need), rowRef(c.done), rowRef(c.expected)))
+        ? [
+            ...stageBlock((c) => [c.percent, c.status].flatMap((i) =>
+              statusFormats(`${cell(i, firstRow)}:${cell(i, lastRow)}`, rowRef(c.need), rowRef(c.done), rowRef(c.expected)))),
+            ...aheadFormats(plan, layout),
+          ]
         : [],
   };
+}
+
+/**
+ * The share of period k gone by the report date, within a stage's window: working days of the window gone
+ * over the window's working days in the period (the Lịch sheet's ordinals count working days from the plan's
+ * start). A period without a working day of the window is gone once the report date passes its end.
+ */
+function fractionFormula(plan: Plan, k: number, start: number, end: number, reportDate: string, gone: string): string {
+  const p = plan.periods[k];
+  const from = Math.max(p.start, start);
+  const to = Math.min(p.end, end);
+  const before = workingDaysBefore(plan, from);
+  const days = to < from ? 0 : workingDaysBefore(plan, to + 1) - before;
+  if (days === 0) return `IF(${reportDate}>=${excelSerialFromDay(p.end)},1,0)`;
+  return `MEDIAN(0,1,(${gone}-${before})/${days})`;
+}
+
+/** Working days of the plan from its start up to (not including) `day`, from the periods' counts and the calendar. */
+function workingDaysBefore(plan: Plan, day: number): number {
+  let n = 0;
+  for (const p of plan.periods) {
+    if (p.end < day) n += p.workingDays;
+    else {
+      if (p.start < day) n += workingDaysIn(plan, p.start, day - 1);
+      break;
+    }
+  }
+  return n;
+}
+
+const calendars = new WeakMap<Plan['settings']['calendar'], WorkCalendar>();
+function workingDaysIn(plan: Plan, from: number, to: number): number {
+  let cal = calendars.get(plan.settings.calendar);
+  if (!cal) calendars.set(plan.settings.calendar, (cal = makeCalendar(plan.settings.calendar)));
+  let n = 0;
+  for (let d = from; d <= to; d++) if (cal.isWorkingDay(d)) n++;
+  return n;
+}
+
+/**
+ * A stage's actual typed past what the stage before it has done (cumulative to that period, same row) is
+ * shaded: you cannot attach a scan you have not made. The formula is relative to each block's first cell.
+ */
+function aheadFormats(plan: Plan, layout: ProgressLayout): ConditionalFormat[] {
+  const stages = plan.settings.stages ?? [];
+  const { firstRow, lastRow, periods: P } = layout;
+  return stages.flatMap((_, s) => {
+    const p = predecessorOf(stages, s);
+    if (p < 0 || P === 0) return [];
+    const mine = layout.stages[s].actual0;
+    const pred = layout.stages[p].actual0;
+    const here = cell(mine, firstRow);
+    return [{
+      range: `${here}:${cell(mine + P - 1, lastRow)}`,
+      formula: `AND(${here}<>"",SUM($${col(mine)}${firstRow}:${here})>SUM($${col(pred)}${firstRow}:${cell(pred, firstRow)}))`,
+      style: 'ahead',
+    }];
+  });
 }

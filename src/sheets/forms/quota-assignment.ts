@@ -4,7 +4,9 @@ import { ModelRow, ModelValue, SheetModel } from '../model';
 import { RowGroup, unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
-import { cell, col } from './refs';
+import { cell, col, literal } from './refs';
+import { isFinalRow } from '../../planning/stage-plan';
+import { Stage, stageLabel } from '../../planning/stages';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { registerLabel } from '../../planning/registers';
 import { FORM_TEXT, periodLabel } from './text';
@@ -14,6 +16,8 @@ const HEADER_ROW = 8;
 /** Where Phụ lục 01 puts each plan row and its targets (1-based rows, 0-based columns). */
 export interface QuotaLayout {
   rowOf: Int32Array;
+  /** The records-to-digitize column. */
+  remaining: number;
   target0: number;
 }
 
@@ -25,8 +29,14 @@ export function quotaLayout(plan: Plan, groups: readonly RowGroup[]): QuotaLayou
     if (g.parent !== null) r++;
     for (const planRow of g.rows) rowOf[planRow] = ++r;
   }
-  return { rowOf, target0: plan.settings.method === 'capacity' ? 6 : 5 };
+  const staged = hasStages(plan) ? 1 : 0; // the stage column, after the register
+  return { rowOf, remaining: 3 + staged, target0: (plan.settings.method === 'capacity' ? 6 : 5) + staged };
 }
+
+const hasStages = (plan: Plan): boolean => (plan.settings.stages?.length ?? 0) > 0;
+
+/** `$D10`: a column fixed, for a criteria range. */
+const absCol = (c: number, row: number): string => `$${col(c)}${row}`;
 
 /** I, II, III… for the parents' heading rows, as Vietnamese tables number groups. */
 function roman(n: number): string {
@@ -47,7 +57,13 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const { periods, settings } = plan;
   const P = periods.length;
   const capacity = settings.method === 'capacity';
-  const fixed = [t.stt, t.unit, t.register, t.remaining, t.machines, ...(capacity ? [t.dailyQuota] : [])];
+  const staged = hasStages(plan);
+  const stageName = (stage: Stage): string => `${stageLabel(stage, options.lang)}${stage.unit === 'books' ? ` (${t.booksUnit})` : ''}`;
+  const fixed = [t.stt, t.unit, t.register, ...(staged ? [t.stage] : []), t.remaining, t.machines, ...(capacity ? [t.dailyQuota] : [])];
+  const { remaining: remainingCol } = quotaLayout(plan, groups);
+  const stageCol = 3;
+  /** With stages, the subtotals add up the final stage (the records finished), named in the stage column. */
+  const finalLabel = staged ? stageName(settings.stages![settings.stages!.length - 1]) : '';
   const trailing = [...(capacity ? [t.unscheduled] : []), t.finish, t.note];
   const header = [...fixed, ...periods.map((p) => periodLabel(p, settings.granularity, options.lang)), ...trailing];
   const width = header.length;
@@ -55,7 +71,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const target0 = fixed.length;
   const unscheduledCol = capacity ? target0 + P : -1;
   /** Columns that add up: remaining, the targets, unscheduled. */
-  const summed = [3, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
+  const summed = [remainingCol, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
   const notes = notesByCell(plan.problems);
   const labels = unitLabels(plan, options.lang);
   const held = new Set(options.held ?? []);
@@ -78,9 +94,16 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   };
   const subtotalRow = (label: ModelValue, name: string, first: number, lastRow: number, planRows: readonly number[], style: string): ModelRow => {
     const sums = new Array<number>(summed.length).fill(0);
-    for (const r of planRows) figures(r).forEach((v, i) => (sums[i] += v));
+    for (const r of planRows) if (isFinalRow(plan, plan.rows[r])) figures(r).forEach((v, i) => (sums[i] += v));
     const values: ModelValue[] = [label, name];
-    summed.forEach((c, i) => (values[c] = { formula: `SUBTOTAL(9,${cell(c, first)}:${cell(c, lastRow)})`, result: sums[i] }));
+    const stages = `${absCol(stageCol, first)}:${absCol(stageCol, lastRow)}`;
+    summed.forEach((c, i) => (values[c] = {
+      // SUMIFS on the stage column counts the final stage's rows only; a subtotal row's stage cell says
+      // "Σ …", so the grand total does not count the parents' subtotals again.
+      formula: staged ? `SUMIFS(${cell(c, first)}:${cell(c, lastRow)},${stages},${literal(finalLabel)})` : `SUBTOTAL(9,${cell(c, first)}:${cell(c, lastRow)})`,
+      result: sums[i],
+    }));
+    if (staged) values[stageCol] = `Σ ${finalLabel}`;
     return { values, style };
   };
 
@@ -99,7 +122,9 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (first) stt++;
       lastUnit = row.unitIndex;
       const machines = unit.machines ?? settings.defaultMachines;
-      const values: ModelValue[] = [first ? stt : null, labels[row.unitIndex], registerLabel(row.register, options.lang), row.remaining, unit.machines];
+      const values: ModelValue[] = [first ? stt : null, labels[row.unitIndex], registerLabel(row.register, options.lang)];
+      if (staged) values.push(stageName(settings.stages![row.stage ?? 0]));
+      values.push(row.remaining, unit.machines);
       if (capacity) values.push(machines * settings.rate);
       for (let k = 0; k < P; k++) values.push(options.quotaEdits?.get(planRow * P + k) ?? plan.targets[planRow * P + k]);
       if (capacity) values.push(row.unscheduled);
@@ -124,6 +149,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       { width: 5, style: 'center' },
       { width: 26, style: 'text' },
       { width: 26, style: 'text' },
+      ...(staged ? [{ width: 18, style: 'text' }] : []),
       { width: 11, style: 'count' },
       { width: 7, style: 'count' },
       ...(capacity ? [{ width: 10, style: 'count' }] : []),

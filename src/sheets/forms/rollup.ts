@@ -1,5 +1,7 @@
 import { excelSerialFromDay, formatVN } from '../../planning/days';
 import { Plan } from '../../planning/plan';
+import { isFinalRow } from '../../planning/stage-plan';
+import { stageDoing, stageLabel } from '../../planning/stages';
 import { ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
 import { RowGroup, unitLabels } from './groups';
@@ -62,7 +64,14 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const t = FORM_TEXT[options.lang];
   const { settings, periods } = plan;
   const P = periods.length;
-  const pc = progress.cols;
+  const pc = progress.stages[progress.stages.length - 1]; // the final stage: records finished
+  const stageList = settings.stages ?? [];
+  const S = stageList.length > 1 ? stageList.length : 0;
+  /** With stages: % done per stage, then the stage each entry is in, after the rank. */
+  const stageCol = (s: number): number => C.rank + 1 + s;
+  const nowCol = C.rank + 1 + S;
+  const tableEnd = S > 0 ? nowCol : C.rank;
+  const chartCol = CHART_COL + (S > 0 ? S + 1 : 0);
   const src = (colIndex: number, first: number, last: number): string => sheetRange(progress.sheet, colIndex, first, colIndex, last);
   const ps = quoteSheet(progress.sheet);
   const gone = `${ps}!${progress.workdaysGone}`;
@@ -86,15 +95,36 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   putTrackingLabels(header, C, t);
   header[C.projected] = t.projected;
   header[C.rank] = t.rank;
-  rows.push(tableRow(header, 'header', 36));
+  stageList.forEach((stage, s) => {
+    if (S > 0) header[stageCol(s)] = t.stagePercent(stageLabel(stage, options.lang));
+  });
+  if (S > 0) header[nowCol] = t.stageNow;
+  rows.push(tableRow(header, 'header', 36, tableEnd));
 
   const afterCalendar = `${t.afterCalendar} ${formatVN(calendar.lastDay)}`;
+  /**
+   * % done per stage, and the stage an entry is in (the Đồng Nai groups): finished when the final stage is;
+   * not started when nothing is done; awaiting the final stage when every earlier one is done; else the first
+   * stage not done yet.
+   */
+  const putStages = (v: ModelValue[], e: Entry, r: number): void => {
+    progress.stages.forEach((c, s) => {
+      const need = `SUM(${src(c.need, e.first, e.last)})`;
+      const done = `SUM(${src(c.done, e.first, e.last)})`;
+      v[stageCol(s)] = { formula: `IF(${need}=0,1,${done}/${need})` };
+    });
+    const pct = (s: number): string => cell(stageCol(s), r);
+    const anyDone = progress.stages.map((c) => `SUM(${src(c.done, e.first, e.last)})`).join('+');
+    let inStage = literal(t.stageStates.waiting(stageLabel(stageList[S - 1], options.lang)));
+    for (let s = S - 2; s >= 0; s--) inStage = `IF(${pct(s)}<1,${literal(stageDoing(stageList[s], options.lang))},${inStage})`;
+    v[nowCol] = { formula: `IF(${pct(S - 1)}>=1,${literal(t.statuses.done)},IF(${anyDone}=0,${literal(t.stageStates.notStarted)},${inStage}))` };
+  };
   const entryRow = (stt: number | null, e: Entry, r: number, rankRange: string | null): ModelRow => {
     const v: ModelValue[] = [];
     const need = cell(C.need, r);
     const done = cell(C.done, r);
     const left = cell(C.left, r);
-    const { need: needTotal, done: doneTotal } = plan.rows.length === 0 ? { need: 0, done: 0 } : sumRows(plan, progress, e, options.actuals);
+    const { need: needTotal, done: doneTotal } = sumRows(plan, progress, e, options.actuals);
     v[C.stt] = stt;
     v[C.name] = e.name;
     v[C.need] = { formula: `SUM(${src(pc.need, e.first, e.last)})`, result: needTotal };
@@ -109,7 +139,8 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
       ...(doneTotal === 0 ? { result: NOTHING } : {}),
     };
     v[C.rank] = rankRange ? { formula: `RANK(${cell(C.percent, r)},${rankRange})` } : null;
-    return stt === null ? tableRow(v, 'total') : { values: v };
+    if (S > 0) putStages(v, e, r);
+    return stt === null ? tableRow(v, 'total', undefined, tableEnd) : { values: v };
   };
 
   const all: Entry = { name: t.total, first: progress.firstRow, last: progress.lastRow };
@@ -127,7 +158,9 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
 
   // The period table and the chart: planned cumulative targets (the engine's) against the typed actuals.
   const planned = new Float64Array(P);
-  for (let i = 0; i < plan.rows.length; i++) for (let k = 0; k < P; k++) planned[k] += plan.targets[i * P + k];
+  plan.rows.forEach((row, i) => {
+    if (isFinalRow(plan, row)) for (let k = 0; k < P; k++) planned[k] += plan.targets[i * P + k];
+  });
   const setAt = (r: number, colIndex: number, value: ModelValue, style: string): void => {
     while (rows.length < r) rows.push({ values: [], ownStyle: true });
     const row = rows[r - 1];
@@ -135,18 +168,18 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
     (row.cellStyles ??= [])[colIndex] = style;
   };
   const tableEnds = rows.length;
-  setAt(PERIOD_HEADER_ROW, CHART_COL, t.period, 'header');
+  setAt(PERIOD_HEADER_ROW, chartCol, t.period, 'header');
   if (tableEnds < PERIOD_HEADER_ROW) rows[PERIOD_HEADER_ROW - 1].height = 30; // never stretch a roll-up row
-  setAt(PERIOD_HEADER_ROW, CHART_COL + 1, t.plannedCum, 'header');
-  setAt(PERIOD_HEADER_ROW, CHART_COL + 2, t.actualCum, 'header');
+  setAt(PERIOD_HEADER_ROW, chartCol + 1, t.plannedCum, 'header');
+  setAt(PERIOD_HEADER_ROW, chartCol + 2, t.actualCum, 'header');
   let cumulative = 0;
   periods.forEach((p, k) => {
     const r = PERIOD_HEADER_ROW + 1 + k;
     cumulative += planned[k];
-    const actual = `SUM(${src(pc.actual0 + k, progress.firstRow, progress.lastRow)})${k > 0 ? `+${cell(CHART_COL + 2, r - 1)}` : ''}`;
-    setAt(r, CHART_COL, periodLabel(p, settings.granularity, options.lang), 'periodText');
-    setAt(r, CHART_COL + 1, cumulative, 'count');
-    setAt(r, CHART_COL + 2, { formula: `IF(${excelSerialFromDay(p.start)}>${reportDate},NA(),${actual})` }, 'count');
+    const actual = `SUM(${src(pc.actual0 + k, progress.firstRow, progress.lastRow)})${k > 0 ? `+${cell(chartCol + 2, r - 1)}` : ''}`;
+    setAt(r, chartCol, periodLabel(p, settings.granularity, options.lang), 'periodText');
+    setAt(r, chartCol + 1, cumulative, 'count');
+    setAt(r, chartCol + 2, { formula: `IF(${excelSerialFromDay(p.start)}>${reportDate},NA(),${actual})` }, 'count');
   });
   const periodFirst = PERIOD_HEADER_ROW + 1;
   const periodLast = PERIOD_HEADER_ROW + P;
@@ -165,6 +198,8 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
       { width: 13, style: 'center' },
       { width: 13, style: 'date' },
       { width: 8, style: 'center' },
+      ...Array.from({ length: S }, () => ({ width: 10, style: 'percent' })),
+      ...(S > 0 ? [{ width: 24, style: 'text' }] : []),
       { width: 3 },
       { width: 16 },
       { width: 14 },
@@ -178,7 +213,7 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
       section: { bold: true, italic: true },
       periodText: { border: true },
     },
-    merges: [`A1:${col(C.rank)}1`, `A2:${col(C.rank)}2`],
+    merges: [`A1:${col(tableEnd)}1`, `A2:${col(tableEnd)}2`],
     freeze: { rows: HEADER_ROW, cols: 2 },
     page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
     marker: formatMarker({ kind: 'rollup', planId: options.planId }),
@@ -188,12 +223,12 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
         ? [
             {
               title: t.chartTitle,
-              from: { col: CHART_COL, row: HEADER_ROW },
-              to: { col: CHART_COL + 8, row: HEADER_ROW + CHART_ROWS },
-              categories: sheetRange(options.names.rollup, CHART_COL, periodFirst, CHART_COL, periodLast),
+              from: { col: chartCol, row: HEADER_ROW },
+              to: { col: chartCol + 8, row: HEADER_ROW + CHART_ROWS },
+              categories: sheetRange(options.names.rollup, chartCol, periodFirst, chartCol, periodLast),
               series: [
-                { name: t.plannedCum, values: sheetRange(options.names.rollup, CHART_COL + 1, periodFirst, CHART_COL + 1, periodLast), color: 'FF4472C4' },
-                { name: t.actualCum, values: sheetRange(options.names.rollup, CHART_COL + 2, periodFirst, CHART_COL + 2, periodLast), color: 'FFED7D31' },
+                { name: t.plannedCum, values: sheetRange(options.names.rollup, chartCol + 1, periodFirst, chartCol + 1, periodLast), color: 'FF4472C4' },
+                { name: t.actualCum, values: sheetRange(options.names.rollup, chartCol + 2, periodFirst, chartCol + 2, periodLast), color: 'FFED7D31' },
               ],
             },
           ]
@@ -202,19 +237,21 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
 }
 
 /** A row styled across the roll-up table only, not across the period table beside it. */
-function tableRow(values: ModelValue[], style: string, height?: number): ModelRow {
-  return { values, cellStyles: Array.from({ length: C.rank + 1 }, () => style), height };
+function tableRow(values: ModelValue[], style: string, height: number | undefined, lastCol: number): ModelRow {
+  return { values, cellStyles: Array.from({ length: lastCol + 1 }, () => style), height };
 }
 
-/** Records to digitize and done in an entry's rows: the cached values of their SUMs. */
+/** Records to digitize and done (the final stage's) in an entry's rows: the cached values of their SUMs. */
 function sumRows(plan: Plan, layout: ProgressLayout, e: Entry, actuals: FormOptions['actuals']): { need: number; done: number } {
   const P = plan.periods.length;
   let need = 0;
   let done = 0;
   for (let r = e.first; r <= e.last; r++) {
-    const planRow = layout.order[r - layout.firstRow];
-    need += plan.rows[planRow].remaining;
-    if (actuals) for (let k = 0; k < P; k++) done += actuals[planRow * P + k] ?? 0;
+    for (const planRow of layout.lines[r - layout.firstRow] ?? []) {
+      if (!isFinalRow(plan, plan.rows[planRow])) continue;
+      need += plan.rows[planRow].remaining;
+      if (actuals) for (let k = 0; k < P; k++) done += actuals[planRow * P + k] ?? 0;
+    }
   }
   return { need, done };
 }
