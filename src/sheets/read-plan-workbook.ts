@@ -1,5 +1,5 @@
 import { Plan, PlanRow } from '../planning/plan';
-import { planStages } from '../planning/stage-plan';
+import { isFinalRow, planStages } from '../planning/stage-plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
@@ -157,7 +157,7 @@ function isPart(plan: Plan, sheets: PlanWorkbookSheets, revision: number): boole
   const history = readHistory(sheets.history);
   if (hasErrors(history.problems)) return false;
   const entry = history.entries.find((e) => e.revision === revision);
-  const need = plan.rows.reduce((sum, row) => sum + row.remaining, 0);
+  const need = plan.rows.reduce((sum, row) => sum + (isFinalRow(plan, row) ? row.remaining : 0), 0);
   if (!entry || entry.need <= need) return false;
   const layout = layoutOf(plan, sheets, 'vi'); // the layout does not depend on the language
   const { at } = sheetCells(sheets.progress);

@@ -1,5 +1,6 @@
 import { DayNumber } from '../../planning/days';
 import { Plan } from '../../planning/plan';
+import { isFinalRow } from '../../planning/stage-plan';
 import { Problem, problem } from '../../planning/problems';
 import { METHODS, Method } from '../../planning/settings';
 import { CellValue, Grid, gridAddress, isCellDate } from '../grid';
@@ -43,6 +44,7 @@ export function firstRevision(plan: Plan, made: DayNumber | null): RevisionEntry
   let need = 0;
   let unscheduled = 0;
   for (const row of plan.rows) {
+    if (!isFinalRow(plan, row)) continue; // with stages, a record is digitized when its final stage is done
     need += row.remaining;
     unscheduled += row.unscheduled;
   }
