@@ -12,7 +12,12 @@ export const USAGE = `quota-plan — lập chỉ tiêu số hóa Sổ hộ tịc
 quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity day|week|month]
   [--method even|workdays|priority|capacity] [--priority KS,KH,KT] [--workdays all|mon-fri|mon-sat|MASK]
   [--holidays vn|none] [--days-off DATE,..] [--extra-workdays DATE,..] [--rate N] [--machines N]
-  [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "UBND HUYỆN …"]
+  [--stages SPEC] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "UBND HUYỆN …"]
+  --stages NAME[=LABEL][/books|/records]:[START]..END[+LAG],… plans workflow stages, each in its window
+  (e.g. collect:2025-03-01..2025-03-07,scan:..2025-03-15,entry:..2025-03-20,attach:..2025-03-25+2; a missing
+  START is --start or the first stage's); --start and --end then default to the stages' window. Without
+  --stages, a sheet named "Giai đoạn" or "Stages" in INPUT (columns Giai đoạn, Bắt đầu, Hạn, Trễ, Đơn vị
+  tính) gives the stages.
 
 quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--method M] [--rate N] [--machines "UNIT=N,.."]
   [--note TEXT] [--release-held yes] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "…"]

@@ -2,9 +2,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { todayInVietnam } from '../planning/days';
-import { planUnits } from '../planning/plan';
+import { planStages } from '../planning/stage-plan';
+import { PlanSettings } from '../planning/settings';
+import { stageLabel } from '../planning/stages';
 import { planJson } from '../planning/plan-json';
-import { Problem, describeProblem, hasErrors } from '../planning/problems';
+import { Problem, describeProblem, hasErrors, problem } from '../planning/problems';
 import { planId } from '../sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../sheets/forms/options';
 import { progressCells } from '../sheets/forms/progress-report';
@@ -15,10 +17,11 @@ import { existingSheets } from '../hosts/xlsx/existing-sheets';
 import { Grid } from '../sheets/grid';
 import { TableSource, pickTable } from '../sheets/pick-table';
 import { UnitsTable } from '../sheets/read-units';
+import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';
 import { gridOf, loadWorkbook } from '../hosts/xlsx/read-grid';
 import { PendingFile, workbookFile, writeAtomically } from '../hosts/xlsx/write-file';
 import { ParsedArgs } from './args';
-import { oneOf, planSettingsFrom } from './plan-options';
+import { checkPlanOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
 import { Progress } from './progress';
 import { planSummary } from './summary';
 import { RefusedError, UsageError } from './usage-error';
@@ -35,7 +38,13 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   if (!input || args.positional.length > 1) {
     throw new UsageError('Cần đúng một tệp đầu vào .xlsx.', 'Exactly one input .xlsx file is needed.');
   }
-  const settings = planSettingsFrom(args.options);
+  // The window comes from the options, or else from the input's stage sheet: then it is known once it is read.
+  const windowGiven = args.options.has('stages') || (!!args.options.get('start') && !!args.options.get('end'));
+  let settings: PlanSettings | null = windowGiven ? planSettingsFrom(args.options) : null;
+  if (!settings) {
+    checkPlanOptions(args.options);
+    if (!(await exists(input))) planSettingsFrom(args.options); // no file to hold stages: the missing window is the error
+  }
   const lang = oneOf<Lang>('lang', args.options.get('lang') ?? 'vi', LANGS);
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
@@ -43,12 +52,27 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
 
   io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
   const workbook = await openWorkbook(input);
+  const stageSheet = args.options.has('stages') ? undefined : workbook.worksheets.find((ws) => isStageSheetName(ws.name));
+  const sheetProblems: Problem[] = [];
+  if (stageSheet) {
+    io.progress.step(`Đang đọc trang ${stageSheet.name}`, `Reading sheet ${stageSheet.name}`);
+    const read = readStageSheet(gridOf(stageSheet), startOption(args.options));
+    if (hasErrors(read.problems)) return refuse(io, read.problems, input);
+    if (read.stages) settings = planSettingsFrom(args.options, read.stages);
+    else {
+      sheetProblems.push(problem('warning', 'no-stages', null, null,
+        `Trang «${stageSheet.name}» không có bảng giai đoạn (cột Giai đoạn, Bắt đầu, Hạn): kế hoạch không chia theo giai đoạn.`,
+        `Sheet "${stageSheet.name}" holds no stages table (columns Stage, Start, Deadline): the plan has no stages.`));
+    }
+  }
+  settings ??= planSettingsFrom(args.options); // no stages anywhere: --start and --end are required
   io.progress.step('Đang đọc bảng đơn vị', 'Reading the units table');
-  const { table, sheet } = pickSheet(workbook, args.options.get('sheet'));
+  const { table: read, sheet } = pickSheet(workbook, args.options.get('sheet'));
+  const table: UnitsTable = { ...read, problems: [...sheetProblems, ...read.problems, ...booksProblems(settings, read, sheet)] };
   if (hasErrors(table.problems)) return refuse(io, table.problems, input);
 
   io.progress.step('Đang lập kế hoạch', 'Planning');
-  const plan = planUnits(table.units, table.registers, settings);
+  const plan = planStages(table.units, table.registers, settings);
   if (hasErrors(plan.problems)) return refuse(io, plan.problems, input);
 
   let names = defaultFormNames(lang);
@@ -72,6 +96,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   await writeOutputs(outputs, io);
   io.progress.done();
   io.out(planSummary(plan, `${input} (${sheet})`, table.problems));
+  if (settings.stages && stageSheet) io.out(`Các giai đoạn lấy từ trang «${stageSheet.name}» / Stages read from sheet "${stageSheet.name}".`);
   const written = [outPath, jsonPath].filter(Boolean);
   if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
   return 0;
@@ -162,9 +187,27 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
 }
 
-/** The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). */
+/** A books stage counts the units' books: a table without a books column gives it nothing to plan. */
+function booksProblems(settings: PlanSettings, table: UnitsTable, sheet: string): Problem[] {
+  const books = settings.stages?.find((s) => s.unit === 'books');
+  if (!books || table.units.length === 0 || table.units.some((u) => u.books !== null)) return [];
+  return [problem('error', 'no-books', null, null,
+    `Giai đoạn «${stageLabel(books, 'vi')}» tính theo quyển sổ nhưng trang «${sheet}» không có cột «Số quyển»: hãy thêm cột đó hoặc bỏ giai đoạn này (--stages hoặc trang Giai đoạn).`,
+    `The stage "${stageLabel(books, 'en')}" counts books but sheet "${sheet}" has no "Số quyển" (books) column: add one, or drop the stage (--stages or the Stages sheet).`)];
+}
+
+const exists = (file: string): Promise<boolean> => fs.access(file).then(() => true, () => false);
+
+/**
+ * The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). A stages
+ * sheet (`Giai đoạn`, `Stages`) is never the units table unless asked for by name.
+ */
 function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
-  const sources: TableSource[] = workbook.worksheets.map((ws) => {
+  const candidates = wanted === undefined ? workbook.worksheets.filter((ws) => !isStageSheetName(ws.name)) : workbook.worksheets;
+  if (candidates.length === 0 && workbook.worksheets.length > 0) {
+    throw new RefusedError('Sổ tính chỉ có trang giai đoạn, không có bảng đơn vị.', 'The workbook holds only the stages sheet, no units table.');
+  }
+  const sources: TableSource[] = candidates.map((ws) => {
     let grid: Grid | undefined;
     // Built when pickTable looks at the sheet: it stops at the first one with a table.
     return { label: ws.name, hidden: ws.state !== 'visible', get grid() { return (grid ??= gridOf(ws)); } };

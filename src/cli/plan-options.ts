@@ -1,13 +1,14 @@
 import { parseWeekSpec } from '../planning/calendar';
-import { DayNumber, parseDate } from '../planning/days';
+import { DayNumber, formatVN, parseDate } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { matchRegister } from '../planning/registers';
 import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings, parseWholeNumber, windowProblem } from '../planning/settings';
+import { Stage, parseStages, stageLabel, stagesWindow } from '../planning/stages';
 import { UsageError } from './usage-error';
 
 export const PLAN_OPTIONS = [
   'sheet', 'start', 'end', 'granularity', 'method', 'priority', 'workdays', 'holidays',
-  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'issuer',
+  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'issuer', 'stages',
 ] as const;
 
 function date(name: string, text: string): DayNumber {
@@ -47,24 +48,82 @@ function wholeNumber(name: string, text: string, min: number): number {
   return n;
 }
 
-/** The plan settings a command line asks for, or a UsageError naming the option that is wrong. */
-export function planSettingsFrom(options: Map<string, string>): PlanSettings {
+/**
+ * `--stages SPEC` (see parseStages): the stages, or a UsageError prefixed with `--stages: `. A stage
+ * without a start starts on `defaultStart` (the plan's `--start`), or else on the first stage's start.
+ */
+export function stagesOption(text: string, defaultStart?: DayNumber): Stage[] {
+  const parsed = parseStages(text, defaultStart);
+  if ('error' in parsed) throw new UsageError(`--stages: ${parsed.error.vi}`, `--stages: ${parsed.error.en}`);
+  return parsed.stages;
+}
+
+/** `--start` as a day, or undefined when it is not given (the default start of stages that give none). */
+export function startOption(options: Map<string, string>): DayNumber | undefined {
+  const text = options.get('start');
+  return text ? date('start', text) : undefined;
+}
+
+/**
+ * The plan settings a command line asks for, or a UsageError naming the option that is wrong. With
+ * stages (`--stages`, or else `sheetStages` read from the input's stage sheet) `--start` and `--end` are
+ * optional: the window is the stages' unless they say otherwise, and every stage must lie inside it.
+ */
+export function planSettingsFrom(options: Map<string, string>, sheetStages?: readonly Stage[]): PlanSettings {
   const startText = options.get('start');
   const endText = options.get('end');
-  if (!startText || !endText) {
-    throw new UsageError('Cần --start và --end (ngày bắt đầu và ngày kết thúc).', 'Both --start and --end are required.');
+  const stagesText = options.get('stages');
+  const staged = stagesText !== undefined || (sheetStages !== undefined && sheetStages.length > 0);
+  if (!staged && (!startText || !endText)) {
+    throw new UsageError(
+      'Cần --start và --end (ngày bắt đầu và ngày kết thúc), hoặc --stages.',
+      'Both --start and --end are required (or --stages).',
+    );
   }
-  const settings = defaultSettings(date('start', startText), date('end', endText));
+  const startDay = startText ? date('start', startText) : undefined;
+  const endDay = endText ? date('end', endText) : undefined;
+  let stages: Stage[] | undefined;
+  if (stagesText !== undefined) stages = stagesOption(stagesText, startDay);
+  else if (staged) stages = [...sheetStages!];
+  const window = stages ? stagesWindow(stages) : null;
+  const settings = defaultSettings(startDay ?? window!.start, endDay ?? window!.end);
+  if (stages) {
+    for (const s of stages) {
+      if (s.start >= settings.start && s.end <= settings.end) continue;
+      const [vi, en] = [stageLabel(s, 'vi'), stageLabel(s, 'en')];
+      const [from, to] = [formatVN(settings.start), formatVN(settings.end)];
+      throw new UsageError(
+        `Giai đoạn «${vi}» (${formatVN(s.start)}–${formatVN(s.end)}) nằm ngoài kế hoạch ${from}–${to}: hãy sửa ngày của giai đoạn, --start hoặc --end.`,
+        `The stage "${en}" (${formatVN(s.start)}–${formatVN(s.end)}) lies outside the plan's ${from}–${to}: fix the stage's dates, --start or --end.`,
+      );
+    }
+    settings.stages = stages;
+  }
   const problem = windowProblem(settings.start, settings.end);
   if (problem === 'end-before-start') {
     throw new UsageError('--end phải không sớm hơn --start.', '--end must not be before --start.');
   }
   if (problem === 'window-too-long') {
     throw new UsageError(
-      `Khoảng thời gian dài hơn ${MAX_WINDOW_DAYS} ngày: hãy kiểm tra năm của --start và --end.`,
-      `The window is longer than ${MAX_WINDOW_DAYS} days: check the years of --start and --end.`,
+      `Khoảng thời gian dài hơn ${MAX_WINDOW_DAYS} ngày: hãy kiểm tra năm của --start và --end${stages ? ' và của các giai đoạn' : ''}.`,
+      `The window is longer than ${MAX_WINDOW_DAYS} days: check the years of --start and --end${stages ? ' and of the stages' : ''}.`,
     );
   }
+  applyOptions(settings, options);
+  return settings;
+}
+
+/**
+ * Checks every option but the window (`--start`, `--end`, `--stages` aside from their dates), so a wrong
+ * option is reported before the input is read, when the window comes from the input's stage sheet.
+ */
+export function checkPlanOptions(options: Map<string, string>): void {
+  startOption(options);
+  if (options.get('end')) date('end', options.get('end')!);
+  applyOptions(defaultSettings(0, 0), options);
+}
+
+function applyOptions(settings: PlanSettings, options: Map<string, string>): void {
   const get = (name: string): string | undefined => options.get(name);
   if (options.has('granularity')) settings.granularity = oneOf<Granularity>('granularity', get('granularity')!, GRANULARITIES);
   if (options.has('method')) settings.method = oneOf<Method>('method', get('method')!, METHODS);
@@ -84,7 +143,6 @@ export function planSettingsFrom(options: Map<string, string>): PlanSettings {
   if (options.has('extra-workdays')) settings.calendar.extraWorkdays = dates('extra-workdays', get('extra-workdays')!);
   if (options.has('rate')) settings.rate = wholeNumber('rate', get('rate')!, 1);
   if (options.has('machines')) settings.defaultMachines = wholeNumber('machines', get('machines')!, 0);
-  return settings;
 }
 
 function priorityCodes(text: string): string[] {

@@ -1,6 +1,7 @@
 import { formatISO } from './days';
 import { Plan } from './plan';
 import { Problem } from './problems';
+import { StageUnit, stageLabel } from './stages';
 
 /**
  * The JSON contract of `quota-plan plan --json` (documented in README.md). Automation relies on it: add
@@ -8,12 +9,16 @@ import { Problem } from './problems';
  */
 export interface PlanJson {
   periods: { start: string; end: string; workingDays: number }[];
+  /** Plans with workflow stages only: each stage, `name` its Vietnamese label, dates ISO, `lag` in working days. */
+  stages?: { key: string; name: string; start: string; end: string; lag: number; unit: StageUnit }[];
   rows: {
     unit: string;
     /** The unit's code as the sheet gives it (`"16387"`); only when it gives one. */
     code?: string;
     parent: string | null;
     register: string;
+    /** Plans with stages only: the key of the row's stage (`"scan"`); a books stage's register is `"ALL"`. */
+    stage?: string;
     machines: number | null;
     remaining: number;
     /** Re-splits only: the actuals typed up to the as-of date; `remaining` is what is left after them. */
@@ -42,8 +47,12 @@ export type RowCells = (planRow: number) => { actualCells: string[]; remainingCe
  */
 export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells, done?: Int32Array): PlanJson {
   const P = plan.periods.length;
+  const stages = plan.settings.stages ?? [];
   return {
     periods: plan.periods.map((p) => ({ start: formatISO(p.start), end: formatISO(p.end), workingDays: p.workingDays })),
+    ...(stages.length === 0 ? {} : {
+      stages: stages.map((s) => ({ key: s.key, name: stageLabel(s, 'vi'), start: formatISO(s.start), end: formatISO(s.end), lag: s.lag, unit: s.unit })),
+    }),
     rows: plan.rows.map((row, i) => {
       const unit = plan.units[row.unitIndex];
       return {
@@ -51,6 +60,7 @@ export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cel
         ...(unit.code === null ? {} : { code: unit.code }),
         parent: unit.parent,
         register: row.register,
+        ...(stages.length === 0 ? {} : { stage: stages[row.stage ?? 0].key }),
         machines: unit.machines,
         remaining: row.remaining,
         ...(done ? { done: done[i] } : {}),
