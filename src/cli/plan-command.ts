@@ -203,11 +203,7 @@ const exists = (file: string): Promise<boolean> => fs.access(file).then(() => tr
  * sheet (`Giai đoạn`, `Stages`) is never the units table unless asked for by name.
  */
 function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
-  const candidates = wanted === undefined ? workbook.worksheets.filter((ws) => !isStageSheetName(ws.name)) : workbook.worksheets;
-  if (candidates.length === 0 && workbook.worksheets.length > 0) {
-    throw new RefusedError('Sổ tính chỉ có trang giai đoạn, không có bảng đơn vị.', 'The workbook holds only the stages sheet, no units table.');
-  }
-  const sources: TableSource[] = candidates.map((ws) => {
+  const sources: TableSource[] = workbook.worksheets.map((ws) => {
     let grid: Grid | undefined;
     // Built when pickTable looks at the sheet: it stops at the first one with a table.
     return { label: ws.name, hidden: ws.state !== 'visible', get grid() { return (grid ??= gridOf(ws)); } };
@@ -217,7 +213,12 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { ta
     const names = pick.labels.join(', ');
     throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
   }
-  if (pick.kind === 'none') throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+  if (pick.kind === 'none') {
+    if (workbook.worksheets.some((ws) => isStageSheetName(ws.name))) {
+      throw new RefusedError('Sổ tính chỉ có trang giai đoạn, không có bảng đơn vị.', 'The workbook holds only the stages sheet, no units table.');
+    }
+    throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+  }
   return { table: pick.table, sheet: pick.source.label };
 }
 

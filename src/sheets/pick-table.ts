@@ -1,5 +1,6 @@
 import { Grid } from './grid';
 import { UnitsTable, readUnits } from './read-units';
+import { isStageSheetName } from './read-stage-sheet';
 
 /** A grid to look for the units table in: the pane's `SourceGrid` is one, and so is a sheet of a workbook file. */
 export interface TableSource {
@@ -23,7 +24,7 @@ const holdsTable = (table: UnitsTable): boolean => !table.problems.some((p) => p
 
 /**
  * The source asked for by label, or else the first visible source that holds a units table, or else the
- * first visible one (so its "no header" problem is what people see). Sources after the pick are never read.
+ * first visible one (never a `Giai đoạn` sheet of stage settings) (so its "no header" problem is what people see). Sources after the pick are never read.
  */
 export function pickTable<S extends TableSource>(sources: readonly S[], wanted?: string): TablePick<S> {
   if (wanted !== undefined) {
@@ -32,7 +33,7 @@ export function pickTable<S extends TableSource>(sources: readonly S[], wanted?:
   }
   let first: { table: UnitsTable; source: S } | null = null;
   for (const source of sources) {
-    if (source.hidden) continue;
+    if (source.hidden || isStageSheetName(source.label)) continue; // the stages' settings, not units
     const table = readUnits(source.grid);
     if (holdsTable(table)) return { kind: 'table', table, source };
     first ??= { table, source };
