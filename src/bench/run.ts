@@ -3,6 +3,8 @@ import { dayFromYMD } from '../planning/days';
 import { planUnits } from '../planning/plan';
 import { replan } from '../planning/replan';
 import { Method, PlanSettings, defaultSettings } from '../planning/settings';
+import { planStages } from '../planning/stage-plan';
+import { defaultStages } from '../planning/stages';
 import { Unit } from '../planning/units';
 import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
 import { benchForms } from './forms';
@@ -80,6 +82,10 @@ async function main(): Promise<void> {
   const actuals = Array.from({ length: weekly.rows.length * W }, (_, i) => (i % W < 17 ? (i * 7) % 50 : null));
   const weeklyS = time(() => planUnits(units, EXAMPLE_REGISTERS, weeklySettings));
   const replanS = time(() => replan({ plan: weekly, actuals, asOf: dayFromYMD(2024, 4, 28), changes: { end: dayFromYMD(2025, 1, 31) } }));
+  // The same weekly plan in the five default stages, each a week behind the one before and 2 working days
+  // after it: five plans and the caps between them, against five times the plain plan.
+  const stages = defaultStages(weeklySettings.start, weeklySettings.end).map((s, i) => ({ ...s, start: s.start + 7 * i, end: s.end - 7 * (4 - i), lag: i > 0 ? 2 : 0 }));
+  const stagedS = time(() => planStages(units, EXAMPLE_REGISTERS, { ...weeklySettings, stages }));
   const monthly = planUnits(units, EXAMPLE_REGISTERS, { ...base, granularity: 'month' });
   const forms = await benchForms(monthly, units, EXAMPLE_REGISTERS, FORM_RUNS);
   const formsRatio = forms.formsS / forms.plainS;
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
   out.write(`\nre-split, weekly (${weekly.rows.length.toLocaleString('en')} rows × ${W} weeks, 17 weeks of actuals)\n`);
   out.write(`${'plan from scratch'.padEnd(28)}${weeklyS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'re-split'.padEnd(28)}${replanS.toFixed(3).padStart(10)}${(replanS / weeklyS).toFixed(2).padStart(10)}\n`);
+  out.write(`${'five stages (÷ 5 plans)'.padEnd(28)}${stagedS.toFixed(3).padStart(10)}${(stagedS / (5 * weeklyS)).toFixed(2).padStart(10)}\n`);
   out.write(`\nforms, monthly: ${forms.cells.toLocaleString('en')} cells in ${forms.sheets} sheets (median of ${FORM_RUNS})\n`);
   out.write(`${'ExcelJS streaming, plain'.padEnd(28)}${forms.plainS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'our forms (models + write)'.padEnd(28)}${forms.formsS.toFixed(3).padStart(10)}${formsRatio.toFixed(2).padStart(10)}\n\n`);
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
   out.write(JSON.stringify({
     engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb),
     replan_s: +replanS.toFixed(3), replan_vs_plan: +(replanS / weeklyS).toFixed(2),
+    stages5_s: +stagedS.toFixed(3), stages5_vs_5_plans: +(stagedS / (5 * weeklyS)).toFixed(2),
     forms_s: +forms.formsS.toFixed(3), forms_vs_plain: +formsRatio.toFixed(2),
     pane_initial_kb_gz: pane ? +pane.initialKb.toFixed(1) : null,
     pane_initial_vs_goal: pane ? +(pane.initialKb / PANE_GOAL_KB).toFixed(2) : null,

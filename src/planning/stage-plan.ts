@@ -50,20 +50,25 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
 
   // Rows: unit, then register (books first, on their own register), then stage.
   const rows: PlanRow[] = [];
-  const rowOf = new Map<string, number>(); // `${stage}\0${unit}\0${register}` → row
   const rowsOfStage: number[][] = stages.map(() => []);
-  units.forEach((_, unitIndex) => {
-    const regs = hasBooks && !registers.includes(BOOKS_REGISTER) ? [BOOKS_REGISTER, ...registers] : registers;
+  const regs = hasBooks && !registers.includes(BOOKS_REGISTER) ? [BOOKS_REGISTER, ...registers] : registers;
+  const preds = stages.map((_, s) => predecessorOf(stages, s));
+  /** The row of the same unit and register in the stage each row waits for (-1: none). */
+  const predRows: number[] = [];
+  const block = new Int32Array(stages.length); // this unit and register's row per stage
+  for (let unitIndex = 0; unitIndex < units.length; unitIndex++) {
     for (const register of regs) {
-      stages.forEach((_s, stage) => {
+      block.fill(-1);
+      for (let stage = 0; stage < stages.length; stage++) {
         const remaining = need.count(stage, unitIndex, register);
-        if (remaining === undefined) return;
-        rowOf.set(`${stage}\u0000${unitIndex}\u0000${register}`, rows.length);
+        if (remaining === undefined) continue;
+        block[stage] = rows.length;
+        predRows.push(preds[stage] < 0 ? -1 : block[preds[stage]]);
         rowsOfStage[stage].push(rows.length);
         rows.push({ unitIndex, register, remaining, unscheduled: 0, finish: null, stage });
-      });
+      }
     }
-  });
+  }
 
   const targets = new Int32Array(rows.length * P);
   const problems: Problem[] = [];
@@ -103,31 +108,27 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
     // How many of the predecessor's periods are done, lag included, by the end of each of this stage's periods.
     const ready = readyCounts(periods, windows[p], w, stage.lag, first, S, cal);
     const blocked = new Map<number, number>(); // unit → records held back by the predecessor
-    const schedule = new Scheduler(settings, sub.periods);
+    const schedule = new Scheduler(settings, sub.periods, registers.length + 1);
+    const caps = schedule.caps;
     for (let i = 0; i < mine.length; ) {
       let j = i;
       while (j + 1 < mine.length && rows[mine[j + 1]].unitIndex === rows[mine[i]].unitIndex) j++;
-      const unit = stageUnits[rows[mine[i]].unitIndex];
-      const group = [];
+      for (let g = i; g <= j; g++) {
+        // Cumulative records the predecessor allows by the end of each period: what it has done beyond this
+        // stage already (a re-split), plus its targets of the periods ready by then.
+        const r = mine[g];
+        const pred = predRows[r];
+        const base = (g - i) * S;
+        let cum = pred < 0 ? Infinity : need.head(s, rows[r].unitIndex, rows[r].register);
+        for (let k = 0, taken = 0; k < S; k++) {
+          if (pred >= 0) while (taken < ready[k]) cum += targets[pred * P + taken++];
+          caps[base + k] = cum;
+        }
+      }
+      schedule.unit(stageUnits[rows[mine[i]].unitIndex], rows, mine, i, j, sub.targets, S);
       for (let g = i; g <= j; g++) {
         const r = mine[g];
-        const pred = rowOf.get(`${p}\u0000${rows[r].unitIndex}\u0000${rows[r].register}`);
-        const capRow = new Float64Array(S);
-        let cum = need.head(s, rows[r].unitIndex, rows[r].register);
-        let taken = 0;
-        for (let k = 0; k < S; k++) {
-          if (pred === undefined) {
-            capRow[k] = Infinity;
-            continue;
-          }
-          while (taken < ready[k]) cum += targets[pred * P + taken++];
-          capRow[k] = cum;
-        }
-        group.push({ row: rows[r], sub: g, caps: capRow });
-      }
-      schedule.unit(unit, group, sub.targets, S);
-      for (const { row, sub: g } of group) {
-        const r = mine[g];
+        const row = rows[r];
         let done = 0;
         let changed = false;
         for (let k = 0; k < S; k++) {
@@ -189,50 +190,54 @@ function lastDay(targets: Int32Array, base: number, periods: readonly Period[], 
  * priority order, so a register the predecessor has not reached leaves room for one it has.
  */
 class Scheduler {
-  out = new Int32Array(0);
+  out: Int32Array;
+  /** The caps of the unit's rows, row by row (S each), filled by the caller. */
+  readonly caps: Float64Array;
   private readonly budget: Float64Array;
-  constructor(private readonly settings: PlanSettings, private readonly periods: readonly Period[]) {
-    this.budget = new Float64Array(periods.length);
+  private readonly done: Float64Array;
+  constructor(private readonly settings: PlanSettings, private readonly periods: readonly Period[], maxRows: number) {
+    const S = periods.length;
+    this.out = new Int32Array(maxRows * S);
+    this.caps = new Float64Array(maxRows * S);
+    this.budget = new Float64Array(S);
+    this.done = new Float64Array(maxRows);
   }
 
-  /** Fills `out` (group × S targets) for one unit's rows of the stage, in priority order. */
-  unit(unit: Unit, group: { row: PlanRow; sub: number; caps: Float64Array }[], subTargets: Int32Array, S: number): void {
-    const budget = this.budget;
-    if (this.out.length < group.length * S) this.out = new Int32Array(group.length * S);
-    const out = this.out;
-    out.fill(0, 0, group.length * S);
-    const method = this.settings.method;
-    if (method === 'even' || method === 'workdays') {
-      group.forEach(({ sub, caps }, g) => {
+  /** Fills `out` (row by row, S each) for one unit's rows `mine[i…j]` of the stage, in priority order. */
+  unit(unit: Unit, rows: readonly PlanRow[], mine: readonly number[], i: number, j: number, subTargets: Int32Array, S: number): void {
+    const { out, caps, budget, done } = this;
+    const n = j - i + 1;
+    if (this.settings.method === 'even' || this.settings.method === 'workdays') {
+      for (let g = 0; g < n; g++) {
         let planned = 0;
-        let done = 0;
+        let before = 0;
         for (let k = 0; k < S; k++) {
-          planned += subTargets[sub * S + k];
-          const cum = Math.min(planned, caps[k]);
-          out[g * S + k] = cum - done;
-          done = cum;
+          planned += subTargets[(i + g) * S + k];
+          const cum = Math.min(planned, caps[g * S + k]);
+          out[g * S + k] = cum - before;
+          before = cum;
         }
-      });
+      }
       return;
     }
-    const carry = method === 'priority';
+    const carry = this.settings.method === 'priority';
     if (carry) {
       budget.fill(0, 0, S);
-      for (const { sub } of group) for (let k = 0; k < S; k++) budget[k] += subTargets[sub * S + k];
+      for (let g = 0; g < n; g++) for (let k = 0; k < S; k++) budget[k] += subTargets[(i + g) * S + k];
     } else {
       const perDay = (unit.machines ?? this.settings.defaultMachines) * this.settings.rate;
       for (let k = 0; k < S; k++) budget[k] = perDay * this.periods[k].workingDays;
     }
-    const done = group.map(() => 0);
+    done.fill(0, 0, n);
     let spare = 0;
     for (let k = 0; k < S; k++) {
       let room = budget[k] + (carry ? spare : 0);
-      group.forEach(({ row, caps }, g) => {
-        const take = Math.max(0, Math.min(room, caps[k] - done[g], row.remaining - done[g]));
+      for (let g = 0; g < n; g++) {
+        const take = Math.max(0, Math.min(room, caps[g * S + k] - done[g], rows[mine[i + g]].remaining - done[g]));
         out[g * S + k] = take;
         done[g] += take;
         room -= take;
-      });
+      }
       spare = room;
     }
   }
