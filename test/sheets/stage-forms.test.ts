@@ -1,4 +1,3 @@
-import { parseDate } from '../../src/planning/days';
 import { planStages } from '../../src/planning/stage-plan';
 import { defaultSettings } from '../../src/planning/settings';
 import { Stage, parseStages, stagesWindow } from '../../src/planning/stages';
@@ -12,7 +11,6 @@ import { readPlanSettings } from '../../src/sheets/read-plan-settings';
 import { gridOfModel, put, readSheets, sheetsOf } from '../helpers/grids';
 import { unit } from '../helpers/units';
 
-const d = (s: string): number => parseDate(s)!;
 const formula = (v: ModelValue | undefined): FormulaValue => v as FormulaValue;
 
 function stagesOf(text: string): Stage[] {
