@@ -1,13 +1,13 @@
 import * as path from 'path';
 import { writeAtomically } from '../hosts/xlsx/write-file';
 import { loadCommunes } from './national';
-import { chonThanhWorkbook, daiLanhWorkbook, provinceWorkbook } from './workbooks';
+import { chonThanhWorkbook, daiLanhWorkbook, provinceWorkbook, sonLaWorkbook } from './workbooks';
 
 /** Regenerates examples/*.xlsx (`npm run examples`). */
 async function main(): Promise<void> {
   const dir = path.join(__dirname, '..', '..', 'examples');
   const binhPhuoc = loadCommunes().filter((c) => c.province === 'Tỉnh Bình Phước');
-  const books = { 'dai-lanh-2024.xlsx': daiLanhWorkbook(), 'chon-thanh-2023.xlsx': chonThanhWorkbook(), 'binh-phuoc-2025.xlsx': provinceWorkbook(binhPhuoc) };
+  const books = { 'dai-lanh-2024.xlsx': daiLanhWorkbook(), 'chon-thanh-2023.xlsx': chonThanhWorkbook(), 'binh-phuoc-2025.xlsx': provinceWorkbook(binhPhuoc), 'son-la-2025.xlsx': sonLaWorkbook() };
   await writeAtomically(Object.entries(books).map(([name, wb]) => ({ target: path.join(dir, name), write: (tmp) => wb.xlsx.writeFile(tmp) })));
   process.stdout.write(Object.keys(books).map((name) => `examples/${name}\n`).join(''));
 }

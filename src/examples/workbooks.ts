@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Commune, EXAMPLE_REGISTERS, inventUnits } from './national';
 import { registerInfo } from '../planning/registers';
+import { SON_LA_DISTRICTS } from './son-la';
 
 /**
  * The example input workbooks, shaped like the sheets justice offices really send: title rows, merged
@@ -84,5 +85,33 @@ export function provinceWorkbook(communes: readonly Commune[]): ExcelJS.Workbook
   ws.addRow(header).font = { ...TNR, bold: true };
   units.forEach((u, i) => ws.addRow([i + 1, communes[i].province, u.parent, u.code, u.name, u.machines, ...EXAMPLE_REGISTERS.map((r) => u.counts.get(r)!)]));
   ws.columns = header.map((_, i) => ({ width: i === 0 ? 6 : i === 3 ? 8 : i < 5 ? 24 : 12 }));
+  return wb;
+}
+
+/**
+ * Sơn La 2025's peak month: the 12 districts with books and records per register, and a "Giai đoạn" sheet
+ * with the plan's stages and deadlines, which the CLI and the pane read when no stages are given.
+ */
+export function sonLaWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  const header = ['STT', 'Đơn vị', 'Số quyển', 'Khai sinh', 'Kết hôn', 'Khai tử'];
+  titleRows(ws, ['SỞ TƯ PHÁP TỈNH SƠN LA', 'SỐ LIỆU HỘ TỊCH CHƯA SỐ HÓA (THÁNG CAO ĐIỂM 3/2025)', ''], header.length);
+  ws.addRow(header).font = { ...TNR, bold: true };
+  SON_LA_DISTRICTS.forEach(([name, ks, kh, kt, books], i) => ws.addRow([i + 1, name, books, ks, kh, kt]));
+  ws.columns = header.map((_, i) => ({ width: i === 1 ? 24 : 12 }));
+  const stages = wb.addWorksheet('Giai đoạn');
+  stages.addRow(['Giai đoạn', 'Bắt đầu', 'Hạn', 'Trễ (ngày làm việc)', 'Tính theo']).font = { ...TNR, bold: true };
+  const day = (d: number): Date => new Date(Date.UTC(2025, 2, d));
+  const rows: [string, Date, Date, number, string][] = [
+    ['Thu thập, phân loại sổ', day(1), day(7), 0, 'quyển'],
+    ['Quét sổ', day(1), day(15), 0, 'trường hợp'],
+    ['Đối chiếu', day(1), day(15), 0, 'trường hợp'],
+    ['Nhập liệu', day(1), day(20), 0, 'trường hợp'],
+    ['Đính kèm', day(1), day(25), 0, 'trường hợp'],
+  ];
+  rows.forEach((r) => stages.addRow(r));
+  [2, 3].forEach((c) => (stages.getColumn(c).numFmt = 'dd/mm/yyyy'));
+  stages.columns.forEach((c) => (c.width = 22));
   return wb;
 }
