@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import { planJson } from '../planning/plan-json';
 import { Problem, describeProblem, hasErrors } from '../planning/problems';
+import { stageAheadProblems } from '../planning/stage-check';
 import { formatCount } from '../planning/text';
 import { readPlanBook } from '../hosts/xlsx/plan-book';
 import { PendingFile, workbookFile } from '../hosts/xlsx/write-file';
@@ -58,7 +59,8 @@ export async function consolidateCommand(args: ParsedArgs, io: CommandIO): Promi
   const tooLarge = sizeProblems(forms.sheets);
   if (tooLarge.length > 0) return refuse(io, tooLarge, input, NOT_CONSOLIDATED);
 
-  const warnings = result.problems;
+  // Actuals of a stage that pass the stage before them: the forms flag them, and so does the terminal.
+  const warnings = [...result.problems, ...stageAheadProblems(book.plan, result.actuals, book.actualCell)];
   const outputs: PendingFile[] = [workbookFile(outPath, forms.sheets)];
   if (jsonPath) {
     const json = planJson(book.plan, [...book.problems, ...warnings], (i) => progressCells(forms.progress, i));

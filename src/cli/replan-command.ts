@@ -5,6 +5,7 @@ import { planTotals } from '../planning/plan-totals';
 import { hasErrors } from '../planning/problems';
 import { METHODS, Method, parseWholeNumber } from '../planning/settings';
 import { formatCount } from '../planning/text';
+import { stageLabel } from '../planning/stages';
 import { Unit } from '../planning/units';
 import { readPlanBook } from '../hosts/xlsx/plan-book';
 import { PendingFile, workbookFile } from '../hosts/xlsx/write-file';
@@ -16,12 +17,12 @@ import { readPlanWorkbook } from '../sheets/read-plan-workbook';
 import { Revision, revise } from '../sheets/revise';
 import { ParsedArgs } from './args';
 import { CommandIO, checkOutputs, openWorkbook, placeInExisting, refuse, writeOutputs } from './plan-command';
-import { oneOf } from './plan-options';
+import { oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
 
 const NOT_RESPLIT = { vi: 'Không chia lại', en: 'Not re-split' };
 
-export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'note', 'out', 'json', 'lang', 'issuer', 'release-held'] as const;
+export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'stages', 'note', 'out', 'json', 'lang', 'issuer', 'release-held'] as const;
 
 function day(name: string, text: string): DayNumber {
   const d = parseDate(text);
@@ -86,8 +87,10 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
 
   io.progress.step('Đang chia lại', 'Re-splitting');
   const machines = opt('machines') ? machinesByUnit(opt('machines')!, book.plan.units) : undefined;
+  // A stage given without a start starts with the plan.
+  const stages = opt('stages') !== undefined ? stagesOption(opt('stages')!, book.plan.settings.start) : undefined;
   const result = revise({
-    book, asOf, changes: { end, method, rate, machines }, note: opt('note') ?? '', made: todayInVietnam(), releaseHeld: release === 'yes',
+    book, asOf, changes: { end, method, rate, machines, stages }, note: opt('note') ?? '', made: todayInVietnam(), releaseHeld: release === 'yes',
   });
   if (result.plan === null) return refuse(io, result.problems, input, NOT_RESPLIT);
 
@@ -124,15 +127,24 @@ function replanSummary(r: Revision, source: string): string {
   const e = r.history[r.history.length - 1];
   const { plan, firstOpen } = r.replan;
   const P = plan.periods.length;
-  const { perPeriod } = planTotals(plan);
+  const { perPeriod, byStage } = planTotals(plan);
   const lines = [
     `${source}: lần lập ${e.revision}, số liệu đến ${formatVN(e.asOf!)}, hạn ${formatVN(e.oldEnd!)} → ${formatVN(e.end)}.`,
     `  (Revision ${e.revision}, actuals as of ${formatISO(e.asOf!)}, end ${formatISO(e.oldEnd!)} → ${formatISO(e.end)}.)`,
     `Cần số hóa / To digitize ${formatCount(e.need, 'vi')}; đã làm / done ${formatCount(e.done, 'vi')}; còn lại / left ${formatCount(e.left, 'vi')}` +
       (e.unscheduled > 0 ? `; chưa xếp lịch / unscheduled ${formatCount(e.unscheduled, 'vi')}` : '') + '.',
-    '',
-    'Chỉ tiêu mới / New targets:',
   ];
+  if (byStage.length > 0) {
+    lines.push('', `${byStage.length} giai đoạn / stages:`);
+    for (const { stage, remaining, unscheduled } of byStage) {
+      const what = stage.unit === 'books' ? 'quyển / books' : 'trường hợp / records';
+      lines.push(`- ${stageLabel(stage, 'vi')} / ${stageLabel(stage, 'en')} ${formatVN(stage.start)}–${formatVN(stage.end)}${stage.lag > 0 ? ` +${stage.lag}` : ''}: ` +
+        `còn lại / left ${formatCount(remaining, 'vi')} ${what}` + (unscheduled > 0 ? `, chưa xếp lịch / unscheduled ${formatCount(unscheduled, 'vi')}` : '') + '.');
+    }
+    const last = byStage[byStage.length - 1].stage;
+    lines.push(`Chỉ tiêu mới là số trường hợp xong giai đoạn cuối «${stageLabel(last, 'vi')}». / The new targets are the records through the final stage "${stageLabel(last, 'en')}".`);
+  }
+  lines.push('', 'Chỉ tiêu mới / New targets:');
   for (let k = firstOpen; k < P; k++) lines.push(`  ${formatVN(plan.periods[k].start)}–${formatVN(plan.periods[k].end)}  ${formatCount(perPeriod[k], 'vi').padStart(12)}`);
   const warnings = r.problems.filter((p) => p.severity === 'warning');
   if (warnings.length > 0) {

@@ -6,8 +6,9 @@
 import { DayNumber, formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
-import { HeldSource, Replan, ReplanChanges, replan, unitLabel } from '../planning/replan';
-import { registerLabel } from '../planning/registers';
+import { HeldSource, Replan, ReplanChanges, replan, rowLabel as labelOf } from '../planning/replan';
+import { stageAheadProblems } from '../planning/stage-check';
+import { isFinalRow } from '../planning/stage-plan';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
 import { RevisionEntry } from './forms/history-sheet';
@@ -17,6 +18,7 @@ export interface ReviseInput {
   book: PlanWorkbook;
   /** Actuals count up to this day; new targets start the day after. */
   asOf: DayNumber;
+  /** The new end, and what else changes (method, rate, machines, a staged plan's stage windows). */
   changes: ReplanChanges;
   /** Why (the decision that moved the deadline), for the history. */
   note: string;
@@ -39,7 +41,7 @@ export interface Revision {
   revision: number;
   planId: string;
   history: RevisionEntry[];
-  /** Warnings (errors refuse: then `plan` is null). */
+  /** Warnings (errors refuse: then `plan` is null), actuals that run ahead of the stage before them included. */
   problems: Problem[];
 }
 
@@ -56,10 +58,7 @@ export function revise(input: ReviseInput): RevisionResult {
   const typed = new Set<number>(); // cells whose held target was typed over on Phụ lục 01 (not only held before)
   const kept = new Set(input.releaseHeld ? [] : book.held);
   const period = (k: number): string => `${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)}`;
-  const rowLabel = (r: number, lang: 'vi' | 'en'): string => {
-    const row = old.rows[r];
-    return `${unitLabel(old.units[row.unitIndex], lang)}, ${registerLabel(row.register, lang)}`;
-  };
+  const rowLabel = (r: number, lang: 'vi' | 'en'): string => labelOf(old, r, lang);
   const candidates = new Map<number, number>();
   for (const cell of kept) candidates.set(cell, old.targets[cell]);
   for (const [cell, value] of book.edits) {
@@ -145,6 +144,8 @@ export function revise(input: ReviseInput): RevisionResult {
   let left = 0;
   let unscheduled = 0;
   next.rows.forEach((row, r) => {
+    // With stages, the history counts records: a record is digitized when its last stage is done.
+    if (!isFinalRow(next, row)) return;
     need += old.rows[r].remaining;
     // What was done beyond a row's need counts only up to it, so need − done = left.
     done += Math.min(result.done[r], old.rows[r].remaining);
@@ -157,6 +158,7 @@ export function revise(input: ReviseInput): RevisionResult {
   };
   return {
     replan: result, plan, units, actuals, held: heldList, revision, planId: planId(plan, revision, heldList),
-    history: [...book.history, entry], problems: [...book.problems, ...problems, ...result.problems],
+    history: [...book.history, entry],
+    problems: [...book.problems, ...problems, ...stageAheadProblems(old, book.actuals, book.actualCell), ...result.problems],
   };
 }
