@@ -1,8 +1,9 @@
 import { Bilingual, both } from '../i18n/strings';
 import { DayNumber } from '../planning/days';
-import { Plan, planUnits } from '../planning/plan';
+import { Plan } from '../planning/plan';
 import { Problem, hasErrors } from '../planning/problems';
 import { PlanSettings } from '../planning/settings';
+import { planStages } from '../planning/stage-plan';
 import { keptNames, revisionForms, sameRevisionForms } from '../sheets/book-forms';
 import { FormKind, planId } from '../sheets/forms/marker';
 import { defaultFormNames } from '../sheets/forms/options';
@@ -148,7 +149,8 @@ export function createController(deps: ControllerDeps): PaneActions {
    */
   async function plan(table: UnitsTable, settings: PlanSettings, generation: number): Promise<Plan | Problem[]> {
     await deps.nextPaint();
-    const made = planUnits(table.units, table.registers, settings);
+    // Without stages, planStages is planUnits.
+    const made = planStages(table.units, table.registers, settings);
     const errors = made.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
       store.dispatch({ type: 'preview-refused', problems: errors, generation });

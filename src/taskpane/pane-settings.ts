@@ -1,8 +1,11 @@
+import { Bilingual, both } from '../i18n/strings';
 import { CalendarSettings } from '../planning/calendar';
-import { DayNumber, dayFromYMD, formatISO, parseDate, ymdFromDay } from '../planning/days';
+import { DayNumber, dayFromYMD, formatISO, formatVN, parseDate, ymdFromDay } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { registerInfo } from '../planning/registers';
 import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../planning/settings';
+import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, matchStage, parseStages, stageLabel, stagesProblem } from '../planning/stages';
+import { fold } from '../planning/text';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';
@@ -24,6 +27,26 @@ export interface SettingsForm {
   rate: string;
   machines: string;
   issuer: string;
+  /** Plan by workflow stages (the switch); off, the list below is kept but not used (nor saved). */
+  stagesOn: boolean;
+  stages: StageForm[];
+}
+
+/** A workflow stage as the pane edits it (see `planning/stages`). */
+export interface StageForm {
+  /**
+   * A catalog stage's key (`scan`…), or `custom-N` for a stage the user named: stable while it is renamed
+   * (the list's identity), the stage's own key following from its name (`stageOf`).
+   */
+  key: string;
+  /** The name typed; null: the catalog's name in the pane's language. */
+  label: string | null;
+  /** null: the plan's start (end), following it when that changes. */
+  start: DayNumber | null;
+  end: DayNumber | null;
+  /** Working days after the previous stage, as typed. */
+  lag: string;
+  unit: StageUnit;
 }
 
 /** The window offered first: from today to the end of the quarter, or of the next one when that is under two weeks away. */
@@ -50,11 +73,14 @@ export function defaultForm(today: DayNumber): SettingsForm {
     rate: String(DEFAULT_RATE),
     machines: '1',
     issuer: '',
+    stagesOn: false,
+    stages: [],
   };
 }
 
-export type SettingsField = 'start' | 'end' | 'rate' | 'machines';
-export type SettingsError = 'start-missing' | 'end-missing' | WindowProblem | 'rate' | 'machines';
+export type SettingsField = 'start' | 'end' | 'rate' | 'machines' | 'stages';
+/** `stages`: what is wrong is `stagesFormProblem`'s message. */
+export type SettingsError = 'start-missing' | 'end-missing' | WindowProblem | 'rate' | 'machines' | 'stages';
 
 export type Validated = { ok: true; settings: PlanSettings } | { ok: false; errors: Partial<Record<SettingsField, SettingsError>> };
 
@@ -73,6 +99,8 @@ export function validateForm(form: SettingsForm): Validated {
   if (rate === null) errors.rate = 'rate';
   const machines = parseWholeNumber(form.machines.trim(), 0);
   if (machines === null) errors.machines = 'machines';
+  const stages = form.stagesOn && start !== null && end !== null && !errors.end ? resolveStages(form.stages, start, end) : null;
+  if (stages !== null && 'error' in stages) errors.stages = 'stages';
   if (start === null || end === null || rate === null || machines === null || Object.keys(errors).length > 0) return { ok: false, errors };
   const calendar: CalendarSettings = {
     week: form.week,
@@ -82,8 +110,141 @@ export function validateForm(form: SettingsForm): Validated {
   };
   return {
     ok: true,
-    settings: { start, end, granularity: form.granularity, method: form.method, priority: [...form.priority], calendar, rate, defaultMachines: machines },
+    settings: {
+      start, end, granularity: form.granularity, method: form.method, priority: [...form.priority], calendar, rate, defaultMachines: machines,
+      ...(stages !== null && 'stages' in stages ? { stages: stages.stages } : {}),
+    },
   };
+}
+
+// ------------------------------------------------------------------------------------------- stages
+
+const catalogKeys = new Set(STAGE_CATALOG.map((c) => c.key));
+const isCatalog = (key: string): boolean => catalogKeys.has(key);
+
+/** The key of a stage the user named, as `parseStages` makes it: the catalog's for a catalog name, else its folded words. */
+const namedKey = (name: string): string => matchStage(name)?.key ?? fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The list the switch starts with: the default stages, each over the plan's whole window. */
+export function defaultStageForms(): StageForm[] {
+  return DEFAULT_STAGE_KEYS.map((key) => ({ key, label: null, start: null, end: null, lag: '0', unit: 'records' as const }));
+}
+
+/** The stage a form's row stands for, its blank dates the plan's; a lag that is not a whole number is -1 (refused). */
+export function stageOf(s: StageForm, start: DayNumber, end: DayNumber): Stage {
+  const lag = parseWholeNumber(s.lag.trim(), 0);
+  const key = isCatalog(s.key) ? s.key : namedKey(s.label ?? '');
+  return { key, label: s.label, start: s.start ?? start, end: s.end ?? end, lag: lag ?? -1, unit: s.unit };
+}
+
+/** A stage's name as the editor and messages show it. */
+export const stageFormLabel = (s: StageForm, lang: 'vi' | 'en'): string => (isCatalog(s.key) ? stageLabel(s, lang) : (s.label ?? ''));
+
+/**
+ * The stages of the form inside the plan's window, or what is wrong with them (`stagesProblem`'s rules,
+ * then each stage inside the plan's start..end).
+ */
+function resolveStages(forms: readonly StageForm[], start: DayNumber, end: DayNumber): { stages: Stage[] } | { error: Bilingual } {
+  // The first stage waits for none: its lag, shown nowhere, cannot be wrong.
+  const stages = forms.map((s, i) => {
+    const stage = stageOf(s, start, end);
+    return i === 0 && stage.lag < 0 ? { ...stage, lag: 0 } : stage;
+  });
+  const problem = stagesProblem(stages);
+  if (problem) return { error: problem };
+  const outside = stages.find((s) => s.start < start || s.end > end);
+  if (outside) {
+    const [a, b, c, d] = [outside.start, outside.end, start, end].map(formatVN);
+    return { error: both((t, lang) => t.stageOutside(stageLabel(outside, lang), a, b, c, d)) };
+  }
+  return { stages };
+}
+
+/** What is wrong with the form's stages, in both languages; null when they are off, fine, or the plan's window is not (its fields say so). */
+export function stagesFormProblem(form: SettingsForm): Bilingual | null {
+  if (!form.stagesOn || form.start === null || form.end === null || windowProblem(form.start, form.end) !== null) return null;
+  const resolved = resolveStages(form.stages, form.start, form.end);
+  return 'error' in resolved ? resolved.error : null;
+}
+
+/** Only the first stage may count books: one moved down counts records. */
+const booksFirst = (stages: StageForm[]): StageForm[] => stages.map((s, i) => (i > 0 && s.unit === 'books' ? { ...s, unit: 'records' } : s));
+
+/** The form after the switch: on, an empty list starts with the default stages. */
+export function switchStages(form: SettingsForm, on: boolean): Partial<SettingsForm> {
+  return on && form.stages.length === 0 ? { stagesOn: true, stages: defaultStageForms() } : { stagesOn: on };
+}
+
+/** The list with stage `index` changed; a date equal to the plan's follows the plan's. */
+export function changeStage(form: SettingsForm, index: number, patch: Partial<Pick<StageForm, 'start' | 'end' | 'lag' | 'unit'>>): StageForm[] {
+  const next = { ...form.stages[index], ...patch };
+  if (next.start !== null && next.start === form.start) next.start = null;
+  if (next.end !== null && next.end === form.end) next.end = null;
+  if (index > 0 && next.unit === 'books') next.unit = 'records';
+  return form.stages.map((s, i) => (i === index ? next : s));
+}
+
+/**
+ * The list with stage `index` renamed to what was typed. A catalog stage typed with its own name (in the
+ * pane's language) is not renamed: it keeps showing the catalog's name in either language.
+ */
+export function renameStage(stages: readonly StageForm[], index: number, text: string, lang: 'vi' | 'en'): StageForm[] {
+  const s = stages[index];
+  const label = isCatalog(s.key) && text === stageLabel({ key: s.key, label: null }, lang) ? null : text;
+  return stages.map((x, i) => (i === index ? { ...x, label } : x));
+}
+
+/** The list with stage `index` moved by `delta` places (unchanged at either end). */
+export function moveStage(stages: readonly StageForm[], index: number, delta: -1 | 1): StageForm[] {
+  const to = index + delta;
+  if (index < 0 || index >= stages.length || to < 0 || to >= stages.length) return [...stages];
+  const next = [...stages];
+  [next[index], next[to]] = [next[to], next[index]];
+  return booksFirst(next);
+}
+
+export function removeStage(stages: readonly StageForm[], index: number): StageForm[] {
+  return booksFirst(stages.filter((_, i) => i !== index));
+}
+
+/** The catalog stages not in the list, in the catalog's order: what "Add a stage" offers. */
+export const stagesToAdd = (stages: readonly StageForm[]): string[] => STAGE_CATALOG.map((c) => c.key).filter((key) => !stages.some((s) => s.key === key));
+
+/**
+ * The list with a catalog stage added where the catalog's order puts it (collecting books before
+ * scanning…), over the plan's window; the list as it was when the stage is in it already.
+ */
+export function addCatalogStage(stages: readonly StageForm[], key: string): StageForm[] {
+  const rank = (k: string): number => STAGE_CATALOG.findIndex((c) => c.key === k);
+  const c = STAGE_CATALOG[rank(key)];
+  if (!c || stages.some((s) => s.key === key)) return [...stages];
+  let at = stages.findIndex((s) => isCatalog(s.key) && rank(s.key) > rank(key));
+  if (at < 0) at = stages.length;
+  const added: StageForm = { key, label: null, start: null, end: null, lag: '0', unit: at === 0 ? c.unit : 'records' };
+  // A books stage added first takes the place of one that counted books.
+  const rest = at === 0 && c.unit === 'books' ? stages.map((s) => (s.unit === 'books' ? { ...s, unit: 'records' as const } : s)) : stages;
+  return [...rest.slice(0, at), added, ...rest.slice(at)];
+}
+
+/** A stage the user names, added last over the plan's window, and its key in the list. */
+export function addNamedStage(stages: readonly StageForm[], name: string): { stages: StageForm[]; key: string } {
+  let n = 1;
+  while (stages.some((s) => s.key === `custom-${n}`)) n++;
+  const key = `custom-${n}`;
+  return { stages: [...stages, { key, label: name, start: null, end: null, lag: '0', unit: 'records' }], key };
+}
+
+/** The rows of stages read back from their stored spelling; dates equal to the plan's follow it again. */
+function stageForms(stages: readonly Stage[], start: DayNumber, end: DayNumber): StageForm[] {
+  let custom = 0;
+  return stages.map((s) => ({
+    key: isCatalog(s.key) ? s.key : `custom-${++custom}`,
+    label: s.label,
+    start: s.start === start ? null : s.start,
+    end: s.end === end ? null : s.end,
+    lag: String(s.lag),
+    unit: s.unit,
+  }));
 }
 
 /** Bumped when the stored shape changes; a version the pane does not know is ignored (defaults). */
@@ -110,6 +271,8 @@ export interface StoredSettings {
   rate: number;
   defaultMachines: number;
   issuer: string;
+  /** Only when planning by stages: the stages as `formatStages` spells them. */
+  stages?: string;
 }
 
 export function storedSettings(settings: PlanSettings, week: WeekChoice, issuer: string): StoredSettings {
@@ -128,6 +291,7 @@ export function storedSettings(settings: PlanSettings, week: WeekChoice, issuer:
     rate: settings.rate,
     defaultMachines: settings.defaultMachines,
     issuer,
+    ...(settings.stages && settings.stages.length > 0 ? { stages: formatStages(settings.stages) } : {}),
   };
 }
 
@@ -156,7 +320,8 @@ export function formFromStored(value: unknown, today: DayNumber): SettingsForm {
   const v = value as Record<string, unknown>;
   const start = typeof v.start === 'string' ? parseDate(v.start) : null;
   const end = typeof v.end === 'string' ? parseDate(v.end) : null;
-  if (start !== null && end !== null && windowProblem(start, end) === null) {
+  const windowBack = start !== null && end !== null && windowProblem(start, end) === null;
+  if (windowBack) {
     form.start = start;
     form.end = end;
   }
@@ -173,5 +338,16 @@ export function formFromStored(value: unknown, today: DayNumber): SettingsForm {
   if (isWholeNumber(v.rate, 1)) form.rate = String(v.rate);
   if (isWholeNumber(v.defaultMachines, 0)) form.machines = String(v.defaultMachines);
   if (typeof v.issuer === 'string') form.issuer = v.issuer.slice(0, MAX_ISSUER);
+  // Stages that do not read back, or not inside the window (or without the window they were saved with), leave the switch off.
+  if (typeof v.stages === 'string' && windowBack && form.start !== null && form.end !== null) {
+    const parsed = parseStages(v.stages, form.start);
+    if ('stages' in parsed) {
+      const rows = stageForms(parsed.stages, form.start, form.end);
+      if (!('error' in resolveStages(rows, form.start, form.end))) {
+        form.stagesOn = true;
+        form.stages = rows;
+      }
+    }
+  }
   return form;
 }

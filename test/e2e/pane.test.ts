@@ -13,6 +13,8 @@ import { splitBook } from '../../src/sheets/split';
 import { writeXlsx } from '../../src/hosts/xlsx/write-xlsx';
 import { STRINGS } from '../../src/i18n/strings';
 import { registerLabel } from '../../src/planning/registers';
+import { formatStages } from '../../src/planning/stages';
+import { formatCount } from '../../src/planning/text';
 import { FORM_TEXT } from '../../src/sheets/forms/text';
 import { SETTINGS_KEY } from '../../src/taskpane/pane-settings';
 import type { FakeOfficeConfig } from './fake-office';
@@ -683,5 +685,118 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     expect(await page.getByTestId('source-summary').locator('p').allTextContents()).toEqual([t.readFrom('Phụ lục 01'), t.readSummary(9, '9', 3, '143,350')]);
     await shot(page, 'step-source', 'excel-en-2-fixed');
     expect(pane.errors).toEqual([]);
+  });
+});
+
+/**
+ * Workflow stages in the standalone pane at 320 px: Chơn Thành's workbook, the stages switched on, one
+ * stage dropped, one added, named and removed, and a deadline set with the keyboard alone, a deadline past
+ * the plan's end refused next to the list; the preview lists each stage with its window and the CLI's
+ * totals for the same stages, and the download holds a plan by the same stages.
+ */
+describe('standalone planning by workflow stages, in Chromium', () => {
+  it('edits the stages with the keyboard, blocks a stage outside the window, previews each stage’s totals and downloads the plan by stage', async () => {
+    const spec = 'scan:2023-05-22..2023-06-30,entry:2023-05-22..2023-07-14,attach:2023-05-22..2023-07-14,approve:2023-05-22..2023-07-14';
+    const json = tmp.file('stages-plan.json');
+    const code = await main(['plan', INPUT, '--start', '2023-05-22', '--end', '2023-07-14', '--stages', spec, '--json', json], () => undefined, () => undefined);
+    expect(code).toBe(0);
+    const cli = JSON.parse(readFileSync(json, 'utf8')) as PlanJson;
+    const byStage = (key: string) => {
+      const rows = cli.rows.filter((r) => r.stage === key);
+      const perPeriod = cli.periods.map((_, k) => rows.reduce((s, r) => s + r.targets[k], 0));
+      return { total: perPeriod.reduce((s, n) => s + n, 0), unscheduled: rows.reduce((s, r) => s + r.unscheduled, 0), perPeriod };
+    };
+
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const { axe, sideways, check } = stepChecks(page);
+    await page.getByTestId('file-input').setInputFiles(INPUT);
+    await page.getByTestId('source-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    await typeDate(page, 'start-date', '22/05/2023');
+    await typeDate(page, 'end-date', '14/07/2023');
+
+    // The switch, from the keyboard: the five default stages over the plan's window.
+    const toggle = page.getByRole('switch', { name: t.stagesSwitch });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    const names = () => page.getByTestId('stages').getByRole('textbox', { name: t.stageName }).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+    await page.getByTestId('stage-name-4').waitFor();
+    expect(await names()).toEqual(['Quét sổ', 'Nhập liệu', 'Đối chiếu', 'Đính kèm', 'Phê duyệt']);
+    expect(await page.getByTestId('stage-end-0').inputValue()).toBe('14/07/2023');
+
+    // Cross-checking dropped with the keyboard: its remove button, Enter; the focus goes on to the next stage's name.
+    await page.getByRole('button', { name: t.removeStage('Đối chiếu') }).focus();
+    await page.keyboard.press('Enter');
+    await settled(names, ['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt']);
+    expect(await names()).toEqual(['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt']);
+    expect(await page.getByTestId('stage-name-2').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // "Add a stage" offers the catalog stages not listed and one to name: named from the keyboard, then removed again.
+    await page.getByTestId('stage-add').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: t.otherStage }).waitFor();
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Thu thập, phân loại sổ', 'Đối chiếu', t.otherStage]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('stage-name-4').waitFor();
+    await settled(() => page.getByTestId('stage-name-4').evaluate((el) => el === document.activeElement), true);
+    await page.keyboard.type('Lưu trữ');
+    expect(await names()).toEqual(['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt', 'Lưu trữ']);
+    await page.getByRole('button', { name: t.removeStage('Lưu trữ') }).focus();
+    await page.keyboard.press('Enter');
+    expect(await settled(names, ['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt'])).toEqual(['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt']);
+
+    // A scanning deadline past the plan's end is refused next to the list, and no plan is made.
+    await typeDate(page, 'stage-end-0', '20/07/2023');
+    const problem = page.getByTestId('stages-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(t.stageOutside('Quét sổ', '22/05/2023', '20/07/2023', '22/05/2023', '14/07/2023'));
+    await page.getByTestId('preview').click();
+    expect(await page.getByText(t.fixSettings).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('preview-stages').count()).toBe(0);
+    await check('refused');
+
+    // The deadline typed as a planner would: 30/06/2023.
+    await typeDate(page, 'stage-end-0', '30/06/2023');
+    await problem.waitFor({ state: 'detached' });
+    await check('settings');
+    await shot(page, 'step-settings', 'stages-1-settings');
+
+    // The preview: each stage with its window and the CLI's totals; the periods are the last stage's.
+    await page.getByTestId('preview').click();
+    const stages = page.getByTestId('preview-stages');
+    await stages.waitFor({ timeout: 60_000 });
+    const rows = await stages.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+    const keys = ['scan', 'entry', 'attach', 'approve'];
+    expect(rows).toEqual(keys.map((key, i) => {
+      const s = byStage(key);
+      const name = ['Quét sổ', 'Nhập liệu', 'Đính kèm', 'Phê duyệt'][i];
+      return [`${i + 1}. ${name}${t.window('22/05/2023', i === 0 ? '30/06/2023' : '14/07/2023')}`, formatCount(s.total, 'vi'), formatCount(s.unscheduled, 'vi')];
+    }));
+    expect(byStage('scan').total).toBeGreaterThan(0);
+    const perPeriod = await page.getByTestId('preview-totals').locator('tbody td').allTextContents();
+    expect(perPeriod.map((s) => Number(s.replace(/\D/g, '')))).toEqual(byStage('approve').perPeriod);
+    await check('preview');
+    await shot(page, 'step-preview', 'stages-2-preview');
+
+    // The download: the plan read back from its forms is by the same stages.
+    const download = await captureDownload(page, () => page.getByTestId('write').click());
+    await page.getByTestId('result').waitFor();
+    expect(download.name).toBe('chon-thanh-2023 - ke-hoach.xlsx');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await check('write');
+    const found = await readPlanBook(download.path, await loadWorkbook(download.path));
+    if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
+    const back = readPlanWorkbook(found.sheets);
+    if (back.plan === null) throw new Error(JSON.stringify(back.problems));
+    expect(formatStages(back.plan.settings.stages ?? [])).toBe(spec);
+
+    expect({ axe, sideways, errors: pane.errors }).toEqual({
+      axe: { refused: [], settings: [], preview: [], write: [] },
+      sideways: { refused: WIDTH, settings: WIDTH, preview: WIDTH, write: WIDTH },
+      errors: [],
+    });
   });
 });

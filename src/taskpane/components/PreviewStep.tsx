@@ -1,7 +1,10 @@
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
+import { formatVN } from '../../planning/days';
+import { stageLabel } from '../../planning/stages';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
+import type { StagePreview } from '../preview';
 import type { PreviewState } from '../state';
 import { PeriodTargets } from './PeriodTargets';
 import { PlanWarnings } from './PlanWarnings';
@@ -11,7 +14,54 @@ import { Step } from './Step';
 const useStyles = makeStyles({
   p: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  box: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  caption: { textAlign: 'start', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  cell: {
+    paddingBlock: tokens.spacingVerticalXXS,
+    paddingInline: tokens.spacingHorizontalS,
+    textAlign: 'start',
+    verticalAlign: 'top',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  head: { backgroundColor: tokens.colorNeutralBackground3 },
+  rowHeader: { fontWeight: tokens.fontWeightRegular },
+  window: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  number: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
 });
+
+/** Each stage of the plan: its window, what its periods add up to, and what does not fit (all units together). */
+function StageTotals({ t, lang, stages }: { t: PaneStrings; lang: Lang; stages: readonly StagePreview[] }) {
+  const styles = useStyles();
+  const c = (...names: (keyof typeof styles)[]): string => mergeClasses(...names.map((n) => styles[n]));
+  return (
+    <div className={styles.box}>
+      <table className={styles.table} data-testid="preview-stages">
+        <caption className={styles.caption}>{t.stagesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={c('cell', 'head')}>{t.stageColumn}</th>
+            <th scope="col" className={c('cell', 'head', 'number')}>{t.target}</th>
+            <th scope="col" className={c('cell', 'head', 'number')}>{t.unscheduledLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map(({ stage, total, unscheduled }, i) => (
+            <tr key={stage.key}>
+              <th scope="row" className={c('cell', 'rowHeader')}>
+                {i + 1}. {stageLabel(stage, lang)}
+                {stage.unit === 'books' ? ` ${t.inBooks}` : ''}
+                <span className={styles.window}>{t.window(formatVN(stage.start), formatVN(stage.end))}</span>
+              </th>
+              <td className={c('cell', 'number')}>{formatCount(total, lang)}</td>
+              <td className={c('cell', 'number')}>{formatCount(unscheduled, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export interface PreviewStepProps {
   t: PaneStrings;
@@ -43,10 +93,11 @@ export function PreviewStep({ t, lang, preview, busy, notReady, onPreview, onGoT
       {preview.status === 'planned' && (
         <>
           <p className={styles.p}>{t.planSummary(preview.model.periods.length, preview.model.workingDays)}</p>
+          {preview.model.stages && <StageTotals t={t} lang={lang} stages={preview.model.stages} />}
           <PeriodTargets
             t={t}
             lang={lang}
-            caption={t.totalsCaption}
+            caption={preview.model.stages ? t.finalTotalsCaption(stageLabel(preview.model.stages[preview.model.stages.length - 1].stage, lang)) : t.totalsCaption}
             granularity={preview.model.granularity}
             periods={preview.model.periods}
             total={preview.model.total}

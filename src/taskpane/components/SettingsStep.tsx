@@ -1,13 +1,15 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { GRANULARITIES, Granularity } from '../../planning/periods';
 import { METHODS, Method } from '../../planning/settings';
 import type { Lang } from '../../sheets/forms/text';
-import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice } from '../pane-settings';
+import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFormProblem, switchStages } from '../pane-settings';
 import { DateField } from './DateField';
 import { DateList } from './DateList';
 import { PriorityList } from './PriorityList';
+import { StagesEditor } from './StagesEditor';
 import { Step } from './Step';
 
 const useStyles = makeStyles({
@@ -53,12 +55,15 @@ function errorText(t: PaneStrings, error: SettingsError | undefined): string | u
       return t.rateInvalid;
     case 'machines':
       return t.machinesInvalid;
+    case 'stages': // worded by stagesFormProblem, next to the stages
+      return undefined;
   }
 }
 
 /** Step 2: everything that decides the plan besides the units. */
 export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, disabled, onChange, onMovePriority }: SettingsStepProps) {
   const styles = useStyles();
+  const stagesProblem = useMemo(() => stagesFormProblem(form), [form]);
   const numberField = (key: 'rate' | 'machines', label: string, hint: string, min: number) => {
     const error = errorText(t, errors[key]);
     return (
@@ -73,6 +78,10 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
         <DateField label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" disabled={disabled} />
         <DateField label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="end-date" disabled={disabled} />
       </div>
+      <Switch label={t.stagesSwitch} checked={form.stagesOn} disabled={disabled} onChange={(_, d) => onChange(switchStages(form, d.checked))} data-testid="stages-switch" />
+      {form.stagesOn && (
+        <StagesEditor t={t} lang={lang} form={form} today={today} problem={stagesProblem?.[lang] ?? null} disabled={disabled} onChange={(stages) => onChange({ stages })} />
+      )}
       <Field label={t.granularity}>
         <Select value={form.granularity} disabled={disabled} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
           {GRANULARITIES.map((g) => (
