@@ -47,9 +47,9 @@ export function stageAheadProblems(plan: Plan, actuals: ReadonlyArray<number | n
       const [pv, pe] = [quotedStage(stages[p], 'vi'), quotedStage(stages[p], 'en')];
       problems.push(problem('warning', 'ahead-of-previous-stage', cell, unit.name,
         `${rowLabel(plan, r, 'vi')}: đến hết kỳ ${span}, số đã làm cộng dồn là ${formatCount(mine, 'vi')} trường hợp, nhiều hơn ${formatCount(theirs, 'vi')} trường hợp ` +
-          `của giai đoạn trước ${pv} (ô ${cell}). Hãy kiểm tra lại số liệu của hai giai đoạn.`,
+          `của giai đoạn trước ${pv}. Hãy kiểm tra lại số liệu của hai giai đoạn.`,
         `${rowLabel(plan, r, 'en')}: by the end of ${span}, ${formatCount(mine, 'en')} records are done in all, more than the ${formatCount(theirs, 'en')} ` +
-          `of the stage before, ${pe} (cell ${cell}). Check the figures of both stages.`));
+          `of the stage before, ${pe}. Check the figures of both stages.`));
       return;
     }
   });

@@ -90,11 +90,12 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
     let first = 0;
     while (periods[first].end < sub.periods[0].start) first++;
     const S = sub.periods.length;
-    problems.push(...sub.problems.map((p) => inStage(p, stage)));
-    if (sub.problems.some((x) => x.code === 'no-working-day')) { // an error: nothing of this stage can be planned
+    if (sub.problems.some((x) => x.code === 'no-working-day')) { // warned about per unit, like a window gone by
       for (const r of mine) rows[r].unscheduled = rows[r].remaining;
+      problems.push(...outsideProblems(stage, stageUnits, settings));
       return;
     }
+    problems.push(...sub.problems.map((p) => inStage(p, stage)));
 
     const p = predecessorOf(stages, s);
     if (p < 0) {
@@ -257,16 +258,25 @@ function blockedProblem(unit: Unit, stage: Stage, pred: Stage, late: number, end
     `"${se}" of ${unit.name}${codeNote(unit.code, 'en')}: ${formatCount(late, 'en')} records cannot be done by ${formatVN(end)}, as they wait for "${pe}"${lagEn}. Move the deadline of "${se}" or speed up "${pe}".`);
 }
 
-/** A stage whose window lies outside the plan's (a re-split after its deadline): all it has left is unscheduled. */
+/**
+ * A stage with nothing it can be planned on: its window lies outside the plan's (a re-split after its
+ * deadline) or holds no working day. What it has left is unscheduled, and each unit is told so.
+ */
 function outsideProblems(stage: Stage, units: readonly Unit[], settings: PlanSettings): Problem[] {
   const [sv, se] = [stageLabel(stage, 'vi'), stageLabel(stage, 'en')];
+  const noun = stage.unit === 'books' ? { vi: 'quyển sổ', en: 'books' } : { vi: 'trường hợp', en: 'records' };
+  const why = stage.end < settings.start
+    ? { vi: `hạn của giai đoạn (${formatVN(stage.end)}) đã qua`, en: `the stage's deadline (${formatVN(stage.end)}) has passed` }
+    : stage.start > settings.end
+      ? { vi: `giai đoạn bắt đầu ${formatVN(stage.start)}, sau hạn của kế hoạch ${formatVN(settings.end)}`, en: `the stage starts on ${formatVN(stage.start)}, after the plan's end ${formatVN(settings.end)}` }
+      : { vi: `từ ${formatVN(Math.max(stage.start, settings.start))} đến ${formatVN(Math.min(stage.end, settings.end))} không có ngày làm việc nào`, en: `there is no working day from ${formatVN(Math.max(stage.start, settings.start))} to ${formatVN(Math.min(stage.end, settings.end))}` };
   return units.flatMap((u) => {
     let left = 0;
     for (const n of u.counts.values()) left += n;
     if (left === 0) return [];
     return [problem('warning', 'stage-behind', u.cell, u.name,
-      `«${sv}» của ${u.name}${codeNote(u.code, 'vi')}: còn ${formatCount(left, 'vi')} trường hợp nhưng hạn của giai đoạn (${formatVN(stage.end)}) không nằm trong ${formatVN(settings.start)}–${formatVN(settings.end)}. Hãy lùi hạn «${sv}».`,
-      `"${se}" of ${u.name}${codeNote(u.code, 'en')}: ${formatCount(left, 'en')} records are left but the stage's deadline (${formatVN(stage.end)}) lies outside ${formatVN(settings.start)}–${formatVN(settings.end)}. Move the deadline of "${se}".`)];
+      `«${sv}» của ${u.name}${codeNote(u.code, 'vi')}: còn ${formatCount(left, 'vi')} ${noun.vi} chưa xếp lịch được vì ${why.vi}. Hãy lùi hạn «${sv}».`,
+      `"${se}" of ${u.name}${codeNote(u.code, 'en')}: ${formatCount(left, 'en')} ${noun.en} are left unscheduled, as ${why.en}. Move the deadline of "${se}".`)];
   });
 }
 

@@ -40,8 +40,8 @@ describe('actuals ahead of the stage before them', () => {
     const problems = stageAheadProblems(plan, actuals, cellOf);
     expect(problems).toEqual([{
       severity: 'warning', code: 'ahead-of-previous-stage', cell: cellOf(entry, 2), unit: 'Xã Mường Bú',
-      vi: `Xã Mường Bú (mã 14248), Khai sinh, «Nhập liệu»: đến hết kỳ 17/03/2025–23/03/2025, số đã làm cộng dồn là 270 trường hợp, nhiều hơn 250 trường hợp của giai đoạn trước «Quét sổ» (ô ${cellOf(entry, 2)}). Hãy kiểm tra lại số liệu của hai giai đoạn.`,
-      en: `Xã Mường Bú (code 14248), Births, "Data entry": by the end of 17/03/2025–23/03/2025, 270 records are done in all, more than the 250 of the stage before, "Scan" (cell ${cellOf(entry, 2)}). Check the figures of both stages.`,
+      vi: `Xã Mường Bú (mã 14248), Khai sinh, «Nhập liệu»: đến hết kỳ 17/03/2025–23/03/2025, số đã làm cộng dồn là 270 trường hợp, nhiều hơn 250 trường hợp của giai đoạn trước «Quét sổ». Hãy kiểm tra lại số liệu của hai giai đoạn.`,
+      en: `Xã Mường Bú (code 14248), Births, "Data entry": by the end of 17/03/2025–23/03/2025, 270 records are done in all, more than the 250 of the stage before, "Scan". Check the figures of both stages.`,
     }]);
     // Without cellOf it names the unit's cell.
     expect(stageAheadProblems(plan, actuals).map((p) => p.cell)).toEqual(['Số liệu!B5']);
