@@ -19,11 +19,12 @@ quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity
   --stages, a sheet named "Giai đoạn" or "Stages" in INPUT (columns Giai đoạn, Bắt đầu, Hạn, Trễ, Đơn vị
   tính) gives the stages.
 
-quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--method M] [--rate N] [--machines "UNIT=N,.."]
+quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--stages SPEC] [--method M] [--rate N] [--machines "UNIT=N,.."]
   [--note TEXT] [--release-held yes] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "…"]
   Re-splits what is left after the actuals typed in BOOK (a workbook plan or replan wrote) from the day after
   --as-of (default: today in Viet Nam) to --end; keeps every actual and past target, and targets typed over on
-  Phụ lục 01 (held); adds a line to Lịch sử kế hoạch.
+  Phụ lục 01 (held); adds a line to Lịch sử kế hoạch. With stages, each stage is re-split in its window
+  (--stages: new windows, same stages in the same order).
 
 quota-plan split BOOK.xlsx --by parent|unit --out-dir DIR
   Writes one workbook per parent (district) or per unit into DIR, named after it, holding its rows of BOOK's
