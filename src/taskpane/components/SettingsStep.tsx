@@ -1,5 +1,5 @@
-import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useMemo } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { GRANULARITIES, Granularity } from '../../planning/periods';
@@ -9,8 +9,10 @@ import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFo
 import { DateField } from './DateField';
 import { DateList } from './DateList';
 import { PriorityList } from './PriorityList';
-import { StagesEditor } from './StagesEditor';
 import { Step } from './Step';
+
+// Loaded when stages are switched on: its menu and list are not needed by a plan without stages.
+const StagesEditor = lazy(() => import(/* webpackChunkName: "stages-editor" */ './StagesEditor').then((m) => ({ default: m.StagesEditor })));
 
 const useStyles = makeStyles({
   dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -80,7 +82,9 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
       </div>
       <Switch label={t.stagesSwitch} checked={form.stagesOn} disabled={disabled} onChange={(_, d) => onChange(switchStages(form, d.checked))} data-testid="stages-switch" />
       {form.stagesOn && (
-        <StagesEditor t={t} lang={lang} form={form} today={today} problem={stagesProblem?.[lang] ?? null} disabled={disabled} onChange={(stages) => onChange({ stages })} />
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <StagesEditor t={t} lang={lang} form={form} today={today} problem={stagesProblem?.[lang] ?? null} disabled={disabled} onChange={(stages) => onChange({ stages })} />
+        </Suspense>
       )}
       <Field label={t.granularity}>
         <Select value={form.granularity} disabled={disabled} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
