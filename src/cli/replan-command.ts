@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { DayNumber, formatISO, formatVN, parseDate, todayInVietnam } from '../planning/days';
 import { planJson } from '../planning/plan-json';
 import { planTotals } from '../planning/plan-totals';
-import { hasErrors } from '../planning/problems';
+import { describeProblem, hasErrors } from '../planning/problems';
 import { METHODS, Method, parseWholeNumber } from '../planning/settings';
 import { formatCount } from '../planning/text';
 import { stageLabel } from '../planning/stages';
@@ -106,7 +106,8 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
 
   const outputs: PendingFile[] = [];
   if (jsonPath) {
-    const json = planJson(result.replan.plan, book.problems, (i) => progressCells(forms.progress, i), result.replan.done);
+    // The revision's problems hold the book's, its own (held cells, stages ahead) and the plan's, in that order.
+    const json = planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(forms.progress, i), result.replan.done);
     outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, JSON.stringify(json, null, 1) + '\n', 'utf8') });
   }
   if (outPath) outputs.push(workbookFile(outPath, forms.sheets));
@@ -149,7 +150,7 @@ function replanSummary(r: Revision, source: string): string {
   const warnings = r.problems.filter((p) => p.severity === 'warning');
   if (warnings.length > 0) {
     lines.push('', `Cảnh báo / Warnings (${warnings.length}):`);
-    for (const w of warnings) lines.push(`- ${w.vi} / ${w.en}`);
+    for (const w of warnings) lines.push(`- ${describeProblem(w)}`);
   }
   return lines.join('\n');
 }
