@@ -4,7 +4,6 @@ import type ExcelJS from 'exceljs';
 import { todayInVietnam } from '../planning/days';
 import { planStages } from '../planning/stage-plan';
 import { PlanSettings } from '../planning/settings';
-import { stageLabel } from '../planning/stages';
 import { planJson } from '../planning/plan-json';
 import { Problem, describeProblem, hasErrors, problem } from '../planning/problems';
 import { planId } from '../sheets/forms/marker';
@@ -68,7 +67,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   settings ??= planSettingsFrom(args.options); // no stages anywhere: --start and --end are required
   io.progress.step('Đang đọc bảng đơn vị', 'Reading the units table');
   const { table: read, sheet } = pickSheet(workbook, args.options.get('sheet'));
-  const table: UnitsTable = { ...read, problems: [...sheetProblems, ...read.problems, ...booksProblems(settings, read, sheet)] };
+  const table: UnitsTable = { ...read, problems: [...sheetProblems, ...read.problems] };
   if (hasErrors(table.problems)) return refuse(io, table.problems, input);
 
   io.progress.step('Đang lập kế hoạch', 'Planning');
@@ -185,15 +184,6 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `Cannot open ${file}: it is not an .xlsx workbook, or it is damaged.`,
     );
   }
-}
-
-/** A books stage counts the units' books: a table without a books column gives it nothing to plan. */
-function booksProblems(settings: PlanSettings, table: UnitsTable, sheet: string): Problem[] {
-  const books = settings.stages?.find((s) => s.unit === 'books');
-  if (!books || table.units.length === 0 || table.units.some((u) => u.books !== null)) return [];
-  return [problem('error', 'no-books', null, null,
-    `Giai đoạn «${stageLabel(books, 'vi')}» tính theo quyển sổ nhưng trang «${sheet}» không có cột «Số quyển»: hãy thêm cột đó hoặc bỏ giai đoạn này (--stages hoặc trang Giai đoạn).`,
-    `The stage "${stageLabel(books, 'en')}" counts books but sheet "${sheet}" has no "Số quyển" (books) column: add one, or drop the stage (--stages or the Stages sheet).`)];
 }
 
 const exists = (file: string): Promise<boolean> => fs.access(file).then(() => true, () => false);

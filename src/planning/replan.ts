@@ -176,7 +176,7 @@ export function replan(input: ReplanInput): Replan {
   }
   const rate = changes.rate ?? old.settings.rate;
   if (!isWholeNumber(rate, 1)) error('bad-rate', null, `Định mức ${rate} không hợp lệ.`, `The rate ${rate} is not valid.`);
-  const staging = resplitStages(old, changes.stages, end);
+  const staging = resplitStages(old, changes.stages, end, asOf);
   problems.push(...staging.problems);
   const stages = staging.stages;
   if (problems.length > 0) return refuse();
@@ -417,12 +417,14 @@ export function replan(input: ReplanInput): Replan {
  * counting what it counted), with their new windows and lags, none starting before the plan's start or
  * ending after the new end; a stage given without a label keeps the plan's label.
  *
- * Not given: every stage keeps its window, except that a stage that ended after the new end, or on the old
- * plan end (it ran to the deadline), now ends on the new end. So a later deadline extends the stages that
- * ran to the old one and leaves earlier stage deadlines as they were; an earlier one cuts every stage down to
- * it. A stage that would then start after the new end is refused: it needs a window given.
+ * Not given: every stage keeps its window, except that a stage that ended after the new end, on the old
+ * plan end (it ran to the deadline), or by the as-of date (its deadline has passed: what it has left, and every
+ * stage after it, would otherwise stay unscheduled) now ends on the new end. So a later deadline extends the
+ * stages that ran to the old one or fell behind and leaves the other stage deadlines as they were; an earlier
+ * one cuts every stage down to it. A stage that would then start after the new end is refused: it needs a
+ * window given.
  */
-export function resplitStages(old: Plan, given: readonly Stage[] | undefined, end: DayNumber): { stages: Stage[] | undefined; problems: Problem[] } {
+export function resplitStages(old: Plan, given: readonly Stage[] | undefined, end: DayNumber, asOf: DayNumber): { stages: Stage[] | undefined; problems: Problem[] } {
   const before = old.settings.stages ?? [];
   const problems: Problem[] = [];
   const refuse = (code: string, vi: string, en: string): { stages: undefined; problems: Problem[] } => {
@@ -437,7 +439,7 @@ export function resplitStages(old: Plan, given: readonly Stage[] | undefined, en
   }
   const q = quotedStage;
   if (given === undefined) {
-    const stages = before.map((s) => (s.end > end || s.end === old.settings.end ? { ...s, end } : { ...s }));
+    const stages = before.map((s) => (s.end > end || s.end === old.settings.end || s.end <= asOf ? { ...s, end } : { ...s }));
     for (const s of stages) {
       if (s.start <= s.end) continue;
       problems.push(problem('error', 'stage-starts-after-end', null, null,

@@ -72,6 +72,12 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
 
   const targets = new Int32Array(rows.length * P);
   const problems: Problem[] = [];
+  const books = stages.find((s) => s.unit === 'books');
+  if (books && !demand && units.length > 0 && units.every((u) => u.books === null)) {
+    problems.push(problem('error', 'no-books', null, null,
+      `Giai đoạn «${stageLabel(books, 'vi')}» tính theo quyển sổ nhưng bảng đơn vị không có cột «Số quyển»: hãy thêm cột đó hoặc bỏ giai đoạn này.`,
+      `The stage "${stageLabel(books, 'en')}" counts books but the units table has no "Số quyển" (books) column: add one, or drop the stage.`));
+  }
   const windows = stages.map((s) => ({ start: Math.max(s.start, settings.start), end: Math.min(s.end, settings.end) }));
   stages.forEach((stage, s) => {
     const mine = rowsOfStage[s];

@@ -96,8 +96,8 @@ export function stagesProblem(stages: readonly Stage[]): StageError | null {
     const vi = stageLabel(s, 'vi');
     const en = stageLabel(s, 'en');
     if (!s.key) return { vi: `Giai đoạn thứ ${i + 1} không có tên.`, en: `Stage ${i + 1} has no name.` };
-    if (s.label !== null && (/[,:=/+]|\.\./.test(s.label) || !s.label.trim())) {
-      return { vi: `Tên giai đoạn «${s.label}» không được trống hay chứa , : = / + hoặc ..`, en: `The stage name "${s.label}" must not be blank or hold , : = / + or ..` };
+    if (s.label !== null && (/[,:=/+]|\.\./.test(s.label) || !s.label.trim() || s.label !== s.label.trim())) {
+      return { vi: `Tên giai đoạn «${s.label}» không được trống, có dấu cách ở đầu hay cuối, hay chứa , : = / + hoặc ..`, en: `The stage name "${s.label}" must not be blank, start or end with a space, or hold , : = / + or ..` };
     }
     if (seen.has(s.key)) return { vi: `Giai đoạn «${vi}» có hai lần.`, en: `The stage "${en}" is listed twice.` };
     seen.add(s.key);
@@ -106,6 +106,9 @@ export function stagesProblem(stages: readonly Stage[]): StageError | null {
     }
     if (!Number.isSafeInteger(s.lag) || s.lag < 0 || s.lag > 366) {
       return { vi: `Độ trễ của giai đoạn «${vi}» phải là số ngày làm việc từ 0 đến 366.`, en: `The lag of the stage "${en}" must be 0 to 366 working days.` };
+    }
+    if (s.lag > 0 && predecessorOf(stages, i) < 0) {
+      return { vi: `Giai đoạn «${vi}» không chờ giai đoạn nào (nó đầu tiên, hoặc trước nó chỉ có giai đoạn tính theo quyển): độ trễ phải là 0.`, en: `The stage "${en}" waits for no stage (it is first, or only a books stage comes before it): its lag must be 0.` };
     }
     if (s.unit === 'books' && i > 0) {
       return { vi: `Chỉ giai đoạn đầu tiên được tính theo quyển sổ («${vi}» là giai đoạn thứ ${i + 1}).`, en: `Only the first stage may count books ("${en}" is stage ${i + 1}).` };

@@ -127,14 +127,15 @@ export function readStageSheet(grid: Grid, defaultStart?: DayNumber): { stages: 
       failed = true;
       continue;
     }
-    // One stage at a time, counting records (a lone books stage is no list); its unit is set after.
-    const parsed = parseStages(`${known?.key ?? name}/records:${formatISO(start)}..${formatISO(end)}+${lag}`);
+    // One stage at a time, counting records with no lag (a lone stage waits for none); unit and lag are set
+    // after, and the whole list is checked below.
+    const parsed = parseStages(`${known?.key ?? name}/records:${formatISO(start)}..${formatISO(end)}`);
     if ('error' in parsed) {
       bad(r, 'stage', parsed.error.vi, parsed.error.en);
       failed = true;
       continue;
     }
-    const stage = { ...parsed.stages[0], unit };
+    const stage = { ...parsed.stages[0], unit, lag };
     const twice = stages.findIndex((s) => s.key === stage.key);
     if (twice >= 0) {
       bad(r, 'stage', `Giai đoạn «${stageLabel(stage, 'vi')}» có hai lần (cũng ở ô ${at(rowOf[twice], 'stage')}).`, `The stage "${stageLabel(stage, 'en')}" is listed twice (also in cell ${at(rowOf[twice], 'stage')}).`);

@@ -134,7 +134,7 @@ export function defaultStageForms(): StageForm[] {
 export function stageOf(s: StageForm, start: DayNumber, end: DayNumber): Stage {
   const lag = parseWholeNumber(s.lag.trim(), 0);
   const key = isCatalog(s.key) ? s.key : namedKey(s.label ?? '');
-  return { key, label: s.label, start: s.start ?? start, end: s.end ?? end, lag: lag ?? -1, unit: s.unit };
+  return { key, label: s.label === null ? null : s.label.trim(), start: s.start ?? start, end: s.end ?? end, lag: lag ?? -1, unit: s.unit };
 }
 
 /** A stage's name as the editor and messages show it. */
@@ -190,7 +190,7 @@ export function changeStage(form: SettingsForm, index: number, patch: Partial<Pi
  */
 export function renameStage(stages: readonly StageForm[], index: number, text: string, lang: 'vi' | 'en'): StageForm[] {
   const s = stages[index];
-  const label = isCatalog(s.key) && text === stageLabel({ key: s.key, label: null }, lang) ? null : text;
+  const label = isCatalog(s.key) && text.trim() === stageLabel({ key: s.key, label: null }, lang) ? null : text;
   return stages.map((x, i) => (i === index ? { ...x, label } : x));
 }
 

@@ -175,8 +175,21 @@ describe('a staged daily plan re-split after a week, the deadline moved', () => 
     expect(t.slice(d('2025-03-19') - old.settings.start).every((x) => x === 0)).toBe(true);
   });
 
-  test('a stage whose window has passed plans nothing more: what it has left is unscheduled, and the next stage works only on what it did', () => {
+  test('by default, a stage whose deadline has passed with records left gets the new end, and is planned again', () => {
     const late: ReplanInput = { ...input, asOf: d('2025-03-16'), changes: { end: d('2025-03-28') } };
+    const out = replan(late);
+    expect(out.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    checkInvariants(out, late);
+    expect(firstRunAhead(out, late)).toBeNull();
+    expect(out.plan.settings.stages!.find((s) => s.key === 'scan')!.end).toBe(d('2025-03-28'));
+    const scan = rowOf(out.plan, 'Xã Mường Bú', 'KS', 'scan');
+    expect(out.plan.rows[scan].remaining).toBeGreaterThan(0);
+    expect(out.plan.rows[scan].unscheduled).toBe(0);
+  });
+
+  test('a stage kept to a window that has passed plans nothing more: what it has left is unscheduled, and the next stage works only on what it did', () => {
+    const stages = input.plan.settings.stages!.map((s) => (s.key === 'scan' ? s : { ...s, end: d('2025-03-28') }));
+    const late: ReplanInput = { ...input, asOf: d('2025-03-16'), changes: { end: d('2025-03-28'), stages } };
     const out = replan(late);
     expect(out.problems.filter((p) => p.severity === 'error')).toEqual([]);
     checkInvariants(out, late);
@@ -245,7 +258,7 @@ describe('properties of staged re-splits', () => {
   const base = d('2025-03-03');
   const arbStages = fc
     .array(fc.record({ from: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 0, max: 40 }), lag: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 4 })
-    .map((list) => list.map((s, i): Stage => ({ key: `s${i}`, label: `S${i}`, start: base + s.from, end: base + s.from + s.length, lag: s.lag, unit: 'records' })));
+    .map((list) => list.map((s, i): Stage => ({ key: `s${i}`, label: `S${i}`, start: base + s.from, end: base + s.from + s.length, lag: i === 0 ? 0 : s.lag, unit: 'records' })));
   const arbCase = fc.record({
     stages: arbStages,
     units: fc.array(fc.record({ KS: fc.integer({ min: 0, max: 3000 }), KT: fc.integer({ min: 0, max: 800 }), machines: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }), { minLength: 1, maxLength: 3 }),

@@ -121,7 +121,7 @@ describe('the stages editor’s changes to the list', () => {
     // A name with a comma cannot be saved: the plan is blocked, saying why in both languages.
     const form = on(renamed);
     expect(validateForm(form)).toEqual({ ok: false, errors: { stages: 'stages' } });
-    expect(stagesFormProblem(form)?.vi).toContain('«Quét, chụp sổ» không được trống hay chứa');
+    expect(stagesFormProblem(form)?.vi).toContain('«Quét, chụp sổ» không được trống, có dấu cách ở đầu hay cuối, hay chứa');
     expect(renameStage(renamed, 0, '', 'vi')[0].label).toBe('');
     expect(stagesFormProblem(on(renameStage(renamed, 0, '', 'vi')))?.en).toContain('must not be blank');
   });

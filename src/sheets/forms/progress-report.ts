@@ -158,7 +158,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const S = layout.stages.length;
   const first = layout.stages[0];
   const lastStage = layout.stages[S - 1];
-  const width = lastStage.held + 1;
+  const width = lastStage.target0 + P; // the title spans what prints; the hidden columns come after
   const held = new Set(options.held ?? []);
   const actuals = options.actuals;
   const last = col(width - 1);
