@@ -5,22 +5,14 @@ import { GRANULARITIES } from '../../src/planning/periods';
 import { Plan, planUnits } from '../../src/planning/plan';
 import { Replan, ReplanInput, replan } from '../../src/planning/replan';
 import { planStages } from '../../src/planning/stage-plan';
-import { METHODS, PlanSettings, defaultSettings } from '../../src/planning/settings';
-import { Stage, parseStages, predecessorOf, stagesWindow } from '../../src/planning/stages';
+import { METHODS, defaultSettings } from '../../src/planning/settings';
+import { Stage, predecessorOf } from '../../src/planning/stages';
+import { stagesOf, stagedSettings } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
 
-function stagesOf(text: string, start?: DayNumber): Stage[] {
-  const parsed = parseStages(text, start);
-  if ('error' in parsed) throw new Error(parsed.error.en);
-  return parsed.stages;
-}
 
-function stagedSettings(stages: Stage[], extra: Partial<PlanSettings> = {}): PlanSettings {
-  const { start, end } = stagesWindow(stages);
-  return { ...defaultSettings(start, end), granularity: 'day', ...extra, stages };
-}
 
 const rowOf = (plan: Plan, unitName: string, register: string, stageKey: string): number =>
   plan.rows.findIndex((r) => plan.units[r.unitIndex].name === unitName && r.register === register && plan.settings.stages![r.stage!].key === stageKey);

@@ -4,23 +4,15 @@ import { DayNumber, formatVN, parseDate } from '../../src/planning/days';
 import { GRANULARITIES } from '../../src/planning/periods';
 import { Plan, planUnits } from '../../src/planning/plan';
 import { planStages } from '../../src/planning/stage-plan';
-import { METHODS, PlanSettings, defaultSettings } from '../../src/planning/settings';
-import { Stage, formatStages, parseStages, predecessorOf, stagesWindow } from '../../src/planning/stages';
+import { METHODS, defaultSettings } from '../../src/planning/settings';
+import { Stage, formatStages, parseStages, predecessorOf } from '../../src/planning/stages';
 import { SON_LA_DISTRICTS, SON_LA_STAGES } from '../../src/examples/son-la';
+import { stagesOf, stagedSettings } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
 
-function stagesOf(text: string, start?: DayNumber): Stage[] {
-  const parsed = parseStages(text, start);
-  if ('error' in parsed) throw new Error(parsed.error.en);
-  return parsed.stages;
-}
 
-function stagedSettings(stages: Stage[], extra: Partial<PlanSettings> = {}): PlanSettings {
-  const { start, end } = stagesWindow(stages);
-  return { ...defaultSettings(start, end), granularity: 'day', ...extra, stages };
-}
 
 const sonLaUnits = () =>
   SON_LA_DISTRICTS.map(([name, ks, kh, kt, books], i) => ({ ...unit(name, { KS: ks, KH: kh, KT: kt }, { row: 5 + i }), books }));

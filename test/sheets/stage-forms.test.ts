@@ -1,6 +1,6 @@
 import { planStages } from '../../src/planning/stage-plan';
 import { defaultSettings } from '../../src/planning/settings';
-import { Stage, parseStages, stagesWindow } from '../../src/planning/stages';
+import { stagesWindow } from '../../src/planning/stages';
 import { FormulaValue, ModelValue, SheetModel } from '../../src/sheets/model';
 import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
@@ -9,15 +9,11 @@ import { cell } from '../../src/sheets/forms/refs';
 import { planForms } from '../../src/sheets/forms/workbook';
 import { readPlanSettings } from '../../src/sheets/read-plan-settings';
 import { gridOfModel, put, readSheets, sheetsOf } from '../helpers/grids';
+import { stagesOf } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
 const formula = (v: ModelValue | undefined): FormulaValue => v as FormulaValue;
 
-function stagesOf(text: string): Stage[] {
-  const parsed = parseStages(text);
-  if ('error' in parsed) throw new Error(parsed.error.en);
-  return parsed.stages;
-}
 
 /** Two districts, three communes; books collected first, then scan, entry and approval two days after entry. */
 function staged(lang: 'vi' | 'en' = 'vi') {
