@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import { makeCalendar } from '../../src/planning/calendar';
-import { DayNumber, formatVN, parseDate } from '../../src/planning/days';
+import { formatVN, parseDate } from '../../src/planning/days';
 import { GRANULARITIES } from '../../src/planning/periods';
-import { Plan, planUnits } from '../../src/planning/plan';
+import { planUnits } from '../../src/planning/plan';
 import { planStages } from '../../src/planning/stage-plan';
 import { METHODS, defaultSettings } from '../../src/planning/settings';
-import { Stage, formatStages, parseStages, predecessorOf } from '../../src/planning/stages';
+import { Stage, formatStages, parseStages } from '../../src/planning/stages';
 import { SON_LA_DISTRICTS, SON_LA_STAGES } from '../../src/examples/son-la';
-import { stagesOf, stagedSettings } from '../helpers/stages';
+import { firstRunAhead, stagesOf, stagedSettings } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
@@ -16,43 +15,6 @@ const d = (text: string): number => parseDate(text)!;
 
 const sonLaUnits = () =>
   SON_LA_DISTRICTS.map(([name, ks, kh, kt, books], i) => ({ ...unit(name, { KS: ks, KH: kh, KT: kt }, { row: 5 + i }), books }));
-
-/**
- * A stage's records due by day `day`: the targets of the periods whose last working day inside the stage's
- * window is on or before it, shifted `lag` working days later (0 for the stage itself).
- */
-function dueBy(plan: Plan, row: number, day: DayNumber, lag: number): number {
-  const cal = makeCalendar(plan.settings.calendar);
-  const stage = plan.settings.stages![plan.rows[row].stage!];
-  const P = plan.periods.length;
-  let sum = 0;
-  plan.periods.forEach((p, k) => {
-    const t = plan.targets[row * P + k];
-    if (t === 0) return;
-    let last = Math.min(p.end, stage.end);
-    while (!cal.isWorkingDay(last)) last--;
-    for (let n = 0; n < lag; ) if (cal.isWorkingDay(++last)) n++;
-    if (last <= day) sum += t;
-  });
-  return sum;
-}
-
-/** Every stage row checked against its predecessor on every day of the plan: the first day it runs ahead, or null. */
-function firstRunAhead(plan: Plan): string | null {
-  const stages = plan.settings.stages!;
-  const byKey = new Map(plan.rows.map((r, i) => [`${r.stage}/${r.unitIndex}/${r.register}`, i]));
-  for (const [i, row] of plan.rows.entries()) {
-    const p = predecessorOf(stages, row.stage!);
-    if (p < 0) continue;
-    const pred = byKey.get(`${p}/${row.unitIndex}/${row.register}`)!;
-    for (let day = plan.settings.start; day <= plan.settings.end; day++) {
-      const mine = dueBy(plan, i, day, 0);
-      const allowed = dueBy(plan, pred, day, stages[row.stage!].lag);
-      if (mine > allowed) return `row ${i} (${stages[row.stage!].key}) on day ${day}: ${mine} > ${allowed}`;
-    }
-  }
-  return null;
-}
 
 describe('Sơn La 2025: 12 districts, 285,559 records in 2,895 books, five stages with their own deadlines', () => {
   const stages = stagesOf(SON_LA_STAGES);
