@@ -29,8 +29,8 @@ export interface ReplanChanges {
   /**
    * A staged plan's stages from now on: the plan's own stages (same keys, order and units) with new windows
    * or lags, none starting before the plan's start or ending after `end`; a stage given without a label
-   * keeps the plan's. Absent: each stage keeps its window, except that when the end moves every stage that
-   * ended after the new end, or on the old end, ends on the new end (see `resplitStages`).
+   * keeps the plan's. Absent: each stage keeps its window, except that every stage that ended after the new
+   * end, on the old end, or by the as-of date ends on the new end (see `resplitStages`).
    */
   stages?: readonly Stage[];
 }
@@ -111,7 +111,7 @@ export function rowNoun(plan: Plan, r: number, lang: 'vi' | 'en'): string {
  * left of its window (`resplitStages`): what its predecessor has already done beyond it is free to do from
  * the first open day, the rest waits for the predecessor's new targets (and lag), so without held targets no
  * stage plans more done, actuals included, than the one before it by any day, unless its actuals already
- * were. A stage whose window ended by asOf plans nothing: what it has left is unscheduled, with a warning.
+ * were. A stage given a window that ended by asOf plans nothing: what it has left is unscheduled, with a warning.
  * Held targets are the planner's: they are kept even where they run ahead of the previous stage.
  */
 export function replan(input: ReplanInput): Replan {

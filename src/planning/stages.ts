@@ -67,8 +67,8 @@ export function stageDoing(stage: Pick<Stage, 'key' | 'label'>, lang: 'vi' | 'en
   return `${lang === 'vi' ? 'Đang' : 'In'}: ${stageLabel(stage, lang)}`;
 }
 
-/** The key of a stage the user named: its folded name, words joined by hyphens. */
-const keyOf = (name: string): string => fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+/** A stage's key from its name: the catalog's for a catalog name in any spelling, else the folded words joined by hyphens. */
+export const stageKey = (name: string): string => matchStage(name)?.key ?? fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /**
  * The index of the records stage whose work a stage waits for: the nearest records stage before it
@@ -144,7 +144,7 @@ export function parseStages(text: string, defaultStart?: DayNumber): { stages: S
     }
     const [, name, label, unitText, startText, endText, lagText] = m;
     const known = matchStage(name);
-    const key = known?.key ?? keyOf(name);
+    const key = stageKey(name);
     const end = parseDate(endText);
     const start = startText === '' ? (defaultStart ?? stages[0]?.start ?? null) : parseDate(startText);
     if (end === null || (startText !== '' && start === null)) {

@@ -4,8 +4,7 @@ import { DayNumber, dayFromYMD, formatISO, formatVN, parseDate, ymdFromDay } fro
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { registerInfo } from '../planning/registers';
 import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../planning/settings';
-import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, matchStage, parseStages, stageLabel, stagesProblem } from '../planning/stages';
-import { fold } from '../planning/text';
+import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, parseStages, stageKey, stageLabel, stagesProblem } from '../planning/stages';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';
@@ -122,9 +121,6 @@ export function validateForm(form: SettingsForm): Validated {
 const catalogKeys = new Set(STAGE_CATALOG.map((c) => c.key));
 const isCatalog = (key: string): boolean => catalogKeys.has(key);
 
-/** The key of a stage the user named, as `parseStages` makes it: the catalog's for a catalog name, else its folded words. */
-const namedKey = (name: string): string => matchStage(name)?.key ?? fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
 /** The list the switch starts with: the default stages, each over the plan's whole window. */
 export function defaultStageForms(): StageForm[] {
   return DEFAULT_STAGE_KEYS.map((key) => ({ key, label: null, start: null, end: null, lag: '0', unit: 'records' as const }));
@@ -133,7 +129,7 @@ export function defaultStageForms(): StageForm[] {
 /** The stage a form's row stands for, its blank dates the plan's; a lag that is not a whole number is -1 (refused). */
 export function stageOf(s: StageForm, start: DayNumber, end: DayNumber): Stage {
   const lag = parseWholeNumber(s.lag.trim(), 0);
-  const key = isCatalog(s.key) ? s.key : namedKey(s.label ?? '');
+  const key = isCatalog(s.key) ? s.key : stageKey(s.label ?? '');
   return { key, label: s.label === null ? null : s.label.trim(), start: s.start ?? start, end: s.end ?? end, lag: lag ?? -1, unit: s.unit };
 }
 
@@ -145,11 +141,8 @@ export const stageFormLabel = (s: StageForm, lang: 'vi' | 'en'): string => (isCa
  * then each stage inside the plan's start..end).
  */
 function resolveStages(forms: readonly StageForm[], start: DayNumber, end: DayNumber): { stages: Stage[] } | { error: Bilingual } {
-  // The first stage waits for none: its lag, shown nowhere, cannot be wrong.
-  const stages = forms.map((s, i) => {
-    const stage = stageOf(s, start, end);
-    return i === 0 && stage.lag < 0 ? { ...stage, lag: 0 } : stage;
-  });
+  // The first stage waits for none: its lag, shown nowhere (a stage moved up keeps what was typed), is 0.
+  const stages = forms.map((s, i) => (i === 0 ? { ...stageOf(s, start, end), lag: 0 } : stageOf(s, start, end)));
   const problem = stagesProblem(stages);
   if (problem) return { error: problem };
   const outside = stages.find((s) => s.start < start || s.end > end);
