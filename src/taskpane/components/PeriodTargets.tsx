@@ -4,6 +4,7 @@ import type { Granularity, Period } from '../../planning/periods';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
 import { periodLabel } from '../../sheets/forms/text';
+import { useTableStyles } from './table-styles';
 
 const useStyles = makeStyles({
   // A daily plan has hundreds of periods: they scroll inside the table's box, which the keyboard can reach.
@@ -14,17 +15,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  table: { borderCollapse: 'collapse', width: '100%' },
-  caption: { textAlign: 'start', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  cell: {
-    paddingBlock: tokens.spacingVerticalXXS,
-    paddingInline: tokens.spacingHorizontalS,
-    textAlign: 'start',
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3 },
-  rowHeader: { fontWeight: tokens.fontWeightRegular },
-  number: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  // The header stays in sight while the periods scroll under it.
+  sticky: { position: 'sticky', top: 0 },
   total: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
@@ -40,7 +32,9 @@ export interface PeriodTargetsProps {
 
 /** All units' targets per period and their total, in a box that scrolls (a daily plan has hundreds of periods). */
 export function PeriodTargets({ t, lang, caption, granularity, periods, total, testId }: PeriodTargetsProps) {
-  const styles = useStyles();
+  const table = useTableStyles();
+  const own = useStyles();
+  const styles = { ...table, ...own, head: mergeClasses(table.head, own.sticky) };
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label={caption}>
       <table className={styles.table} data-testid={testId}>

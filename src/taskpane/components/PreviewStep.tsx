@@ -10,29 +10,18 @@ import { PeriodTargets } from './PeriodTargets';
 import { PlanWarnings } from './PlanWarnings';
 import { Refusal } from './Refusal';
 import { Step } from './Step';
+import { useTableStyles } from './table-styles';
 
 const useStyles = makeStyles({
   p: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   box: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { borderCollapse: 'collapse', width: '100%' },
-  caption: { textAlign: 'start', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  cell: {
-    paddingBlock: tokens.spacingVerticalXXS,
-    paddingInline: tokens.spacingHorizontalS,
-    textAlign: 'start',
-    verticalAlign: 'top',
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  head: { backgroundColor: tokens.colorNeutralBackground3 },
-  rowHeader: { fontWeight: tokens.fontWeightRegular },
   window: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  number: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
 });
 
 /** Each stage of the plan: its window, what its periods add up to, and what does not fit (all units together). */
 function StageTotals({ t, lang, stages }: { t: PaneStrings; lang: Lang; stages: readonly StagePreview[] }) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const c = (...names: (keyof typeof styles)[]): string => mergeClasses(...names.map((n) => styles[n]));
   return (
     <div className={styles.box}>
