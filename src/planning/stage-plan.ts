@@ -74,9 +74,10 @@ export function planStages(units: readonly Unit[], present: readonly string[], s
   const problems: Problem[] = [];
   const books = stages.find((s) => s.unit === 'books');
   if (books && !demand && units.length > 0 && units.every((u) => u.books === null)) {
+    const sheet = units[0].cell.replace(/!.*$/, ''); // the units' sheet, as their cells name it
     problems.push(problem('error', 'no-books', null, null,
-      `Giai đoạn «${stageLabel(books, 'vi')}» tính theo quyển sổ nhưng bảng đơn vị không có cột «Số quyển»: hãy thêm cột đó hoặc bỏ giai đoạn này.`,
-      `The stage "${stageLabel(books, 'en')}" counts books but the units table has no "Số quyển" (books) column: add one, or drop the stage.`));
+      `Giai đoạn «${stageLabel(books, 'vi')}» tính theo quyển sổ nhưng bảng đơn vị ở trang «${sheet}» không có cột «Số quyển»: hãy thêm cột đó hoặc bỏ giai đoạn này.`,
+      `The stage "${stageLabel(books, 'en')}" counts books but the units table on sheet "${sheet}" has no "Số quyển" (books) column: add one, or drop the stage.`));
   }
   const windows = stages.map((s) => ({ start: Math.max(s.start, settings.start), end: Math.min(s.end, settings.end) }));
   stages.forEach((stage, s) => {

@@ -2,7 +2,7 @@ import { excelSerialFromDay } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { MAX_COUNT } from '../../planning/units';
 import { ConditionalFormat, ModelRow, ModelValue, SheetModel } from '../model';
-import { WorkCalendar, makeCalendar } from '../../planning/calendar';
+import { makeCalendar, workingDayFlags } from '../../planning/calendar';
 import { predecessorOf, stageLabel } from '../../planning/stages';
 import { CalendarLayout } from './calendar-sheet';
 import { RowGroup, displayOrder, unitLabels } from './groups';
@@ -201,13 +201,14 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const fractions: ModelValue[] = [null, t.elapsed];
   const fractionStyles: (string | undefined)[] = [undefined, 'hint'];
   // One fraction of each period gone per stage: a stage's expected count runs over its own window only.
+  const before = workingDaysBefore(plan);
   layout.stages.forEach((c, s) => {
     const stage = stageList[s];
     periods.forEach((p, k) => {
       const label = periodLabel(p, settings.granularity, options.lang);
       header[c.actual0 + k] = label;
       header[c.target0 + k] = label;
-      fractions[c.target0 + k] = { formula: fractionFormula(plan, k, stage?.start ?? settings.start, stage?.end ?? settings.end, reportDate, gone) };
+      fractions[c.target0 + k] = { formula: fractionFormula(plan, before, k, stage?.start ?? settings.start, stage?.end ?? settings.end, reportDate, gone) };
       fractionStyles[c.target0 + k] = 'fraction';
     });
     putTrackingLabels(header, c, t);
@@ -344,38 +345,26 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
 /**
  * The share of period k gone by the report date, within a stage's window: working days of the window gone
  * over the window's working days in the period (the Lịch sheet's ordinals count working days from the plan's
- * start). A period without a working day of the window is gone once the report date passes its end.
+ * start; `before[i]`: working days from the start up to, not including, start + i). A period without a working
+ * day of the window is gone once the report date passes its end.
  */
-function fractionFormula(plan: Plan, k: number, start: number, end: number, reportDate: string, gone: string): string {
+function fractionFormula(plan: Plan, before: Int32Array, k: number, start: number, end: number, reportDate: string, gone: string): string {
   const p = plan.periods[k];
+  const at = (day: number): number => before[day - plan.settings.start];
   const from = Math.max(p.start, start);
   const to = Math.min(p.end, end);
-  const before = workingDaysBefore(plan, from);
-  const days = to < from ? 0 : workingDaysBefore(plan, to + 1) - before;
+  const days = to < from ? 0 : at(to + 1) - at(from);
   if (days === 0) return `IF(${reportDate}>=${excelSerialFromDay(p.end)},1,0)`;
-  return `MEDIAN(0,1,(${gone}-${before})/${days})`;
+  return `MEDIAN(0,1,(${gone}-${at(from)})/${days})`;
 }
 
-/** Working days of the plan from its start up to (not including) `day`, from the periods' counts and the calendar. */
-function workingDaysBefore(plan: Plan, day: number): number {
-  let n = 0;
-  for (const p of plan.periods) {
-    if (p.end < day) n += p.workingDays;
-    else {
-      if (p.start < day) n += workingDaysIn(plan, p.start, day - 1);
-      break;
-    }
-  }
-  return n;
-}
-
-const calendars = new WeakMap<Plan['settings']['calendar'], WorkCalendar>();
-function workingDaysIn(plan: Plan, from: number, to: number): number {
-  let cal = calendars.get(plan.settings.calendar);
-  if (!cal) calendars.set(plan.settings.calendar, (cal = makeCalendar(plan.settings.calendar)));
-  let n = 0;
-  for (let d = from; d <= to; d++) if (cal.isWorkingDay(d)) n++;
-  return n;
+/** Working days from the plan's start up to, not including, each day of the plan and the day after its end. */
+function workingDaysBefore(plan: Plan): Int32Array {
+  const { start, end, calendar } = plan.settings;
+  const flags = workingDayFlags(makeCalendar(calendar), start, end);
+  const before = new Int32Array(end - start + 2);
+  for (let i = 0; i < flags.length; i++) before[i + 1] = before[i] + flags[i];
+  return before;
 }
 
 /**
