@@ -10,7 +10,7 @@ import { planId } from '../sheets/forms/marker';
 import { defaultFormNames } from '../sheets/forms/options';
 import { planForms } from '../sheets/forms/workbook';
 import { ModelValue, SheetModel } from '../sheets/model';
-import { writeXlsx } from '../hosts/xlsx/write-xlsx';
+import { writeXlsx } from '../hosts/files/write-xlsx';
 
 export interface FormsBench {
   sheets: number;

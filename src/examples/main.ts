@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { writeAtomically } from '../hosts/xlsx/write-file';
+import { writeAtomically } from '../hosts/files/write-file';
 import { loadCommunes } from './national';
 import { chonThanhWorkbook, daiLanhWorkbook, provinceWorkbook, sonLaWorkbook } from './workbooks';
 

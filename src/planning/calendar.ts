@@ -3,6 +3,7 @@
  * and make-up working days. Everything runs on day numbers (days.ts), never on local-time dates.
  */
 import { DayNumber, dayFromYMD, weekdayOf } from './days';
+import { SpecialDay, SpecialKind } from './special-days';
 import { vnSpecialDays } from './vn-holidays';
 
 export type WeekSpec = string; // 'all' | 'mon-fri' | 'mon-sat' | a WORKDAY.INTL mask: 7 chars of 0/1, Monday first, 1 = NON-working day (e.g. '0000011' = Mon–Fri)
@@ -17,6 +18,8 @@ export function parseWeekSpec(spec: string): boolean[] | null {
   return [...mask].map((c) => c === '0');
 }
 
+export type { SpecialDay, SpecialKind } from './special-days';
+
 export interface CalendarSettings {
   week: WeekSpec;
   holidays: 'vn' | 'none';
@@ -24,8 +27,6 @@ export interface CalendarSettings {
   extraWorkdays: DayNumber[]; // the user's make-up working days (working even on a weekend or holiday)
 }
 
-export type SpecialKind = 'holiday' | 'substitute' | 'decreed-off' | 'make-up' | 'day-off' | 'extra-workday';
-export interface SpecialDay { day: DayNumber; kind: SpecialKind; vi: string; en: string } // names e.g. vi 'Tết Nguyên Đán', en 'Lunar New Year'
 
 export interface WorkCalendar {
   readonly settings: CalendarSettings;

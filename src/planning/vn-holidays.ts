@@ -10,7 +10,7 @@
  * Ngày Văn hóa Việt Nam (24/11) is not included: in early 2026 it was only slated for a future amendment
  * of art. 112, not yet law.
  */
-import type { SpecialDay } from './calendar';
+import type { SpecialDay } from './special-days';
 import { DayNumber, dayFromYMD, weekdayOf } from './days';
 import { lunarNewYear, lunarYearEnd, solarFromLunar } from './lunar';
 

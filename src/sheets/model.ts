@@ -15,6 +15,15 @@ export interface FormulaValue {
   result?: number | string;
 }
 
+/** The number format of a date cell whose style gives none (both adapters apply it). */
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+/** An ARGB colour (`FFC00000`; an RGB one gets an opaque alpha), checked, upper case, as both adapters write it. */
+export function argb(color: string): string {
+  if (!/^[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$/.test(color)) throw new Error(`Not an ARGB colour: ${color}`);
+  return (color.length === 6 ? 'FF' + color : color).toUpperCase();
+}
+
 export type ModelValue = null | number | string | { date: DayNumber } | FormulaValue;
 
 export interface CellStyle {

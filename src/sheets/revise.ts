@@ -11,7 +11,7 @@ import { stageAheadProblems } from '../planning/stage-check';
 import { isFinalRow } from '../planning/stage-plan';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
-import { RevisionEntry } from './forms/history-sheet';
+import { RevisionEntry } from '../planning/history';
 import { PlanWorkbook } from './read-plan-workbook';
 
 export interface ReviseInput {

@@ -16,7 +16,7 @@ import { PlanWorkbook, readPlanWorkbook } from '../sheets/read-plan-workbook';
 import { UnitsTable } from '../sheets/read-units';
 import { RevisionResult, revise } from '../sheets/revise';
 import { ConsolidationCheck, ReturnedFile, checkConsolidation, unreadableReturned } from './consolidation';
-import { HostError, PaneHost, WriteOutcome } from './host';
+import { HostError, PaneHost, WriteOutcome } from '../hosts/host';
 import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
 import { ResplitForm, sameBook, validateResplit } from './resplit';
 import { Flow, PaneView, WritePhase, isBusy } from './state';

@@ -1,5 +1,5 @@
 import { both } from '../i18n/strings';
-import { HostError, PaneHost } from './host';
+import { HostError, PaneHost } from '../hosts/host';
 
 /**
  * A workbook file chosen in a plain browser (standalone mode). The file host is loaded on demand, so

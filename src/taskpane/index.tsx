@@ -5,7 +5,7 @@ import { Notice } from './components/Notice';
 import { Pane } from './components/Pane';
 import { dayFromDate } from './dates';
 import { Environment, watchEnvironment } from './environment';
-import { HostError } from './host';
+import { HostError } from '../hosts/host';
 
 /**
  * The pane's entry. taskpane.html has already turned Internet Explorer away. Inside Excel the pane talks

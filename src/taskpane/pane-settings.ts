@@ -243,12 +243,6 @@ function stageForms(stages: readonly Stage[], start: DayNumber, end: DayNumber):
 /** Bumped when the stored shape changes; a version the pane does not know is ignored (defaults). */
 export const SETTINGS_VERSION = 1;
 
-/**
- * Where every host keeps the stored settings: Excel in the document's settings, a plain browser in its
- * local storage. (This module stays free of React and Office: the hosts import it.)
- */
-export const SETTINGS_KEY = 'QuotaPlanner.PaneSettings';
-
 /** What the pane stores in the document: dates as ISO text, so no time zone can shift them. */
 export interface StoredSettings {
   version: typeof SETTINGS_VERSION;

@@ -4,7 +4,7 @@ import { Problem } from '../planning/problems';
 import { planTotals } from '../planning/plan-totals';
 import { Method } from '../planning/settings';
 import { PlanWorkbook } from '../sheets/read-plan-workbook';
-import type { RevisionEntry } from '../sheets/forms/history-sheet';
+import type { RevisionEntry } from '../planning/history';
 import { Revision } from '../sheets/revise';
 
 /**

@@ -6,7 +6,7 @@ import type { Lang } from '../sheets/forms/text';
 import { PlanWorkbook } from '../sheets/read-plan-workbook';
 import { UnitsTable } from '../sheets/read-units';
 import { Revision } from '../sheets/revise';
-import type { WriteOutcome } from './host';
+import type { WriteOutcome } from '../hosts/host';
 import { SettingsForm } from './pane-settings';
 import { PreviewModel, previewModel } from './preview';
 import { BookSummary, EMPTY_RESPLIT_FORM, ResplitForm, ResplitModel, bookSummary, resplitModel } from './resplit';

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { DayNumber } from '../planning/days';
 import type { Lang } from '../sheets/forms/text';
 import { PaneActions, createController } from './controller';
-import type { PaneHost } from './host';
+import type { PaneHost } from '../hosts/host';
 import { openWorkbookFile } from './hosts';
 import { defaultForm } from './pane-settings';
 import { PaneState, initialState } from './state';

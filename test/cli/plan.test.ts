@@ -183,7 +183,7 @@ describe('quota-plan plan', () => {
   it('fails closed on an --out it cannot read as a workbook: a zip of something else is left alone', async () => {
     const input = await save(daiLanhWorkbook(), 'dl5.xlsx');
     const odd = tmp.file('odd.xlsx');
-    const { ZipWriter } = await import('../../src/hosts/xlsx/zip');
+    const { ZipWriter } = await import('../../src/hosts/files/zip');
     const chunks: Uint8Array[] = [];
     const zip = new ZipWriter((b) => void chunks.push(b));
     await zip.add('content.xml', '<office:document-content/>');

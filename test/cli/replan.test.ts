@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { PlanJson } from '../../src/planning/plan-json';
-import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
+import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { groupByParent } from '../../src/sheets/forms/groups';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { PlanJson } from '../../src/planning/plan-json';
-import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
-import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
-import { loadWorkbook } from '../../src/hosts/xlsx/read-grid';
+import { existingSheets } from '../../src/hosts/files/existing-sheets';
+import { readPlanBook } from '../../src/hosts/files/plan-book';
+import { loadWorkbook } from '../../src/hosts/files/load-workbook';
 import { SON_LA_DISTRICTS } from '../../src/examples/son-la';
 import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { readBook, run } from '../helpers/cli';

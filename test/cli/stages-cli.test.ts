@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'fs';
 import { SON_LA_DISTRICTS, SON_LA_STAGES } from '../../src/examples/son-la';
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { PlanJson } from '../../src/planning/plan-json';
 import { readUnits } from '../../src/sheets/read-units';
 import { run } from '../helpers/cli';

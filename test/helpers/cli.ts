@@ -1,6 +1,6 @@
 import { main } from '../../src/cli/main';
-import { readPlanBook } from '../../src/hosts/xlsx/plan-book';
-import { loadWorkbook } from '../../src/hosts/xlsx/read-grid';
+import { readPlanBook } from '../../src/hosts/files/plan-book';
+import { loadWorkbook } from '../../src/hosts/files/load-workbook';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 
 /** Runs `quota-plan` in-process; returns the exit code and what it printed. */

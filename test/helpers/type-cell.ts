@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'fs';
-import { ZipWriter, unzip } from '../../src/hosts/xlsx/zip';
+import { ZipWriter, unzip } from '../../src/hosts/files/zip';
 
 /**
  * Types into an empty cell of a workbook the way Excel saves it (`<v>120</v>`, or `<f>100+20</f><v>120</v>`

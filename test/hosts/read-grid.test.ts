@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { gridOf, loadWorkbook } from '../../src/hosts/xlsx/read-grid';
+import { loadWorkbook } from '../../src/hosts/files/load-workbook';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { formatVN } from '../../src/planning/days';
 import { readUnits } from '../../src/sheets/read-units';
 import { tempDir } from '../helpers/tmp';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { promises as fs } from 'fs';
-import { writeAtomically } from '../../src/hosts/xlsx/write-file';
+import { writeAtomically } from '../../src/hosts/files/write-file';
 import { tempDir } from '../helpers/tmp';
 
 const tmp = tempDir('quota-write-');

@@ -2,10 +2,10 @@ import { execFileSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import { browserDeflater, canDeflate } from '../../src/hosts/browser/deflate';
 import { formsBlob } from '../../src/hosts/browser/file-host';
-import { xlsxParts } from '../../src/hosts/xlsx/spreadsheetml';
-import { xlsxBytes } from '../../src/hosts/xlsx/write-xlsx';
-import { ZipWriter, crc32, crc32Js, unzip } from '../../src/hosts/xlsx/zip';
-import { ZipWriter as FormatZipWriter } from '../../src/hosts/xlsx/zip-format';
+import { xlsxParts } from '../../src/xlsx/spreadsheetml';
+import { xlsxBytes } from '../../src/hosts/files/write-xlsx';
+import { ZipWriter, crc32, crc32Js, unzip } from '../../src/hosts/files/zip';
+import { ZipWriter as FormatZipWriter } from '../../src/xlsx/zip-format';
 import { tempDir } from '../helpers/tmp';
 import { sampleSheets } from '../helpers/xlsx-sample';
 

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../src/planning/settings';
 import { groupByParent } from '../../src/sheets/forms/groups';
 import { loadCommunes } from '../../src/examples/national';
 import { provinceWorkbook } from '../../src/examples/workbooks';
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { CellValue, Grid } from '../../src/sheets/grid';
 import { classifyHeader } from '../../src/sheets/header';
 import { UnitsTable, readUnits } from '../../src/sheets/read-units';

@@ -1,5 +1,5 @@
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
-import { xlsxBytes } from '../../src/hosts/xlsx/write-xlsx';
+import { xlsxBytes } from '../../src/hosts/files/write-xlsx';
 import { parseDate } from '../../src/planning/days';
 import { splitBook } from '../../src/sheets/split';
 import { createController } from '../../src/taskpane/controller';

@@ -1,6 +1,6 @@
 import { chonThanhWorkbook } from '../../src/examples/workbooks';
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
-import { xlsxBytes } from '../../src/hosts/xlsx/write-xlsx';
+import { xlsxBytes } from '../../src/hosts/files/write-xlsx';
 import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { SplitPart, splitBook } from '../../src/sheets/split';
 import { inThisWorkbook, mergeReturned } from '../../src/taskpane/consolidation';

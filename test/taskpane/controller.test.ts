@@ -1,11 +1,11 @@
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { parseDate } from '../../src/planning/days';
 import { FormMarker } from '../../src/sheets/forms/marker';
 import { SheetModel } from '../../src/sheets/model';
 import { ExistingSheet } from '../../src/sheets/placement';
 import { PaneActions, createController } from '../../src/taskpane/controller';
-import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome } from '../../src/taskpane/host';
+import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome } from '../../src/hosts/host';
 import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/pane-settings';
 import { Action, PaneState, initialState, isBusy } from '../../src/taskpane/state';
 import { Store, createStore } from '../../src/taskpane/store';

@@ -1,10 +1,10 @@
 import { chonThanhWorkbook } from '../../src/examples/workbooks';
 import { excelHost } from '../../src/hosts/office/excel-host';
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { parseDate } from '../../src/planning/days';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { ControllerDeps, PaneActions, createController } from '../../src/taskpane/controller';
-import { PaneHost } from '../../src/taskpane/host';
+import { PaneHost } from '../../src/hosts/host';
 import { defaultForm } from '../../src/taskpane/pane-settings';
 import { PaneState, initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';

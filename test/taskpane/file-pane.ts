@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import { main } from '../../src/cli/main';
-import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
+import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { PlanJson } from '../../src/planning/plan-json';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
-import { PaneHost } from '../../src/taskpane/host';
+import { PaneHost } from '../../src/hosts/host';
 import { tempDir } from '../helpers/tmp';
 import { typeCell } from '../helpers/type-cell';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { sheetMarkers } from '../../src/hosts/browser/workbook-markers';
-import { existingSheets } from '../../src/hosts/xlsx/existing-sheets';
+import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { parseDate } from '../../src/planning/days';
 import { FormMarker } from '../../src/sheets/forms/marker';
 import { defaultFormNames } from '../../src/sheets/forms/options';

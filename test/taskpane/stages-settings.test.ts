@@ -1,11 +1,11 @@
-import { gridOf } from '../../src/hosts/xlsx/read-grid';
+import { gridOf } from '../../src/xlsx/read-grid';
 import { chonThanhWorkbook } from '../../src/examples/workbooks';
 import { parseDate } from '../../src/planning/days';
 import { defaultSettings } from '../../src/planning/settings';
 import { planStages } from '../../src/planning/stage-plan';
 import { defaultStages, formatStages } from '../../src/planning/stages';
 import { createController } from '../../src/taskpane/controller';
-import { PaneHost } from '../../src/taskpane/host';
+import { PaneHost } from '../../src/hosts/host';
 import {
   SETTINGS_VERSION,
   SettingsForm,

@@ -1,4 +1,4 @@
-import { Deflater } from '../xlsx/zip-format';
+import { Deflater } from '../../xlsx/zip-format';
 
 /**
  * The ZIP format's browser strategy: `CompressionStream('deflate-raw')` (Chrome and Edge 103+, Firefox

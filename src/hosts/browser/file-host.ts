@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import type { FormKind } from '../../sheets/forms/marker';
 import type { SheetModel } from '../../sheets/model';
 import { ExistingSheet, findPlanForms } from '../../sheets/placement';
-import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome, notAPlanBook } from '../../taskpane/host';
-import { SETTINGS_KEY } from '../../taskpane/pane-settings';
-import { gridOf } from '../xlsx/read-grid';
-import { xlsxParts } from '../xlsx/spreadsheetml';
-import { ZipWriter } from '../xlsx/zip-format';
+import { HostError, PaneHost, PlanSheetsRead, SETTINGS_KEY, SourceGrid, WriteOutcome, notAPlanBook } from '../host';
+
+import { gridOf } from '../../xlsx/read-grid';
+import { xlsxParts } from '../../xlsx/spreadsheetml';
+import { ZipWriter } from '../../xlsx/zip-format';
 import { browserDeflater, canDeflate } from './deflate';
 import { sheetMarkers } from './workbook-markers';
 

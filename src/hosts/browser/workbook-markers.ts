@@ -1,7 +1,7 @@
 import { MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import type { MarkedSheet } from '../../sheets/placement';
-import { unzipWith } from '../xlsx/zip-format';
-import { markerText, workbookIndex } from '../xlsx/workbook-index';
+import { unzipWith } from '../../xlsx/zip-format';
+import { markerText, workbookIndex } from '../../xlsx/workbook-index';
 
 /**
  * The generated-sheet markers of a workbook file, in a browser. ExcelJS drops defined names that are not

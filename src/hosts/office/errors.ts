@@ -1,4 +1,4 @@
-import { HostError } from '../../taskpane/host';
+import { HostError } from '../host';
 
 /** Office.js errors → what the pane shows: both languages, the error code, never a stack. */
 

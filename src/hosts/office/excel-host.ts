@@ -1,11 +1,12 @@
-import { PaneHost } from '../../taskpane/host';
+import { PaneHost } from '../host';
 import { guarded } from './errors';
 import { existingSheets } from './existing';
 import { goToCell, showSheet } from './navigate';
 import { readPlanSheets } from './plan-sheets';
 import { readSources } from './read';
 import { DocumentSettings, loadSettings, saveSettings } from './settings';
-import { Run, WriteDeps, writeForms } from './write';
+import type { Run } from './run';
+import { WriteDeps, writeForms } from './write';
 
 export interface ExcelHostOptions {
   /** Default `Excel.run`. */

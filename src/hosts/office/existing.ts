@@ -2,7 +2,7 @@ import { ACTUALS_NAME, FormMarker, MARKER_NAME, parseMarker } from '../../sheets
 import { cellAddress } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { Box, boxAddress, parseBox, splitAddress } from './address';
-import type { Run } from './write';
+import type { Run } from './run';
 
 /** A name's text constant (`="quota-planner/…"`) without the `=` and the quotes; null for anything else. */
 export function nameConstant(formula: string | null | undefined): string | null {

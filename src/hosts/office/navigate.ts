@@ -1,5 +1,5 @@
 import { boxAddress, parseBox, splitAddress } from './address';
-import type { Run } from './write';
+import type { Run } from './run';
 
 /** Activates a sheet and selects a cell of it: `Số liệu!C7`, `'Tổng hợp'!C7`. False when there is no such sheet or cell. */
 export async function goToCell(run: Run, address: string): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { FormKind } from '../../sheets/forms/marker';
 import { Grid } from '../../sheets/grid';
 import { findPlanForms } from '../../sheets/placement';
-import { PlanSheetsRead, notAPlanBook } from '../../taskpane/host';
+import { PlanSheetsRead, notAPlanBook } from '../host';
 import { parseBox, splitAddress } from './address';
 import { markedSheets } from './existing';
 import { readCells } from './read';
-import type { Run } from './write';
+import type { Run } from './run';
 
 /** The forms `readPlanWorkbook` reads, in the order they are read. */
 const READ: readonly FormKind[] = ['calendar', 'units', 'progress', 'quota', 'history'];

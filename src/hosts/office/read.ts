@@ -1,9 +1,9 @@
 import { dayFromExcelSerial } from '../../planning/days';
 import { MARKER_NAME } from '../../sheets/forms/marker';
 import { CellValue } from '../../sheets/grid';
-import { SourceGrid } from '../../taskpane/host';
+import { SourceGrid } from '../host';
 import { Box, boxAddress, parseBox, splitAddress } from './address';
-import type { Run } from './write';
+import type { Run } from './run';
 
 /** Cells per request: values, number formats and types come back together, well under Excel on the web's 5 MB response limit. */
 const CELLS_PER_READ = 50_000;

@@ -1,9 +1,7 @@
 import { excelSerialFromDay, formatISO } from '../../planning/days';
 import { MARKER_NAME } from '../../sheets/forms/marker';
 import { columnLetters } from '../../sheets/grid';
-import { CellStyle, ChartModel, ModelValue, SheetModel, Validation, styleNames, resolveStyle } from '../../sheets/model';
-import { DEFAULT_DATE_FORMAT } from '../xlsx/styles-xml';
-import { argb } from '../xlsx/xml';
+import { CellStyle, ChartModel, DEFAULT_DATE_FORMAT, ModelValue, SheetModel, Validation, argb, styleNames, resolveStyle } from '../../sheets/model';
 import { splitAddress } from './address';
 
 /**

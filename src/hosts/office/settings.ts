@@ -1,5 +1,5 @@
-import { HostError } from '../../taskpane/host';
-import { SETTINGS_KEY } from '../../taskpane/pane-settings';
+import { HostError, SETTINGS_KEY } from '../host';
+
 
 /** The pane's settings live in the document (`Office.context.document.settings`), under the pane's one key. */
 

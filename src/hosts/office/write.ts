@@ -1,7 +1,8 @@
 import { MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { SheetModel } from '../../sheets/model';
-import { HostError, WriteOutcome } from '../../taskpane/host';
+import { HostError, WriteOutcome } from '../host';
 import { applyOp } from './apply';
+import type { Run } from './run';
 import { PAYLOAD_TOO_LARGE, logUnexpected, officeCode, refusedWhole, toHostError } from './errors';
 import { nameConstant } from './existing';
 import { Batch, Op, PAYLOAD_BUDGET, SheetRender } from './render';
@@ -20,9 +21,6 @@ import { Batch, Op, PAYLOAD_BUDGET, SheetRender } from './render';
  * ends as #REF!. Renaming the old sheet makes Excel point the formula at it under its temporary name, and
  * deleting it breaks the reference; the new sheet of the same name is not picked up.
  */
-
-/** `Excel.run`, or a fake of it in tests. */
-export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface WriteDeps {
   run: Run;

@@ -1,6 +1,5 @@
 import { DayNumber } from '../../planning/days';
-import { Plan } from '../../planning/plan';
-import { isFinalRow } from '../../planning/stage-plan';
+import { RevisionEntry } from '../../planning/history';
 import { Problem, problem } from '../../planning/problems';
 import { METHODS, Method } from '../../planning/settings';
 import { CellValue, Grid, gridAddress, isCellDate } from '../grid';
@@ -10,47 +9,10 @@ import { FormOptions } from './options';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { FORM_TEXT } from './text';
 
-/** One line of Lịch sử kế hoạch: a plan as first made, or a re-split of it. */
-export interface RevisionEntry {
-  revision: number;
-  /** The day it was made (null when not known). */
-  made: DayNumber | null;
-  /** Actuals counted up to this day (null for the first plan). */
-  asOf: DayNumber | null;
-  /** The end before this revision (null for the first plan). */
-  oldEnd: DayNumber | null;
-  end: DayNumber;
-  method: Method;
-  /**
-   * Records to digitize, done by `asOf`, left after them, and not fitted before the end. `done` counts each
-   * row's actuals only up to that row's records to digitize (a unit that did more than it had is not
-   * counted beyond it), so `need − done = left` holds on every line.
-   */
-  need: number;
-  done: number;
-  left: number;
-  unscheduled: number;
-  /** Why: the decision that moved the deadline, typed by the planner. */
-  note: string;
-}
-
 const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
 /** Columns, 0-based; the method's code sits hidden at the end so a line reads back in any language. */
 const C = { revision: 0, made: 1, asOf: 2, oldEnd: 3, end: 4, method: 5, need: 6, done: 7, left: 8, unscheduled: 9, note: 10, code: 11 } as const;
-
-/** The first revision's line, for a plan just made. */
-export function firstRevision(plan: Plan, made: DayNumber | null): RevisionEntry {
-  let need = 0;
-  let unscheduled = 0;
-  for (const row of plan.rows) {
-    if (!isFinalRow(plan, row)) continue; // with stages, a record is digitized when its final stage is done
-    need += row.remaining;
-    unscheduled += row.unscheduled;
-  }
-  const s = plan.settings;
-  return { revision: 1, made, asOf: null, oldEnd: null, end: s.end, method: s.method, need, done: 0, left: need, unscheduled, note: '' };
-}
 
 /** Lịch sử kế hoạch: one line per revision, the latest last. */
 export function historySheet(entries: readonly RevisionEntry[], options: FormOptions): SheetModel {

@@ -1,6 +1,6 @@
 import { DayNumber } from '../../planning/days';
 import { FormKind } from './marker';
-import type { RevisionEntry } from './history-sheet';
+import type { RevisionEntry } from '../../planning/history';
 import { FORM_TEXT, Lang } from './text';
 
 /** What a set of forms needs besides the plan. */

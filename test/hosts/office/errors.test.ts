@@ -1,6 +1,6 @@
 import { excelHost } from '../../../src/hosts/office/excel-host';
 import { toHostError } from '../../../src/hosts/office/errors';
-import { HostError } from '../../../src/taskpane/host';
+import { HostError } from '../../../src/hosts/host';
 import { FakeOfficeError } from './fake-excel';
 
 const UNEXPECTED = {

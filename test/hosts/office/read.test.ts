@@ -1,6 +1,6 @@
 import { excelHost } from '../../../src/hosts/office/excel-host';
 import { isDateFormat } from '../../../src/hosts/office/read';
-import { SETTINGS_KEY } from '../../../src/taskpane/pane-settings';
+import { SETTINGS_KEY } from '../../../src/hosts/host';
 import { FakeSettings, FakeWorkbook } from './fake-excel';
 
 const SERIAL_2024_01_01 = 45292;

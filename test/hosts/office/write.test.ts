@@ -3,7 +3,7 @@ import { PAYLOAD_BUDGET, SheetRender } from '../../../src/hosts/office/render';
 import { excelSerialFromDay } from '../../../src/planning/days';
 import { columnLetters } from '../../../src/sheets/grid';
 import { CellStyle, SheetModel, cellStyle } from '../../../src/sheets/model';
-import { HostError, PaneHost } from '../../../src/taskpane/host';
+import { HostError, PaneHost } from '../../../src/hosts/host';
 import { DAY, MARKER, SUMMARY, sampleSheets } from '../../helpers/xlsx-sample';
 import { FakeWorkbook } from './fake-excel';
 import { monthlyForms } from './forms';

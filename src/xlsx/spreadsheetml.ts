@@ -1,9 +1,9 @@
-import { MARKER_NAME } from '../../sheets/forms/marker';
-import { SheetModel } from '../../sheets/model';
+import { MARKER_NAME } from '../sheets/forms/marker';
+import { SheetModel } from '../sheets/model';
 import { chartXml, drawingRelsXml, drawingXml } from './chart-xml';
 import { StyleRegistry } from './styles-xml';
 import { worksheetXml } from './worksheet-xml';
-import { quoteSheet } from '../../sheets/grid';
+import { quoteSheet } from '../sheets/grid';
 import { NS_MAIN, NS_R, XML_HEAD, escapeAttr, escapeText } from './xml';
 
 /**

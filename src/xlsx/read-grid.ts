@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CellValue, Grid, NO_RESULT } from '../../sheets/grid';
+import { CellValue, Grid, NO_RESULT } from '../sheets/grid';
 
 /**
  * ExcelJS's cell values → the host-neutral grid. Formula cells give their saved result; merged areas give
@@ -42,10 +42,4 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return { sheet: sheet.name, rows };
-}
-
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  return workbook;
 }

@@ -1,4 +1,4 @@
-import { columnLetters } from '../../sheets/grid';
+import { columnLetters } from '../sheets/grid';
 
 /** XML text helpers for the SpreadsheetML writer: escaping with a fast path, and cached column letters. */
 
@@ -55,9 +55,3 @@ export function colLetters(col: number): string {
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** An ARGB colour (`FFC00000`; an RGB one gets an opaque alpha), checked, upper case. */
-export function argb(color: string): string {
-  if (!/^[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?$/.test(color)) throw new Error(`Not an ARGB colour: ${color}`);
-  return (color.length === 6 ? 'FF' + color : color).toUpperCase();
-}

@@ -1,5 +1,5 @@
-import { excelSerialFromDay } from '../../planning/days';
-import { CellStyle, ModelRow, SheetModel, resolveStyle } from '../../sheets/model';
+import { excelSerialFromDay } from '../planning/days';
+import { CellStyle, ModelRow, SheetModel, resolveStyle } from '../sheets/model';
 import { StyleRegistry } from './styles-xml';
 import { NS_MAIN, NS_R, XML_HEAD, colLetters, escapeAttr, escapeText, needsPreserve } from './xml';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import { SheetModel } from '../../sheets/model';
-import { XlsxOptions, XlsxPart, xlsxParts } from './spreadsheetml';
+import { XlsxOptions, XlsxPart, xlsxParts } from '../../xlsx/spreadsheetml';
 import { ZipSink, ZipWriter } from './zip';
 
 /**

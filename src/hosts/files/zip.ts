@@ -1,4 +1,4 @@
-import { ZipOptions, ZipSink, ZipWriter as FormatZipWriter } from './zip-format';
+import { ZipOptions, ZipSink, ZipWriter as FormatZipWriter } from '../../xlsx/zip-format';
 import { nodeDeflater } from './zip-node';
 
 /**
@@ -7,8 +7,8 @@ import { nodeDeflater } from './zip-node';
  * and `../browser/deflate.ts` instead; this module pulls in zlib, which a browser bundle cannot resolve.
  */
 
-export type { ZipChunk, ZipContent, ZipSink, ZipOptions, Deflater, Inflater } from './zip-format';
-export { crc32Js, unzipWith } from './zip-format';
+export type { ZipChunk, ZipContent, ZipSink, ZipOptions, Deflater, Inflater } from '../../xlsx/zip-format';
+export { crc32Js, unzipWith } from '../../xlsx/zip-format';
 export { crc32, nodeDeflater, unzip } from './zip-node';
 
 /** A ZIP writer that deflates with zlib unless another compressor is given. */

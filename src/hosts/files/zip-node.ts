@@ -1,5 +1,5 @@
 import * as zlib from 'zlib';
-import { Deflater, Inflater, crc32Js, unzipWith } from './zip-format';
+import { Deflater, Inflater, crc32Js, unzipWith } from '../../xlsx/zip-format';
 
 /**
  * The ZIP format's Node strategy: zlib's raw deflate stream (off the main thread, in the thread pool),

@@ -1,5 +1,5 @@
-import { ChartModel } from '../../sheets/model';
-import { NS_R, XML_HEAD, argb, escapeAttr, escapeText } from './xml';
+import { ChartModel, argb } from '../sheets/model';
+import { NS_R, XML_HEAD, escapeAttr, escapeText } from './xml';
 
 /** DrawingML for a sheet's charts: one drawing part per sheet anchoring each chart, one chart part per chart. */
 

@@ -1,5 +1,5 @@
-import { CellStyle, SheetModel } from '../../sheets/model';
-import { XML_HEAD, argb, escapeAttr } from './xml';
+import { CellStyle, DEFAULT_DATE_FORMAT, SheetModel, argb } from '../sheets/model';
+import { XML_HEAD, escapeAttr } from './xml';
 
 /**
  * xl/styles.xml: the workbook's fonts, fills, borders, number formats and cell formats (`cellXfs`), built
@@ -11,8 +11,6 @@ import { XML_HEAD, argb, escapeAttr } from './xml';
 const BUILTIN_NUMFMTS = new Map<string, number>([
   ['General', 0], ['0', 1], ['0.00', 2], ['#,##0', 3], ['#,##0.00', 4], ['0%', 9], ['0.00%', 10], ['@', 49],
 ]);
-/** A date value in a cell whose style gives no number format still shows as a date. */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 
 const FILL_NONE = '<fill><patternFill patternType="none"/></fill>';
 const FILL_GRAY = '<fill><patternFill patternType="gray125"/></fill>';

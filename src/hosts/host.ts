@@ -10,6 +10,12 @@ import type { PlanWorkbookSheets } from '../sheets/read-plan-workbook';
  * decides nothing a host knows and a host decides no number: it reads grids and renders sheet models.
  */
 
+/**
+ * Where every host keeps the pane's stored settings: Excel in the document's settings, a plain browser in
+ * its local storage.
+ */
+export const SETTINGS_KEY = 'QuotaPlanner.PaneSettings';
+
 /** What a host reads for the pane to find the units table in. */
 export interface SourceGrid {
   grid: Grid;

@@ -3,7 +3,7 @@ import { ACTUALS_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marke
 import { columnNumber } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { unzip } from './zip';
-import { markerText, workbookIndex } from './workbook-index';
+import { markerText, workbookIndex } from '../../xlsx/workbook-index';
 
 const decode = (bytes: Uint8Array | undefined): string => (bytes ? new TextDecoder().decode(bytes) : '');
 

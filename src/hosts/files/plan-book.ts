@@ -4,7 +4,7 @@ import { FormKind } from '../../sheets/forms/marker';
 import { findPlanForms } from '../../sheets/placement';
 import { PlanWorkbookSheets } from '../../sheets/read-plan-workbook';
 import { existingSheets } from './existing-sheets';
-import { gridOf } from './read-grid';
+import { gridOf } from '../../xlsx/read-grid';
 
 export interface PlanBook {
   sheets: PlanWorkbookSheets;
