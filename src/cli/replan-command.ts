@@ -1,22 +1,20 @@
-import { promises as fs } from 'fs';
 import { DayNumber, formatISO, formatVN, parseDate, todayInVietnam } from '../planning/days';
 import { planJson } from '../planning/plan-json';
 import { planTotals } from '../planning/plan-totals';
-import { describeProblem, hasErrors } from '../planning/problems';
+import { describeProblem } from '../planning/problems';
 import { METHODS, Method, parseWholeNumber } from '../planning/settings';
 import { formatCount } from '../planning/text';
 import { stageLabel } from '../planning/stages';
 import { Unit } from '../planning/units';
-import { readPlanBook } from '../hosts/files/plan-book';
+import { resplitJob } from '../jobs/resplit';
+import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { keptNames, revisionForms } from '../sheets/book-forms';
 import { progressCells } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
-import { sizeProblems } from '../sheets/forms/workbook';
-import { readPlanWorkbook } from '../sheets/read-plan-workbook';
-import { Revision, revise } from '../sheets/revise';
+import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
-import { CommandIO, checkOutputs, openWorkbook, placeInExisting, refuse, writeOutputs } from './plan-command';
+import { checkOutputs, fileTarget, jsonFile, openPlanBook, writeOutputs } from './files';
+import { CommandIO, refuseJob } from './io';
 import { oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
 
@@ -77,46 +75,35 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   const jsonPath = opt('json');
   await checkOutputs(input, outPath, jsonPath);
 
-  io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
-  const workbook = await openWorkbook(input);
-  const found = await readPlanBook(input, workbook);
-  if (found.sheets === null) return refuse(io, found.problems, input, NOT_RESPLIT);
-  const book = readPlanWorkbook(found.sheets);
-  if (book.plan === null) return refuse(io, book.problems, input, NOT_RESPLIT);
+  const opened = await openPlanBook(input, io, NOT_RESPLIT);
+  if (typeof opened === 'number') return opened;
+  const { book, others } = opened;
   const lang = opt('lang') ? oneOf<Lang>('lang', opt('lang')!, LANGS) : book.lang;
 
   io.progress.step('Đang chia lại', 'Re-splitting');
   const machines = opt('machines') ? machinesByUnit(opt('machines')!, book.plan.units) : undefined;
   // A stage given without a start starts with the plan.
   const stages = opt('stages') !== undefined ? stagesOption(opt('stages')!, book.plan.settings.start) : undefined;
-  const result = revise({
+  const target = await fileTarget(outPath);
+  const made = resplitJob({
     book, asOf, changes: { end, method, rate, machines, stages }, note: opt('note') ?? '', made: todayInVietnam(), releaseHeld: release === 'yes',
+    lang, issuer: opt('issuer'), target,
   });
-  if (result.plan === null) return refuse(io, result.problems, input, NOT_RESPLIT);
-
-  const names = keptNames(book, lang);
-  if (outPath) {
-    const placement = await placeInExisting(outPath, names);
-    if (hasErrors(placement.problems)) return refuse(io, placement.problems, outPath, NOT_RESPLIT);
-  }
-  io.progress.step('Đang lập biểu mẫu', 'Building the forms');
-  const forms = revisionForms(book, result, { lang, issuer: opt('issuer'), names });
-  const tooLarge = sizeProblems(forms.sheets);
-  if (tooLarge.length > 0) return refuse(io, tooLarge, input, NOT_RESPLIT);
+  if (isRefused(made)) return refuseJob(io, made, input, outPath, NOT_RESPLIT);
+  const result = made.revision;
 
   const outputs: PendingFile[] = [];
   if (jsonPath) {
     // The revision's problems hold the book's, its own (held cells, stages ahead) and the plan's, in that order.
-    const json = planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(forms.progress, i), result.replan.done);
-    outputs.push({ target: jsonPath, write: (tmp) => fs.writeFile(tmp, JSON.stringify(json, null, 1) + '\n', 'utf8') });
+    outputs.push(jsonFile(jsonPath, planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(made.forms.progress, i), result.replan.done)));
   }
-  if (outPath) outputs.push(workbookFile(outPath, forms.sheets));
+  if (outPath) outputs.push(workbookFile(outPath, made.forms.sheets));
   await writeOutputs(outputs, io);
   io.progress.done();
   io.out(replanSummary(result, input));
-  if (outPath && found.others.length > 0) {
-    io.out(`\nLưu ý: ${outPath} chỉ có các biểu mẫu; các trang khác của ${input} (${found.others.join(', ')}) không được chép sang.`);
-    io.out(`Note: ${outPath} holds the forms only; the other sheets of ${input} (${found.others.join(', ')}) are not copied.`);
+  if (outPath && others.length > 0) {
+    io.out(`\nLưu ý: ${outPath} chỉ có các biểu mẫu; các trang khác của ${input} (${others.join(', ')}) không được chép sang.`);
+    io.out(`Note: ${outPath} holds the forms only; the other sheets of ${input} (${others.join(', ')}) are not copied.`);
   }
   const written = [outPath, jsonPath].filter(Boolean);
   if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
