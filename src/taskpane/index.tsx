@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { excelHost } from '../hosts/office/excel-host';
 import { both } from '../i18n/strings';
-import { Notice } from './components/Notice';
-import { Pane } from './components/Pane';
+import { Notice } from './shared/Notice';
+import { Pane } from './Pane';
 import { dayFromDate } from './dates';
 import { Environment, watchEnvironment } from './environment';
 import { HostError } from '../hosts/host';

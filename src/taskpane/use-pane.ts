@@ -4,7 +4,7 @@ import type { Lang } from '../sheets/forms/text';
 import { PaneActions, createController } from './controller';
 import type { PaneHost } from '../hosts/host';
 import { openWorkbookFile } from './hosts';
-import { defaultForm } from './pane-settings';
+import { defaultForm } from './plan/pane-settings';
 import { PaneState, initialState } from './state';
 import { createStore } from './store';
 

@@ -2,7 +2,7 @@ import { planSettingsFrom } from '../../src/cli/plan-options';
 import { UsageError } from '../../src/cli/usage-error';
 import { formatISO, parseDate } from '../../src/planning/days';
 import { MAX_WINDOW_DAYS, isWholeNumber, parseWholeNumber, windowProblem } from '../../src/planning/settings';
-import { SettingsForm, defaultForm, validateForm } from '../../src/taskpane/pane-settings';
+import { SettingsForm, defaultForm, validateForm } from '../../src/taskpane/plan/pane-settings';
 
 const d = (text: string): number => parseDate(text)!;
 const start = d('2024-06-01');

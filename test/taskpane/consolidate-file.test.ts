@@ -3,7 +3,7 @@ import { xlsxBytes } from '../../src/hosts/files/write-xlsx';
 import { parseDate } from '../../src/planning/days';
 import { splitBook } from '../../src/sheets/split';
 import { createController } from '../../src/taskpane/controller';
-import { defaultForm } from '../../src/taskpane/pane-settings';
+import { defaultForm } from '../../src/taskpane/plan/pane-settings';
 import { initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
 import { bookOf, bytesFile, catchDownloads, fileOf, planBook } from './file-pane';
@@ -44,7 +44,7 @@ describe('the pane consolidates returned files (standalone)', () => {
       const { book } = store.get();
       expect(book.status === 'read' && book.summary.actuals).toBe(typed.size);
       const { preview } = store.get().consolidation;
-      expect(preview.status === 'checked' && preview.model).toEqual({ revision: 1, copied: 2, files: [{ name: returned.name, copied: 2 }], warnings: [] });
+      expect(preview.status === 'ready' && preview.value.model).toEqual({ revision: 1, copied: 2, files: [{ name: returned.name, copied: 2 }], warnings: [] });
 
       await actions.writeConsolidation();
       expect(store.get().consolidation.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Kế hoạch - ke-hoach.xlsx' }) });

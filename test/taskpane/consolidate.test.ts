@@ -3,7 +3,8 @@ import { openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { xlsxBytes } from '../../src/hosts/files/write-xlsx';
 import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { SplitPart, splitBook } from '../../src/sheets/split';
-import { inThisWorkbook, mergeReturned } from '../../src/taskpane/consolidation';
+import { mergeReturned } from '../../src/taskpane/consolidate/model';
+import { inThisWorkbook } from '../../src/taskpane/shared/cells';
 import { isBusy } from '../../src/taskpane/state';
 import { FORMS, PROGRESS, bookIn, d, local, planned, setting, type } from './excel-pane';
 
@@ -56,7 +57,7 @@ describe('the pane consolidates returned files in Excel', () => {
     await pane.actions.chooseReturned([file]);
     const { files, preview } = pane.state().consolidation;
     expect(files.map((f) => [f.name, f.status])).toEqual([[file.name, 'read']]);
-    expect(preview.status === 'checked' && preview.model).toEqual({ revision: 1, copied: 2, files: [{ name: file.name, copied: 2 }], warnings: [] });
+    expect(preview.status === 'ready' && preview.value.model).toEqual({ revision: 1, copied: 2, files: [{ name: file.name, copied: 2 }], warnings: [] });
     expect(pane.state().status?.en).toBe('Consolidated: 2 actual cells to copy.');
 
     await pane.actions.writeConsolidation();
@@ -79,7 +80,7 @@ describe('the pane consolidates returned files in Excel', () => {
     const before = pane.wb.snapshot();
     await pane.actions.writeConsolidation();
     const again = pane.state().consolidation;
-    expect(again.preview.status === 'checked' && again.preview.model.copied).toBe(0);
+    expect(again.preview.status === 'ready' && again.preview.value.model.copied).toBe(0);
     expect(again.write.status === 'failed' && again.write.error.en).toBe('The returned files hold no new actual, so nothing was written.');
     expect(pane.wb.snapshot()).toEqual(before);
   });
@@ -137,7 +138,7 @@ describe('the pane consolidates returned files in Excel', () => {
     const { file } = await returnedPart(master, (p) => [[p.rows[0], 0, 77]]);
     await pane.actions.setView('consolidate');
     await pane.actions.chooseReturned([file]);
-    expect(pane.state().consolidation.preview.status).toBe('checked');
+    expect(pane.state().consolidation.preview.status).toBe('ready');
 
     const late = master.actualCell(master.plan.rows.length - 1, 0);
     type(pane.wb.sheet(PROGRESS), late, 12);

@@ -6,7 +6,7 @@ import { SheetModel } from '../../src/sheets/model';
 import { ExistingSheet } from '../../src/sheets/placement';
 import { PaneActions, createController } from '../../src/taskpane/controller';
 import { HostError, PaneHost, PlanSheetsRead, SourceGrid, WriteOutcome } from '../../src/hosts/host';
-import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/pane-settings';
+import { SETTINGS_VERSION, defaultForm } from '../../src/taskpane/plan/pane-settings';
 import { Action, PaneState, initialState, isBusy } from '../../src/taskpane/state';
 import { Store, createStore } from '../../src/taskpane/store';
 import type ExcelJS from 'exceljs';
@@ -125,13 +125,13 @@ describe('the pane controller, in Excel', () => {
     const h = harness(host);
     await h.actions.start();
     const s = h.state();
-    expect([s.form.start, s.form.end, s.form.method, s.form.week, s.form.issuer]).toEqual([d('2023-05-22'), d('2023-07-14'), 'capacity', 'all', 'UBND THỊ XÃ CHƠN THÀNH']);
-    expect(s.source.status).toBe('read');
-    if (s.source.status !== 'read') return;
-    expect(s.source.label).toBe('Phụ lục 01');
-    expect(s.source.summary.units).toBe(9);
-    expect(s.source.summary.registers.map((r) => r.code)).toEqual(['KS', 'KH', 'KT']);
-    expect(s.source.summary.errors).toEqual([]);
+    expect([s.plan.form.start, s.plan.form.end, s.plan.form.method, s.plan.form.week, s.plan.form.issuer]).toEqual([d('2023-05-22'), d('2023-07-14'), 'capacity', 'all', 'UBND THỊ XÃ CHƠN THÀNH']);
+    expect(s.plan.source.status).toBe('read');
+    if (s.plan.source.status !== 'read') return;
+    expect(s.plan.source.label).toBe('Phụ lục 01');
+    expect(s.plan.source.summary.units).toBe(9);
+    expect(s.plan.source.summary.registers.map((r) => r.code)).toEqual(['KS', 'KH', 'KT']);
+    expect(s.plan.source.summary.errors).toEqual([]);
     expect(s.status).toEqual({ vi: 'Đã đọc 9 đơn vị.', en: 'Read 9 units.' });
   });
 
@@ -141,16 +141,16 @@ describe('the pane controller, in Excel', () => {
     const h = harness(host);
     await h.actions.start();
     await h.actions.preview();
-    const { preview } = h.state();
-    expect(preview.status).toBe('planned');
-    if (preview.status !== 'planned') return;
-    expect(preview.model.periods).toHaveLength(8);
-    expect(preview.model.cannotFinish.map((p) => [p.unit, p.cell])).toEqual([['Phường Minh Hưng', 'Phụ lục 01!B11'], ['Xã Minh Thắng', 'Phụ lục 01!B15']]);
-    expect(preview.model.cannotFinish[1].en).toContain('needs 2 machines');
+    const { preview } = h.state().plan;
+    expect(preview.status).toBe('ready');
+    if (preview.status !== 'ready') return;
+    expect(preview.value.model.periods).toHaveLength(8);
+    expect(preview.value.model.cannotFinish.map((p) => [p.unit, p.cell])).toEqual([['Phường Minh Hưng', 'Phụ lục 01!B11'], ['Xã Minh Thắng', 'Phụ lục 01!B15']]);
+    expect(preview.value.model.cannotFinish[1].en).toContain('needs 2 machines');
     expect(host.saved).toEqual(CHON_THANH_SETTINGS);
 
     await h.actions.write();
-    const { write } = h.state();
+    const { write } = h.state().plan;
     expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'] } });
     expect(host.written!.replaced).toEqual([]);
     // The issuer is printed above Phụ lục 01.
@@ -158,9 +158,9 @@ describe('the pane controller, in Excel', () => {
     // The history's one line: the first revision, made today.
     expect(host.written!.sheets[5].rows[4].values.slice(0, 2)).toEqual([1, { date: today }]);
     // A thousand progress calls reach the state at most once per percent.
-    const progress = h.dispatched.filter((a) => a.type === 'write-progress');
+    const progress = h.dispatched.filter((a) => a.type === 'write' && a.event === 'progress');
     expect(progress.length).toBeLessThanOrEqual(100);
-    expect(progress[progress.length - 1]).toEqual({ type: 'write-progress', fraction: 1 });
+    expect(progress[progress.length - 1]).toEqual({ type: 'write', flow: 'plan', event: 'progress', fraction: 1 });
     expect(h.state().status).toEqual({ vi: 'Đã ghi 6 trang.', en: 'Wrote 6 sheets.' });
 
     await h.actions.showSheet('Tổng hợp');
@@ -174,8 +174,8 @@ describe('the pane controller, in Excel', () => {
     h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-09-30') });
     h.actions.setLang('en');
     await h.actions.write();
-    expect(h.state().preview.status).toBe('planned');
-    expect(h.state().write.status).toBe('done');
+    expect(h.state().plan.preview.status).toBe('ready');
+    expect(h.state().plan.write.status).toBe('done');
     expect(host.written!.sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read', 'Plan history']);
   });
 
@@ -198,7 +198,7 @@ describe('the pane controller, in Excel', () => {
     const h = harness(host);
     await h.actions.start();
     await h.actions.write();
-    const { write } = h.state();
+    const { write } = h.state().plan;
     expect(write.status === 'refused' && write.problems.map((p) => [p.code, p.cell])).toEqual([['actuals-typed', "'Phụ lục 02 - Báo cáo tiến độ'!D10"]]);
     expect(host.written).toBeNull();
   });
@@ -209,12 +209,12 @@ describe('the pane controller, in Excel', () => {
     await h.actions.start();
     host.failWrite = new HostError('Sổ tính đang được sửa.', 'The workbook is being edited.');
     await h.actions.write();
-    expect(h.state().write).toEqual({ status: 'failed', error: { vi: 'Sổ tính đang được sửa.', en: 'The workbook is being edited.' } });
+    expect(h.state().plan.write).toEqual({ status: 'failed', error: { vi: 'Sổ tính đang được sửa.', en: 'The workbook is being edited.' } });
     expect(h.log).not.toHaveBeenCalled();
 
     host.failRead = new TypeError('x is undefined');
     await h.actions.readSource();
-    const { source } = h.state();
+    const { source } = h.state().plan;
     expect(source.status === 'failed' && source.error.en).toMatch(/^Something unexpected went wrong/);
     expect(h.log).toHaveBeenCalledWith(host.failRead);
   });
@@ -225,17 +225,17 @@ describe('the pane controller, in Excel', () => {
     const host = new FakeHost(sourcesOf(wb));
     const h = harness(host);
     await h.actions.start();
-    const { source } = h.state();
+    const { source } = h.state().plan;
     expect(source.status === 'read' && source.summary.errors.map((p) => p.cell)).toEqual(['Phụ lục 01!D8']);
     await h.actions.preview();
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.preview.status).toBe('none');
     expect(h.state().status?.en).toBe('First read a units table without errors.');
 
     host.sources = sourcesOf(chonThanhWorkbook());
     await h.actions.readSource();
     h.actions.updateForm({ rate: '0' });
     await h.actions.preview();
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.preview.status).toBe('none');
     expect(h.state().status?.en).toBe('Fix the settings marked above.');
   });
 
@@ -246,7 +246,7 @@ describe('the pane controller, in Excel', () => {
     // 1–2/6/2024 is a weekend.
     h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-06-02') });
     await h.actions.write();
-    const { preview, write } = h.state();
+    const { preview, write } = h.state().plan;
     expect(preview.status === 'refused' && preview.problems.map((p) => p.code)).toEqual(['no-working-day']);
     expect(write.status === 'refused' && write.problems.map((p) => p.code)).toEqual(['no-working-day']);
     expect(host.written).toBeNull();
@@ -257,9 +257,9 @@ describe('the pane controller, in Excel', () => {
     await h.actions.start();
     await h.actions.preview();
     h.actions.updateForm({ issuer: 'UBND XÃ ĐẠI LÃNH' });
-    expect(h.state().preview.status).toBe('planned');
+    expect(h.state().plan.preview.status).toBe('ready');
     h.actions.updateForm({ granularity: 'week' });
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.preview.status).toBe('none');
   });
 
   it('selects the cell of a problem, and says so when it cannot', async () => {
@@ -288,10 +288,10 @@ describe('the pane controller, in Excel', () => {
     await Promise.resolve();
     await h.actions.preview();
     await h.actions.write();
-    expect(h.dispatched.some((a) => a.type === 'preview-planning' || a.type === 'write-phase')).toBe(false);
+    expect(h.dispatched.some((a) => (a.type === 'preview' && a.event === 'pending') || (a.type === 'write' && a.event === 'phase'))).toBe(false);
     release();
     await started;
-    expect(h.state().source.status).toBe('read');
+    expect(h.state().plan.source.status).toBe('read');
   });
   it('writes once when Write is pressed twice after a preview, and is busy from the first press', async () => {
     const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
@@ -299,7 +299,7 @@ describe('the pane controller, in Excel', () => {
     const h = harness(host);
     await h.actions.start();
     await h.actions.preview();
-    expect(h.state().preview.status).toBe('planned');
+    expect(h.state().plan.preview.status).toBe('ready');
     const first = h.actions.write();
     // Busy before the first await (saving the settings): the Write button is already disabled.
     const busyAtOnce = isBusy(h.state());
@@ -307,7 +307,7 @@ describe('the pane controller, in Excel', () => {
     await Promise.all([first, second]);
     expect(writes).toHaveBeenCalledTimes(1);
     expect(busyAtOnce).toBe(true);
-    expect(h.state().write.status).toBe('done');
+    expect(h.state().plan.write.status).toBe('done');
   });
 
   it('does not read the sheet again while a write waits for the settings to be saved', async () => {
@@ -327,8 +327,8 @@ describe('the pane controller, in Excel', () => {
     expect(reads).not.toHaveBeenCalled();
     saving.release();
     await written;
-    expect(h.state().write.status).toBe('done');
-    expect(h.state().source.status).toBe('read');
+    expect(h.state().plan.write.status).toBe('done');
+    expect(h.state().plan.source.status).toBe('read');
   });
 
   it('drops a preview planned from settings changed while it waited, and writes from the current settings', async () => {
@@ -339,18 +339,18 @@ describe('the pane controller, in Excel', () => {
     h.actions.updateForm({ start: d('2024-06-01'), end: d('2024-09-30') });
     const release = paint.hold();
     const previewed = h.actions.preview();
-    expect(h.state().preview.status).toBe('planning');
+    expect(h.state().plan.preview.status).toBe('pending');
     // The spinner is showing; the planner has not run yet. A setting changes meanwhile.
     h.actions.updateForm({ granularity: 'week' });
     release();
     await previewed;
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.preview.status).toBe('none');
     // Nothing planned from the old settings was saved either.
     expect(host.saved).toBeNull();
 
     await h.actions.write();
-    const { preview } = h.state();
-    expect(preview.status === 'planned' && preview.model.granularity).toBe('week');
+    const { preview } = h.state().plan;
+    expect(preview.status === 'ready' && preview.value.model.granularity).toBe('week');
     expect((host.saved as { granularity: string }).granularity).toBe('week');
     const annex = host.written!.sheets[0];
     expect(JSON.stringify(annex.rows.slice(0, 10))).toContain('Tuần');
@@ -363,12 +363,12 @@ describe('the pane controller, in Excel', () => {
     await h.actions.start();
     fail = true;
     await h.actions.write();
-    expect(h.state().write.status).toBe('failed');
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.write.status).toBe('failed');
+    expect(h.state().plan.preview.status).toBe('none');
     expect(isBusy(h.state())).toBe(false);
     fail = false;
     await h.actions.write();
-    expect(h.state().write.status).toBe('done');
+    expect(h.state().plan.write.status).toBe('done');
   });
 
   it('keeps only the plan made from the current settings when a second preview starts before the first is planned', async () => {
@@ -383,10 +383,10 @@ describe('the pane controller, in Excel', () => {
       return save(value);
     };
     const shown: string[] = [];
-    let last = h.state().preview;
+    let last = h.state().plan.preview;
     h.store.subscribe(() => {
-      const { preview } = h.state();
-      if (preview !== last && preview.status === 'planned') shown.push(preview.model.granularity);
+      const { preview } = h.state().plan;
+      if (preview !== last && preview.status === 'ready') shown.push(preview.value.model.granularity);
       last = preview;
     });
     const release = paint.hold();
@@ -413,31 +413,31 @@ describe('the pane controller, standalone', () => {
       opened.push(f);
       return host;
     });
-    expect(h.state().source.status).toBe('none');
+    expect(h.state().plan.source.status).toBe('none');
     await h.actions.start();
     expect(opened).toEqual([]);
 
     await h.actions.chooseFile(file);
     expect(opened).toEqual([file]);
     expect(h.state().fileName).toBe('Số liệu.xlsx');
-    expect(h.state().source.status).toBe('read');
-    expect(h.state().form.method).toBe('capacity');
+    expect(h.state().plan.source.status).toBe('read');
+    expect(h.state().plan.form.method).toBe('capacity');
 
     h.actions.updateForm({ method: 'even' });
     await h.actions.chooseFile(file);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(h.state().form.method).toBe('even');
+    expect(h.state().plan.form.method).toBe('even');
 
     await h.actions.write();
-    expect(h.state().write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }) });
+    expect(h.state().plan.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }) });
   });
 
   it("shows why a file could not be opened", async () => {
     const h = harness(null, () => Promise.reject(new HostError('Tệp không phải là sổ tính .xlsx.', 'The file is not an .xlsx workbook.')));
     await h.actions.chooseFile(file);
-    expect(h.state().source).toEqual({ status: 'failed', error: { vi: 'Tệp không phải là sổ tính .xlsx.', en: 'The file is not an .xlsx workbook.' } });
+    expect(h.state().plan.source).toEqual({ status: 'failed', error: { vi: 'Tệp không phải là sổ tính .xlsx.', en: 'The file is not an .xlsx workbook.' } });
     await h.actions.preview();
-    expect(h.state().preview.status).toBe('none');
+    expect(h.state().plan.preview.status).toBe('none');
   });
 
   it('refuses another file while a write waits for the settings to be saved, and writes to the first file', async () => {
@@ -463,7 +463,7 @@ describe('the pane controller, standalone', () => {
     expect(h.state().fileName).toBe('Số liệu.xlsx');
     saving.release();
     await written;
-    expect(h.state().write.status).toBe('done');
+    expect(h.state().plan.write.status).toBe('done');
     expect(first.written).not.toBeNull();
     expect(other.written).toBeNull();
   });

@@ -5,7 +5,7 @@ import { parseDate } from '../../src/planning/days';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { ControllerDeps, PaneActions, createController } from '../../src/taskpane/controller';
 import { PaneHost } from '../../src/hosts/host';
-import { defaultForm } from '../../src/taskpane/pane-settings';
+import { defaultForm } from '../../src/taskpane/plan/pane-settings';
 import { PaneState, initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
 import { FakeSettings, FakeSheet, FakeWorkbook } from '../hosts/office/fake-excel';
@@ -50,7 +50,7 @@ export async function planned(openFile: ControllerDeps['openFile'] = () => Promi
   await actions.start();
   actions.updateForm({ start: d('2023-05-22'), end: d('2023-07-14'), granularity: 'week' });
   await actions.write();
-  expect(store.get().write.status).toBe('done');
+  expect(store.get().plan.write.status).toBe('done');
   return { wb, host, actions, state: store.get };
 }
 

@@ -4,7 +4,7 @@ import { MAX_WINDOW_DAYS, defaultSettings } from '../../src/planning/settings';
 import ExcelJS from 'exceljs';
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { saveSettings as saveOfficeSettings } from '../../src/hosts/office/settings';
-import { SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, formFromStored, storedSettings, validateForm } from '../../src/taskpane/pane-settings';
+import { SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, formFromStored, storedSettings, validateForm } from '../../src/taskpane/plan/pane-settings';
 
 const d = (text: string): number => parseDate(text)!;
 const today = d('2024-05-10');

@@ -2,7 +2,7 @@ import { parseDate } from '../../src/planning/days';
 import { planUnits } from '../../src/planning/plan';
 import { planTotals } from '../../src/planning/plan-totals';
 import { PlanSettings, defaultSettings } from '../../src/planning/settings';
-import { previewModel } from '../../src/taskpane/preview';
+import { previewModel } from '../../src/taskpane/plan/preview';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;

@@ -1,4 +1,4 @@
-import { movePriority, shownPriority } from '../../src/taskpane/priority';
+import { movePriority, shownPriority } from '../../src/taskpane/plan/priority';
 
 describe('the priority list', () => {
   it('shows the registers of the table, chosen ones first, then the usual order (KS, KH, KT)', () => {

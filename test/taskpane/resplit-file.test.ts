@@ -7,7 +7,7 @@ import { FormMarker } from '../../src/sheets/forms/marker';
 import { defaultFormNames } from '../../src/sheets/forms/options';
 import { ExistingSheet, placeForms } from '../../src/sheets/placement';
 import { createController } from '../../src/taskpane/controller';
-import { defaultForm } from '../../src/taskpane/pane-settings';
+import { defaultForm } from '../../src/taskpane/plan/pane-settings';
 import { initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
 import { writeTwoDistricts } from '../helpers/xlsx-sample';
@@ -40,7 +40,7 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
       const { write, preview } = store.get().resplit;
       expect(write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'plan - ke-hoach.xlsx' }) });
       // Written without a preview: the revision written is shown.
-      expect(preview.status === 'revised' && preview.model.revision).toBe(2);
+      expect(preview.status === 'ready' && preview.value.model.revision).toBe(2);
 
       expect(downloads.files.map((f) => f.name)).toEqual(['plan - ke-hoach.xlsx']);
       const bytes = new Uint8Array(await downloads.files[0].blob.arrayBuffer());

@@ -1,6 +1,6 @@
 import { excelHost } from '../../src/hosts/office/excel-host';
 import { createController } from '../../src/taskpane/controller';
-import { defaultForm } from '../../src/taskpane/pane-settings';
+import { defaultForm } from '../../src/taskpane/plan/pane-settings';
 import { initialState, isBusy } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
 import { FakeSettings } from '../hosts/office/fake-excel';
@@ -46,14 +46,14 @@ describe('the pane re-splits a plan in Excel', () => {
     pane.actions.updateResplit({ asOf: d('2023-06-11'), end: d('2023-07-28'), note: 'Quyết định số 45/QĐ-UBND' });
     await pane.actions.previewResplit();
     const { preview } = pane.state().resplit;
-    expect(preview.status).toBe('revised');
-    if (preview.status !== 'revised') return;
+    expect(preview.status).toBe('ready');
+    if (preview.status !== 'ready') return;
     const done = [...typed.values()].reduce((a, b) => a + b, 0);
-    expect(preview.model).toMatchObject({ revision: 2, asOf: d('2023-06-11'), oldEnd: d('2023-07-14'), end: d('2023-07-28'), done, carried: typed.size });
-    expect(preview.model.left).toBe(preview.model.need - done);
+    expect(preview.value.model).toMatchObject({ revision: 2, asOf: d('2023-06-11'), oldEnd: d('2023-07-14'), end: d('2023-07-28'), done, carried: typed.size });
+    expect(preview.value.model.left).toBe(preview.value.model.need - done);
     // From the week after the as-of date to the new end: 12/06 … 24/07, seven weeks.
-    expect(preview.model.periods.map((p) => p.start)).toEqual(['2023-06-12', '2023-06-19', '2023-06-26', '2023-07-03', '2023-07-10', '2023-07-17', '2023-07-24'].map(d));
-    expect(preview.model.total + preview.model.unscheduled).toBe(preview.model.left);
+    expect(preview.value.model.periods.map((p) => p.start)).toEqual(['2023-06-12', '2023-06-19', '2023-06-26', '2023-07-03', '2023-07-10', '2023-07-17', '2023-07-24'].map(d));
+    expect(preview.value.model.total + preview.value.model.unscheduled).toBe(preview.value.model.left);
 
     await pane.actions.writeResplit();
     const { write } = pane.state().resplit;
@@ -126,7 +126,7 @@ describe('the pane re-splits a plan in Excel', () => {
     await pane.actions.setView('resplit');
     pane.actions.updateResplit({ asOf: d('2023-06-11'), end: d('2023-07-28') });
     await pane.actions.previewResplit();
-    expect(pane.state().resplit.preview.status).toBe('revised');
+    expect(pane.state().resplit.preview.status).toBe('ready');
 
     // Someone types one more actual meanwhile.
     const book = await bookIn(pane.host);

@@ -25,8 +25,8 @@ import {
   storedSettings,
   switchStages,
   validateForm,
-} from '../../src/taskpane/pane-settings';
-import { previewModel, stagePreviews } from '../../src/taskpane/preview';
+} from '../../src/taskpane/plan/pane-settings';
+import { previewModel, stagePreviews } from '../../src/taskpane/plan/preview';
 import { initialState } from '../../src/taskpane/state';
 import { createStore } from '../../src/taskpane/store';
 import { unit } from '../helpers/units';
@@ -274,22 +274,22 @@ describe('the pane controller with stages', () => {
     const actions = createController({ store, today, host, openFile: () => Promise.reject(new Error('no')), nextPaint: () => Promise.resolve(), log: jest.fn() });
     await actions.start();
     actions.updateForm({ start: d('2023-05-22'), end: d('2023-07-14'), granularity: 'week' });
-    actions.updateForm(switchStages(store.get().form, true));
-    actions.updateForm({ stages: removeStage(store.get().form.stages, 2) });
-    actions.updateForm({ stages: changeStage(store.get().form, 0, { end: d('2023-06-30') }) });
+    actions.updateForm(switchStages(store.get().plan.form, true));
+    actions.updateForm({ stages: removeStage(store.get().plan.form.stages, 2) });
+    actions.updateForm({ stages: changeStage(store.get().plan.form, 0, { end: d('2023-06-30') }) });
     await actions.preview();
-    const { preview } = store.get();
-    if (preview.status !== 'planned') throw new Error(JSON.stringify(preview));
-    expect(preview.model.stages!.map((s) => [s.stage.key, s.stage.end])).toEqual([
+    const { preview } = store.get().plan;
+    if (preview.status !== 'ready') throw new Error(JSON.stringify(preview));
+    expect(preview.value.model.stages!.map((s) => [s.stage.key, s.stage.end])).toEqual([
       ['scan', d('2023-06-30')], ['entry', d('2023-07-14')], ['attach', d('2023-07-14')], ['approve', d('2023-07-14')],
     ]);
-    expect(new Set(preview.plan.rows.map((r) => r.stage))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(preview.value.plan.rows.map((r) => r.stage))).toEqual(new Set([0, 1, 2, 3]));
     expect((saved as { stages?: string }).stages).toBe('scan:2023-05-22..2023-06-30,entry:2023-05-22..2023-07-14,attach:2023-05-22..2023-07-14,approve:2023-05-22..2023-07-14');
 
     // Stages outside the window: no plan, and why.
-    actions.updateForm({ stages: changeStage(store.get().form, 0, { end: d('2023-07-20') }) });
+    actions.updateForm({ stages: changeStage(store.get().plan.form, 0, { end: d('2023-07-20') }) });
     await actions.preview();
-    expect(store.get().preview.status).toBe('none');
+    expect(store.get().plan.preview.status).toBe('none');
     expect(store.get().status).toEqual({ vi: 'Hãy sửa các thiết lập được đánh dấu.', en: 'Fix the settings marked above.' });
   });
 });

@@ -1,7 +1,7 @@
-import { Granularity, Period } from '../planning/periods';
-import { Plan } from '../planning/plan';
-import { PlanTotals, StageTotals, planTotals } from '../planning/plan-totals';
-import { Problem } from '../planning/problems';
+import { Granularity, Period } from '../../planning/periods';
+import { Plan } from '../../planning/plan';
+import { PlanTotals, StageTotals, planTotals } from '../../planning/plan-totals';
+import { Problem } from '../../planning/problems';
 
 /** One workflow stage of a plan, all units together (planTotals' `byStage`), with what its periods add up to. */
 export interface StagePreview extends StageTotals {

@@ -1,4 +1,4 @@
-import { ALL_REGISTER, priorityOrder } from '../planning/registers';
+import { ALL_REGISTER, priorityOrder } from '../../planning/registers';
 
 /** The registers of the table in the order the plan will use: the ones the user can reorder. */
 export function shownPriority(present: readonly string[], priority: readonly string[]): string[] {

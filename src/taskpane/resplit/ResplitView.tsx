@@ -1,22 +1,22 @@
-import { Button, Field, Input, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
 import { METHODS, Method } from '../../planning/settings';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import { ResplitError, ResplitForm, validateResplit } from '../resplit';
-import type { BookState, ResplitState } from '../state';
-import { BookStep, Facts } from './BookStep';
-import { DateField } from './DateField';
-import { PeriodTargets } from './PeriodTargets';
-import { PlanWarnings } from './PlanWarnings';
-import { Refusal } from './Refusal';
-import { Step } from './Step';
-import { WriteStatus } from './WriteStatus';
+import { BookStep, Facts } from '../book/BookStep';
+import type { BookState } from '../book/state';
+import { PreviewBlock } from '../shared/PreviewBlock';
+import { WriteBlock } from '../shared/WriteBlock';
+import { ResplitError, ResplitForm, validateResplit } from './model';
+import type { ResplitSlice } from './state';
+import { DateField } from '../shared/DateField';
+import { PeriodTargets } from '../shared/PeriodTargets';
+import { PlanWarnings } from '../shared/PlanWarnings';
+import { Step } from '../shared/Step';
 
 const useStyles = makeStyles({
   p: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
   // The preview's parts stay items of the step's column (its gap), grouped for tests.
@@ -28,7 +28,7 @@ export interface ResplitViewProps {
   lang: Lang;
   mode: 'excel' | 'file';
   book: BookState;
-  resplit: ResplitState;
+  resplit: ResplitSlice;
   fileName: string | null;
   busy: boolean;
   today: DayNumber;
@@ -80,54 +80,59 @@ export function ResplitView(props: ResplitViewProps) {
         <Field label={t.note} hint={t.noteHint}>
           <Input value={form.note} placeholder={t.notePlaceholder} disabled={busy} onChange={(_, d) => onChange({ note: d.value })} />
         </Field>
-        <div>
-          <Button data-testid="resplit-preview" onClick={onPreview} disabledFocusable={busy}>
-            {t.preview}
-          </Button>
-        </div>
-        {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
-        {preview.status === 'revising' && <Spinner size="small" labelPosition="after" label={t.revising} />}
-        {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
-        {preview.status === 'refused' && (
-          <Refusal lang={lang} t={t} heading={t.resplitRefused} problems={preview.problems} onGoToCell={onGoToCell} />
-        )}
-        {preview.status === 'revised' && (
-          <div data-testid="resplit-preview-result" className={styles.contents}>
-            <p className={styles.p}>
-              {t.revisionSummary(preview.model.revision, formatVN(preview.model.asOf), formatVN(preview.model.oldEnd), formatVN(preview.model.end))}
-            </p>
-            <Facts
-              caption={t.figuresCaption}
-              rows={[
-                [t.need, formatCount(preview.model.need, lang)],
-                [t.done, formatCount(preview.model.done, lang)],
-                [t.left, formatCount(preview.model.left, lang)],
-                ...(preview.model.unscheduled > 0 ? [[t.unscheduledLabel, formatCount(preview.model.unscheduled, lang)] as [string, string]] : []),
-              ]}
-            />
-            <p className={styles.p}>{t.carried(formatCount(preview.model.carried, lang), preview.model.held)}</p>
-            <PeriodTargets
-              t={t}
-              lang={lang}
-              caption={t.newTargetsCaption}
-              granularity={preview.model.granularity}
-              periods={preview.model.periods}
-              total={preview.model.total}
-              testId="resplit-totals"
-            />
-            <PlanWarnings t={t} lang={lang} cannotFinish={preview.model.cannotFinish} warnings={preview.model.warnings} onGoToCell={onGoToCell} />
-          </div>
-        )}
+        <PreviewBlock
+          t={t}
+          lang={lang}
+          preview={preview}
+          busy={busy}
+          notReady={notReady}
+          testId="resplit-preview"
+          pending={t.revising}
+          refused={t.resplitRefused}
+          onPreview={onPreview}
+          onGoToCell={onGoToCell}
+        >
+          {({ model }) => (
+            <div data-testid="resplit-preview-result" className={styles.contents}>
+              <p className={styles.p}>{t.revisionSummary(model.revision, formatVN(model.asOf), formatVN(model.oldEnd), formatVN(model.end))}</p>
+              <Facts
+                caption={t.figuresCaption}
+                rows={[
+                  [t.need, formatCount(model.need, lang)],
+                  [t.done, formatCount(model.done, lang)],
+                  [t.left, formatCount(model.left, lang)],
+                  ...(model.unscheduled > 0 ? [[t.unscheduledLabel, formatCount(model.unscheduled, lang)] as [string, string]] : []),
+                ]}
+              />
+              <p className={styles.p}>{t.carried(formatCount(model.carried, lang), model.held)}</p>
+              <PeriodTargets
+                t={t}
+                lang={lang}
+                caption={t.newTargetsCaption}
+                granularity={model.granularity}
+                periods={model.periods}
+                total={model.total}
+                testId="resplit-totals"
+              />
+              <PlanWarnings t={t} lang={lang} cannotFinish={model.cannotFinish} warnings={model.warnings} onGoToCell={onGoToCell} />
+            </div>
+          )}
+        </PreviewBlock>
       </Step>
-      <Step id="step-resplit-write" heading={t.resplitWriteHeading}>
-        <p className={mergeClasses(styles.p, styles.muted)}>{mode === 'file' ? t.resplitWriteFileHint : t.resplitWriteHint}</p>
-        <div>
-          <Button appearance="primary" data-testid="resplit-write" onClick={onWrite} disabledFocusable={busy}>
-            {t.resplitWrite}
-          </Button>
-        </div>
-        <WriteStatus t={t} lang={lang} write={resplit.write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
-      </Step>
+      <WriteBlock
+        t={t}
+        lang={lang}
+        id="step-resplit-write"
+        heading={t.resplitWriteHeading}
+        hint={mode === 'file' ? t.resplitWriteFileHint : t.resplitWriteHint}
+        button={t.resplitWrite}
+        testId="resplit-write"
+        write={resplit.write}
+        busy={busy}
+        onWrite={onWrite}
+        onShowSheet={onShowSheet}
+        onGoToCell={onGoToCell}
+      />
     </>
   );
 }

@@ -3,10 +3,10 @@ import type { PaneStrings } from '../../i18n/strings';
 import { formatCount } from '../../planning/text';
 import { registerLabel } from '../../planning/registers';
 import type { Lang } from '../../sheets/forms/text';
-import type { SourceState } from '../state';
-import { FileChooser } from './FileChooser';
-import { ProblemList } from './ProblemList';
-import { Step } from './Step';
+import type { SourceState } from './state';
+import { FileChooser } from '../shared/FileChooser';
+import { ProblemList } from '../shared/ProblemList';
+import { Step } from '../shared/Step';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

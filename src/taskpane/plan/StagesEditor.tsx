@@ -15,8 +15,8 @@ import {
   renameStage,
   stageFormLabel,
   stagesToAdd,
-} from '../pane-settings';
-import { DateField } from './DateField';
+} from './pane-settings';
+import { DateField } from '../shared/DateField';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },

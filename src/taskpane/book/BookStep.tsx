@@ -3,10 +3,10 @@ import type { PaneStrings } from '../../i18n/strings';
 import { formatVN } from '../../planning/days';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import type { BookState } from '../state';
-import { FileChooser } from './FileChooser';
-import { Refusal } from './Refusal';
-import { Step } from './Step';
+import type { BookState } from './state';
+import { FileChooser } from '../shared/FileChooser';
+import { Refusal } from '../shared/Refusal';
+import { Step } from '../shared/Step';
 
 const useStyles = makeStyles({
   p: { margin: 0 },

@@ -1,20 +1,20 @@
-import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import { formatVN } from '../../planning/days';
 import { stageLabel } from '../../planning/stages';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import type { StagePreview } from '../preview';
-import type { PreviewState } from '../state';
-import { PeriodTargets } from './PeriodTargets';
-import { PlanWarnings } from './PlanWarnings';
-import { Refusal } from './Refusal';
-import { Step } from './Step';
-import { useTableStyles } from './table-styles';
+import { PeriodTargets } from '../shared/PeriodTargets';
+import { PlanWarnings } from '../shared/PlanWarnings';
+import { PreviewBlock } from '../shared/PreviewBlock';
+import type { Preview } from '../shared/preview-state';
+import { Step } from '../shared/Step';
+import { useTableStyles } from '../shared/table-styles';
+import type { StagePreview } from './preview';
+import type { PlanPreview } from './state';
 
 const useStyles = makeStyles({
   p: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   box: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   window: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
 });
@@ -55,7 +55,7 @@ function StageTotals({ t, lang, stages }: { t: PaneStrings; lang: Lang; stages: 
 export interface PreviewStepProps {
   t: PaneStrings;
   lang: Lang;
-  preview: PreviewState;
+  preview: Preview<PlanPreview>;
   busy: boolean;
   /** Why the preview cannot be made yet, when it cannot. */
   notReady: string | null;
@@ -68,34 +68,25 @@ export function PreviewStep({ t, lang, preview, busy, notReady, onPreview, onGoT
   const styles = useStyles();
   return (
     <Step id="step-preview" heading={t.previewHeading}>
-      <div>
-        <Button data-testid="preview" onClick={onPreview} disabledFocusable={busy}>
-          {t.preview}
-        </Button>
-      </div>
-      {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
-      {preview.status === 'planning' && <Spinner size="small" labelPosition="after" label={t.planning} />}
-      {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
-      {preview.status === 'refused' && (
-        <Refusal lang={lang} t={t} heading={t.planRefused} problems={preview.problems} onGoToCell={onGoToCell} />
-      )}
-      {preview.status === 'planned' && (
-        <>
-          <p className={styles.p}>{t.planSummary(preview.model.periods.length, preview.model.workingDays)}</p>
-          {preview.model.stages && <StageTotals t={t} lang={lang} stages={preview.model.stages} />}
-          <PeriodTargets
-            t={t}
-            lang={lang}
-            caption={preview.model.stages ? t.finalTotalsCaption(stageLabel(preview.model.stages[preview.model.stages.length - 1].stage, lang)) : t.totalsCaption}
-            granularity={preview.model.granularity}
-            periods={preview.model.periods}
-            total={preview.model.total}
-            testId="preview-totals"
-          />
-          {preview.model.unscheduled > 0 && <p className={styles.p}>{t.unscheduled(formatCount(preview.model.unscheduled, lang))}</p>}
-          <PlanWarnings t={t} lang={lang} cannotFinish={preview.model.cannotFinish} warnings={preview.model.warnings} onGoToCell={onGoToCell} />
-        </>
-      )}
+      <PreviewBlock t={t} lang={lang} preview={preview} busy={busy} notReady={notReady} testId="preview" pending={t.planning} refused={t.planRefused} onPreview={onPreview} onGoToCell={onGoToCell}>
+        {({ model }) => (
+          <>
+            <p className={styles.p}>{t.planSummary(model.periods.length, model.workingDays)}</p>
+            {model.stages && <StageTotals t={t} lang={lang} stages={model.stages} />}
+            <PeriodTargets
+              t={t}
+              lang={lang}
+              caption={model.stages ? t.finalTotalsCaption(stageLabel(model.stages[model.stages.length - 1].stage, lang)) : t.totalsCaption}
+              granularity={model.granularity}
+              periods={model.periods}
+              total={model.total}
+              testId="preview-totals"
+            />
+            {model.unscheduled > 0 && <p className={styles.p}>{t.unscheduled(formatCount(model.unscheduled, lang))}</p>}
+            <PlanWarnings t={t} lang={lang} cannotFinish={model.cannotFinish} warnings={model.warnings} onGoToCell={onGoToCell} />
+          </>
+        )}
+      </PreviewBlock>
     </Step>
   );
 }

@@ -3,7 +3,7 @@ import type { PaneStrings } from '../../i18n/strings';
 import type { Problem } from '../../planning/problems';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import { inThisWorkbook } from '../consolidation';
+import { inThisWorkbook } from './cells';
 
 /** Listed in full up to this many: a sheet with thousands of bad cells needs fixing at the source, not scrolling. */
 const MAX_LISTED = 100;

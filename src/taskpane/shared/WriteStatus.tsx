@@ -1,7 +1,7 @@
 import { Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
-import { type WriteState, phaseStatus } from '../state';
+import { type WriteState, phaseStatus } from './write-state';
 import { ProblemList } from './ProblemList';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
-import { Problem } from '../planning/problems';
-import { UnitsTable } from '../sheets/read-units';
+import { Problem } from '../../planning/problems';
+import { UnitsTable } from '../../sheets/read-units';
 
 /** What the pane says about a table it read: counts per register, and its problems split by severity. */
 export interface SourceSummary {

@@ -5,11 +5,11 @@ import { DayNumber } from '../../planning/days';
 import { GRANULARITIES, Granularity } from '../../planning/periods';
 import { METHODS, Method } from '../../planning/settings';
 import type { Lang } from '../../sheets/forms/text';
-import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFormProblem, switchStages } from '../pane-settings';
-import { DateField } from './DateField';
+import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFormProblem, switchStages } from './pane-settings';
+import { DateField } from '../shared/DateField';
 import { DateList } from './DateList';
 import { PriorityList } from './PriorityList';
-import { Step } from './Step';
+import { Step } from '../shared/Step';
 
 // Loaded when stages are switched on: its menu and list are not needed by a plan without stages.
 const StagesEditor = lazy(() => import(/* webpackChunkName: "stages-editor" */ './StagesEditor').then((m) => ({ default: m.StagesEditor })));

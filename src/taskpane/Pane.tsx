@@ -1,20 +1,11 @@
 import { FluentProvider, Switch, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
-import { STRINGS, both } from '../../i18n/strings';
-import { hasErrors } from '../../planning/problems';
-import { registerLabel } from '../../planning/registers';
-import { movePriority, shownPriority } from '../priority';
-import { validateForm } from '../pane-settings';
-import { PaneView, isBusy } from '../state';
-import { PaneSetup, usePane } from '../use-pane';
-import { ConsolidateView } from './ConsolidateView';
-import { PreviewStep } from './PreviewStep';
-import { ResplitView } from './ResplitView';
-import { SettingsStep } from './SettingsStep';
-import { SourceStep } from './SourceStep';
-import { WriteStep } from './WriteStep';
-
-const NO_REGISTERS: readonly string[] = [];
+import { useEffect } from 'react';
+import { STRINGS } from '../i18n/strings';
+import { ConsolidateView } from './consolidate/ConsolidateView';
+import { PlanView } from './plan/PlanView';
+import { ResplitView } from './resplit/ResplitView';
+import { PaneView, isBusy } from './state';
+import { PaneSetup, usePane } from './use-pane';
 
 const useStyles = makeStyles({
   root: {
@@ -43,7 +34,7 @@ const useStyles = makeStyles({
 export function Pane(setup: PaneSetup) {
   const styles = useStyles();
   const { state, actions } = usePane(setup);
-  const { lang, form, source, mode } = state;
+  const { lang, mode } = state;
   const t = STRINGS[lang];
   const busy = isBusy(state);
 
@@ -52,20 +43,9 @@ export function Pane(setup: PaneSetup) {
     document.title = `Quota Planner – ${t.title}`;
   }, [lang, t]);
 
-  const validation = useMemo(() => validateForm(form), [form]);
-  const present = source.status === 'read' ? source.table.registers : NO_REGISTERS;
-  const priority = useMemo(() => shownPriority(present, form.priority), [present, form.priority]);
-  const tableOk = source.status === 'read' && !hasErrors(source.table.problems);
-  const notReady = source.status === 'reading' ? null : !tableOk ? t.needTable : !validation.ok ? t.fixSettings : null;
   const goToCell = mode === 'excel' ? (cell: string) => void actions.goToCell(cell) : undefined;
-
-  const onMovePriority = (index: number, delta: -1 | 1): void => {
-    const next = movePriority(present, form.priority, index, delta);
-    actions.updateForm({ priority: next });
-    const code = priority[index];
-    const count = priority.length;
-    actions.announce(both((s, l) => s.moved(registerLabel(code, l), index + delta + 1, count)));
-  };
+  const showSheet = (name: string) => void actions.showSheet(name);
+  const chooseFile = (file: File) => void actions.chooseFile(file);
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang} className={styles.root}>
@@ -93,44 +73,21 @@ export function Pane(setup: PaneSetup) {
       <main>
         <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
           {state.view === 'plan' ? (
-            <>
-              <SourceStep
-                t={t}
-                lang={lang}
-                mode={mode}
-                source={source}
-                fileName={state.fileName}
-                busy={busy}
-                onChooseFile={(file) => void actions.chooseFile(file)}
-                onReadAgain={() => void actions.readSource()}
-                onGoToCell={goToCell}
-              />
-              <SettingsStep
-                t={t}
-                lang={lang}
-                form={form}
-                errors={validation.ok ? {} : validation.errors}
-                priority={priority}
-                today={setup.today}
-                settingsNotSaved={state.settingsNotSaved}
-                disabled={busy}
-                onChange={actions.updateForm}
-                onMovePriority={onMovePriority}
-              />
-              <PreviewStep t={t} lang={lang} preview={state.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={goToCell} />
-              <WriteStep
-                t={t}
-                lang={lang}
-                mode={mode}
-                issuer={form.issuer}
-                write={state.write}
-                busy={busy}
-                onIssuer={(issuer) => actions.updateForm({ issuer })}
-                onWrite={() => void actions.write()}
-                onShowSheet={(name) => void actions.showSheet(name)}
-                onGoToCell={goToCell}
-              />
-            </>
+            <PlanView
+              t={t}
+              lang={lang}
+              mode={mode}
+              plan={state.plan}
+              fileName={state.fileName}
+              settingsNotSaved={state.settingsNotSaved}
+              busy={busy}
+              today={setup.today}
+              actions={actions}
+              onChooseFile={chooseFile}
+              onAnnounce={actions.announce}
+              onShowSheet={showSheet}
+              onGoToCell={goToCell}
+            />
           ) : state.view === 'resplit' ? (
             <ResplitView
               t={t}
@@ -141,12 +98,12 @@ export function Pane(setup: PaneSetup) {
               fileName={state.fileName}
               busy={busy}
               today={setup.today}
-              onChooseFile={(file) => void actions.chooseFile(file)}
+              onChooseFile={chooseFile}
               onReadBook={() => void actions.readBook()}
               onChange={actions.updateResplit}
               onPreview={() => void actions.previewResplit()}
               onWrite={() => void actions.writeResplit()}
-              onShowSheet={(name) => void actions.showSheet(name)}
+              onShowSheet={showSheet}
               onGoToCell={goToCell}
             />
           ) : (
@@ -158,13 +115,13 @@ export function Pane(setup: PaneSetup) {
               consolidation={state.consolidation}
               fileName={state.fileName}
               busy={busy}
-              onChooseFile={(file) => void actions.chooseFile(file)}
+              onChooseFile={chooseFile}
               onReadBook={() => void actions.readBook()}
               onChooseReturned={(files) => void actions.chooseReturned(files)}
               onRemoveReturned={actions.removeReturned}
               onPreview={() => void actions.previewConsolidation()}
               onWrite={() => void actions.writeConsolidation()}
-              onShowSheet={(name) => void actions.showSheet(name)}
+              onShowSheet={showSheet}
               onGoToCell={goToCell}
             />
           )}

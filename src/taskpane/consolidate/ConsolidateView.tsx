@@ -2,13 +2,14 @@ import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/rea
 import type { PaneStrings } from '../../i18n/strings';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import type { BookState, ConsolidationState } from '../state';
-import { BookStep, Facts } from './BookStep';
-import { FileChooser } from './FileChooser';
-import { PlanWarnings } from './PlanWarnings';
-import { Refusal } from './Refusal';
-import { Step } from './Step';
-import { WriteStatus } from './WriteStatus';
+import { BookStep, Facts } from '../book/BookStep';
+import type { BookState } from '../book/state';
+import { PreviewBlock } from '../shared/PreviewBlock';
+import { WriteBlock } from '../shared/WriteBlock';
+import type { ConsolidationSlice } from './state';
+import { FileChooser } from '../shared/FileChooser';
+import { PlanWarnings } from '../shared/PlanWarnings';
+import { Step } from '../shared/Step';
 
 const NONE = [] as const;
 
@@ -35,7 +36,7 @@ export interface ConsolidateViewProps {
   lang: Lang;
   mode: 'excel' | 'file';
   book: BookState;
-  consolidation: ConsolidationState;
+  consolidation: ConsolidationSlice;
   fileName: string | null;
   busy: boolean;
   onChooseFile: (file: File) => void;
@@ -86,43 +87,49 @@ export function ConsolidateView(props: ConsolidateViewProps) {
             ))}
           </ul>
         )}
-        <div>
-          <Button data-testid="consolidate-preview" onClick={onPreview} disabledFocusable={busy}>
-            {t.preview}
-          </Button>
-        </div>
-        {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
-        {preview.status === 'checking' && <Spinner size="small" labelPosition="after" label={t.consolidating} />}
-        {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} />}
-        {preview.status === 'refused' && (
-          <Refusal lang={lang} t={t} heading={t.consolidationRefused} hint={t.consolidationFix} problems={preview.problems} onGoToCell={onGoToCell} />
-        )}
-        {preview.status === 'checked' && (
-          <div data-testid="consolidate-preview-result" className={styles.contents}>
-            <p className={styles.p}>
-              {preview.model.copied > 0
-                ? t.consolidationSummary(preview.model.copied, formatCount(preview.model.copied, lang), preview.model.revision)
-                : t.nothingNew}
-            </p>
-            <Facts
-              caption={t.perFileCaption}
-              headers={[t.fileColumn, t.newCellsColumn]}
-              rows={preview.model.files.map((f): [string, string] => [f.name, formatCount(f.copied, lang)])}
-              testId="consolidate-files"
-            />
-            <PlanWarnings t={t} lang={lang} cannotFinish={NONE} warnings={preview.model.warnings} onGoToCell={onGoToCell} />
-          </div>
-        )}
+        <PreviewBlock
+          t={t}
+          lang={lang}
+          preview={preview}
+          busy={busy}
+          notReady={notReady}
+          testId="consolidate-preview"
+          pending={t.consolidating}
+          refused={t.consolidationRefused}
+          refusedHint={t.consolidationFix}
+          onPreview={onPreview}
+          onGoToCell={onGoToCell}
+        >
+          {({ model }) => (
+            <div data-testid="consolidate-preview-result" className={styles.contents}>
+              <p className={styles.p}>
+                {model.copied > 0 ? t.consolidationSummary(model.copied, formatCount(model.copied, lang), model.revision) : t.nothingNew}
+              </p>
+              <Facts
+                caption={t.perFileCaption}
+                headers={[t.fileColumn, t.newCellsColumn]}
+                rows={model.files.map((f): [string, string] => [f.name, formatCount(f.copied, lang)])}
+                testId="consolidate-files"
+              />
+              <PlanWarnings t={t} lang={lang} cannotFinish={NONE} warnings={model.warnings} onGoToCell={onGoToCell} />
+            </div>
+          )}
+        </PreviewBlock>
       </Step>
-      <Step id="step-consolidate-write" heading={t.consolidateWriteHeading}>
-        <p className={mergeClasses(styles.p, styles.muted)}>{mode === 'file' ? t.consolidateWriteFileHint : t.consolidateWriteHint}</p>
-        <div>
-          <Button appearance="primary" data-testid="consolidate-write" onClick={onWrite} disabledFocusable={busy}>
-            {t.consolidateWrite}
-          </Button>
-        </div>
-        <WriteStatus t={t} lang={lang} write={consolidation.write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
-      </Step>
+      <WriteBlock
+        t={t}
+        lang={lang}
+        id="step-consolidate-write"
+        heading={t.consolidateWriteHeading}
+        hint={mode === 'file' ? t.consolidateWriteFileHint : t.consolidateWriteHint}
+        button={t.consolidateWrite}
+        testId="consolidate-write"
+        write={consolidation.write}
+        busy={busy}
+        onWrite={onWrite}
+        onShowSheet={onShowSheet}
+        onGoToCell={onGoToCell}
+      />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Bilingual, both } from '../i18n/strings';
-import { CalendarSettings } from '../planning/calendar';
-import { DayNumber, dayFromYMD, formatISO, formatVN, parseDate, ymdFromDay } from '../planning/days';
-import { GRANULARITIES, Granularity } from '../planning/periods';
-import { registerInfo } from '../planning/registers';
-import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../planning/settings';
-import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, parseStages, stageKey, stageLabel, stagesProblem } from '../planning/stages';
+import { Bilingual, both } from '../../i18n/strings';
+import { CalendarSettings } from '../../planning/calendar';
+import { DayNumber, dayFromYMD, formatISO, formatVN, parseDate, ymdFromDay } from '../../planning/days';
+import { GRANULARITIES, Granularity } from '../../planning/periods';
+import { registerInfo } from '../../planning/registers';
+import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../../planning/settings';
+import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, parseStages, stageKey, stageLabel, stagesProblem } from '../../planning/stages';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';

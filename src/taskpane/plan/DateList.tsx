@@ -2,8 +2,8 @@ import { Button, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-compo
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
-import { sortedDays } from '../pane-settings';
-import { DateField } from './DateField';
+import { sortedDays } from './pane-settings';
+import { DateField } from '../shared/DateField';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },

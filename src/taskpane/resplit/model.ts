@@ -1,11 +1,10 @@
-import { DayNumber } from '../planning/days';
-import { Granularity, Period } from '../planning/periods';
-import { Problem } from '../planning/problems';
-import { planTotals } from '../planning/plan-totals';
-import { Method } from '../planning/settings';
-import { PlanWorkbook } from '../sheets/read-plan-workbook';
-import type { RevisionEntry } from '../planning/history';
-import { Revision } from '../sheets/revise';
+import { DayNumber } from '../../planning/days';
+import { Granularity, Period } from '../../planning/periods';
+import { Problem } from '../../planning/problems';
+import { planTotals } from '../../planning/plan-totals';
+import { Method } from '../../planning/settings';
+import type { RevisionEntry } from '../../planning/history';
+import { Revision } from '../../sheets/revise';
 
 /**
  * The re-split ("Chia lại") as the pane shows it: what it asks for, what it says about the plan workbook
@@ -34,44 +33,6 @@ export function validateResplit(form: ResplitForm): { ok: true; asOf: DayNumber;
   if (form.asOf === null) errors.asOf = 'as-of-missing';
   if (form.end === null) errors.end = 'end-missing';
   return form.asOf === null || form.end === null ? { ok: false, errors } : { ok: true, asOf: form.asOf, end: form.end };
-}
-
-/** The plan workbook read: what the pane shows before a re-split. */
-export interface BookSummary {
-  planId: string;
-  revision: number;
-  start: DayNumber;
-  end: DayNumber;
-  granularity: Granularity;
-  method: Method;
-  units: number;
-  /** Cells of Phụ lục 02 with an actual typed. */
-  actuals: number;
-  /** Targets typed over on Phụ lục 01, held by the re-split. */
-  edits: number;
-}
-
-export function bookSummary(book: PlanWorkbook): BookSummary {
-  const s = book.plan.settings;
-  return {
-    planId: book.planId,
-    revision: book.revision,
-    start: s.start,
-    end: s.end,
-    granularity: s.granularity,
-    method: s.method,
-    units: book.plan.units.length,
-    actuals: book.actuals.reduce<number>((n, a) => (a === null ? n : n + 1), 0),
-    edits: book.edits.size,
-  };
-}
-
-/** The same workbook as far as a re-split goes: the same forms (plan id) with the same actuals and typed-over targets. */
-export function sameBook(a: PlanWorkbook, b: PlanWorkbook): boolean {
-  if (a.planId !== b.planId || a.revision !== b.revision || a.actuals.length !== b.actuals.length || a.edits.size !== b.edits.size) return false;
-  for (let i = 0; i < a.actuals.length; i++) if (a.actuals[i] !== b.actuals[i]) return false;
-  for (const [cell, value] of a.edits) if (b.edits.get(cell) !== value) return false;
-  return true;
 }
 
 /** The preview of a revision: its line of Lịch sử kế hoạch, the new targets per period, and what to look at. */
@@ -109,4 +70,10 @@ export function resplitModel(revision: Revision): ResplitModel {
     cannotFinish: warnings.filter((p) => p.code === 'cannot-finish'),
     warnings: warnings.filter((p) => p.code !== 'cannot-finish'),
   };
+}
+
+/** The revision previewed (kept for the write, when nothing changed since) and what the pane shows of it. */
+export interface ResplitPreview {
+  revision: Revision;
+  model: ResplitModel;
 }

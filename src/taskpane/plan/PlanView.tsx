@@ -1,0 +1,90 @@
+import { useMemo } from 'react';
+import { PaneStrings, both } from '../../i18n/strings';
+import { DayNumber } from '../../planning/days';
+import { hasErrors } from '../../planning/problems';
+import { registerLabel } from '../../planning/registers';
+import type { Lang } from '../../sheets/forms/text';
+import type { PlanActions } from './controller';
+import { validateForm } from './pane-settings';
+import { PreviewStep } from './PreviewStep';
+import { movePriority, shownPriority } from './priority';
+import { SettingsStep } from './SettingsStep';
+import { SourceStep } from './SourceStep';
+import type { PlanSlice } from './state';
+import { WriteStep } from './WriteStep';
+
+const NO_REGISTERS: readonly string[] = [];
+
+export interface PlanViewProps {
+  t: PaneStrings;
+  lang: Lang;
+  mode: 'excel' | 'file';
+  plan: PlanSlice;
+  fileName: string | null;
+  settingsNotSaved: boolean;
+  busy: boolean;
+  today: DayNumber;
+  actions: PlanActions;
+  onChooseFile: (file: File) => void;
+  onAnnounce: (status: { vi: string; en: string }) => void;
+  onShowSheet: (name: string) => void;
+  onGoToCell?: (cell: string) => void;
+}
+
+/** Planning ("Lập kế hoạch") in four steps: the units table, the settings, the preview, the forms written. */
+export function PlanView({ t, lang, mode, plan, fileName, settingsNotSaved, busy, today, actions, onChooseFile, onAnnounce, onShowSheet, onGoToCell }: PlanViewProps) {
+  const { form, source } = plan;
+  const validation = useMemo(() => validateForm(form), [form]);
+  const present = source.status === 'read' ? source.table.registers : NO_REGISTERS;
+  const priority = useMemo(() => shownPriority(present, form.priority), [present, form.priority]);
+  const tableOk = source.status === 'read' && !hasErrors(source.table.problems);
+  const notReady = source.status === 'reading' ? null : !tableOk ? t.needTable : !validation.ok ? t.fixSettings : null;
+
+  const onMovePriority = (index: number, delta: -1 | 1): void => {
+    actions.updateForm({ priority: movePriority(present, form.priority, index, delta) });
+    const code = priority[index];
+    const count = priority.length;
+    onAnnounce(both((s, l) => s.moved(registerLabel(code, l), index + delta + 1, count)));
+  };
+
+  return (
+    <>
+      <SourceStep
+        t={t}
+        lang={lang}
+        mode={mode}
+        source={source}
+        fileName={fileName}
+        busy={busy}
+        onChooseFile={onChooseFile}
+        onReadAgain={() => void actions.readSource()}
+        onGoToCell={onGoToCell}
+      />
+      <SettingsStep
+        t={t}
+        lang={lang}
+        form={form}
+        errors={validation.ok ? {} : validation.errors}
+        priority={priority}
+        today={today}
+        settingsNotSaved={settingsNotSaved}
+        disabled={busy}
+        onChange={actions.updateForm}
+        onMovePriority={onMovePriority}
+      />
+      <PreviewStep t={t} lang={lang} preview={plan.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={onGoToCell} />
+      <WriteStep
+        t={t}
+        lang={lang}
+        mode={mode}
+        issuer={form.issuer}
+        write={plan.write}
+        busy={busy}
+        onIssuer={(issuer) => actions.updateForm({ issuer })}
+        onWrite={() => void actions.write()}
+        onShowSheet={onShowSheet}
+        onGoToCell={onGoToCell}
+      />
+    </>
+  );
+}
