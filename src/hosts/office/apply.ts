@@ -1,5 +1,5 @@
 import { columnLetters } from '../../sheets/grid';
-import { FormatProps, Op, SheetRef } from './render';
+import { FormatProps, Op, SheetRef } from './operations';
 
 /** Planned operations → Office.js calls on a worksheet. Only queues: the caller syncs. Nothing above ExcelApi 1.9. */
 

@@ -5,7 +5,8 @@ import { applyOp } from './apply';
 import type { Run } from './run';
 import { PAYLOAD_TOO_LARGE, logUnexpected, officeCode, refusedWhole, toHostError } from './errors';
 import { nameConstant } from './existing';
-import { Batch, Op, PAYLOAD_BUDGET, SheetRender } from './render';
+import { Batch, Op, PAYLOAD_BUDGET } from './operations';
+import { SheetRender } from './render';
 
 /**
  * Writing the forms into the open workbook, all or nothing. Excel has no transactions, so this keeps a

@@ -1,4 +1,6 @@
-import { Batch, Op, SheetRender, cellInput, columnPoints, opBytes, textInput, utf8Length } from '../../../src/hosts/office/render';
+import { cellInput, columnPoints, textInput } from '../../../src/hosts/office/formats';
+import { Batch, Op, opBytes, utf8Length } from '../../../src/hosts/office/operations';
+import { SheetRender } from '../../../src/hosts/office/render';
 import { SheetModel } from '../../../src/sheets/model';
 import { MARKER, SUMMARY, sampleSheets } from '../../helpers/xlsx-sample';
 import { monthlyForms } from './forms';

@@ -1,5 +1,6 @@
 import { excelHost } from '../../../src/hosts/office/excel-host';
-import { PAYLOAD_BUDGET, SheetRender } from '../../../src/hosts/office/render';
+import { PAYLOAD_BUDGET } from '../../../src/hosts/office/operations';
+import { SheetRender } from '../../../src/hosts/office/render';
 import { excelSerialFromDay } from '../../../src/planning/days';
 import { columnLetters } from '../../../src/sheets/grid';
 import { CellStyle, SheetModel, cellStyle } from '../../../src/sheets/model';
