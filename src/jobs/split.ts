@@ -1,6 +1,6 @@
 import { formatVN } from '../planning/days';
 import { Problem, hasErrors, problem } from '../planning/problems';
-import { unitLabel } from '../planning/replan';
+import { unitLabel } from '../planning/row-labels';
 import { registerLabel } from '../planning/registers';
 import { formatCount } from '../planning/text';
 import { keptNames } from '../sheets/book-forms';

@@ -6,7 +6,7 @@
 import { formatVN } from './days';
 import { Plan } from './plan';
 import { Problem, problem } from './problems';
-import { quotedStage, rowLabel } from './replan';
+import { quotedStage, rowLabel } from './row-labels';
 import { predecessorOf } from './stages';
 import { formatCount } from './text';
 

@@ -6,7 +6,8 @@
 import { DayNumber, formatVN } from '../planning/days';
 import { Plan } from '../planning/plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
-import { HeldSource, Replan, ReplanChanges, replan, rowLabel as labelOf } from '../planning/replan';
+import { HeldSource, Replan, ReplanChanges, replan } from '../planning/replan';
+import { rowLabel as labelOf } from '../planning/row-labels';
 import { stageAheadProblems } from '../planning/stage-check';
 import { isFinalRow } from '../planning/stage-plan';
 import { Unit } from '../planning/units';
