@@ -4,6 +4,7 @@ import { STRINGS } from '../i18n/strings';
 import { ConsolidateView } from './consolidate/ConsolidateView';
 import { PlanView } from './plan/PlanView';
 import { ResplitView } from './resplit/ResplitView';
+import { ViewProps } from './shared/view-props';
 import { PaneView, isBusy } from './state';
 import { PaneSetup, usePane } from './use-pane';
 
@@ -43,9 +44,17 @@ export function Pane(setup: PaneSetup) {
     document.title = `Quota Planner – ${t.title}`;
   }, [lang, t]);
 
-  const goToCell = mode === 'excel' ? (cell: string) => void actions.goToCell(cell) : undefined;
-  const showSheet = (name: string) => void actions.showSheet(name);
-  const chooseFile = (file: File) => void actions.chooseFile(file);
+  // What every view takes: the language, the mode, the file, and the host's cell and sheet links.
+  const common: ViewProps = {
+    t,
+    lang,
+    mode,
+    fileName: state.fileName,
+    busy,
+    onChooseFile: (file) => void actions.chooseFile(file),
+    onShowSheet: (name) => void actions.showSheet(name),
+    onGoToCell: mode === 'excel' ? (cell) => void actions.goToCell(cell) : undefined,
+  };
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang} className={styles.root}>
@@ -73,56 +82,28 @@ export function Pane(setup: PaneSetup) {
       <main>
         <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
           {state.view === 'plan' ? (
-            <PlanView
-              t={t}
-              lang={lang}
-              mode={mode}
-              plan={state.plan}
-              fileName={state.fileName}
-              settingsNotSaved={state.settingsNotSaved}
-              busy={busy}
-              today={setup.today}
-              actions={actions}
-              onChooseFile={chooseFile}
-              onAnnounce={actions.announce}
-              onShowSheet={showSheet}
-              onGoToCell={goToCell}
-            />
+            <PlanView {...common} plan={state.plan} settingsNotSaved={state.settingsNotSaved} today={setup.today} actions={actions} onAnnounce={actions.announce} />
           ) : state.view === 'resplit' ? (
             <ResplitView
-              t={t}
-              lang={lang}
-              mode={mode}
+              {...common}
               book={state.book}
               resplit={state.resplit}
-              fileName={state.fileName}
-              busy={busy}
               today={setup.today}
-              onChooseFile={chooseFile}
               onReadBook={() => void actions.readBook()}
               onChange={actions.updateResplit}
               onPreview={() => void actions.previewResplit()}
               onWrite={() => void actions.writeResplit()}
-              onShowSheet={showSheet}
-              onGoToCell={goToCell}
             />
           ) : (
             <ConsolidateView
-              t={t}
-              lang={lang}
-              mode={mode}
+              {...common}
               book={state.book}
               consolidation={state.consolidation}
-              fileName={state.fileName}
-              busy={busy}
-              onChooseFile={chooseFile}
               onReadBook={() => void actions.readBook()}
               onChooseReturned={(files) => void actions.chooseReturned(files)}
               onRemoveReturned={actions.removeReturned}
               onPreview={() => void actions.previewConsolidation()}
               onWrite={() => void actions.writeConsolidation()}
-              onShowSheet={showSheet}
-              onGoToCell={goToCell}
             />
           )}
         </div>

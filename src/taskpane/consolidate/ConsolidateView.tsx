@@ -1,7 +1,5 @@
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { PaneStrings } from '../../i18n/strings';
 import { formatCount } from '../../planning/text';
-import type { Lang } from '../../sheets/forms/text';
 import { BookStep, Facts } from '../book/BookStep';
 import type { BookState } from '../book/state';
 import { PreviewBlock } from '../shared/PreviewBlock';
@@ -10,6 +8,7 @@ import type { ConsolidationSlice } from './state';
 import { FileChooser } from '../shared/FileChooser';
 import { PlanWarnings } from '../shared/PlanWarnings';
 import { Step } from '../shared/Step';
+import type { ViewProps } from '../shared/view-props';
 
 const NONE = [] as const;
 
@@ -31,23 +30,14 @@ const useStyles = makeStyles({
   contents: { display: 'contents' },
 });
 
-export interface ConsolidateViewProps {
-  t: PaneStrings;
-  lang: Lang;
-  mode: 'excel' | 'file';
+export interface ConsolidateViewProps extends ViewProps {
   book: BookState;
   consolidation: ConsolidationSlice;
-  fileName: string | null;
-  busy: boolean;
-  onChooseFile: (file: File) => void;
   onReadBook: () => void;
   onChooseReturned: (files: File[]) => void;
   onRemoveReturned: (name: string) => void;
   onPreview: () => void;
   onWrite: () => void;
-  onShowSheet: (name: string) => void;
-  /** Excel only: selects a problem's cell (cells of the returned files are not in the open workbook: not linked). */
-  onGoToCell?: (cell: string) => void;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { PaneStrings, both } from '../../i18n/strings';
+import { both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { hasErrors } from '../../planning/problems';
 import { registerLabel } from '../../planning/registers';
-import type { Lang } from '../../sheets/forms/text';
 import type { PlanActions } from './controller';
 import { validateForm } from './pane-settings';
 import { PreviewStep } from './PreviewStep';
@@ -11,24 +10,17 @@ import { movePriority, shownPriority } from './priority';
 import { SettingsStep } from './SettingsStep';
 import { SourceStep } from './SourceStep';
 import type { PlanSlice } from './state';
+import type { ViewProps } from '../shared/view-props';
 import { WriteStep } from './WriteStep';
 
 const NO_REGISTERS: readonly string[] = [];
 
-export interface PlanViewProps {
-  t: PaneStrings;
-  lang: Lang;
-  mode: 'excel' | 'file';
+export interface PlanViewProps extends ViewProps {
   plan: PlanSlice;
-  fileName: string | null;
   settingsNotSaved: boolean;
-  busy: boolean;
   today: DayNumber;
   actions: PlanActions;
-  onChooseFile: (file: File) => void;
   onAnnounce: (status: { vi: string; en: string }) => void;
-  onShowSheet: (name: string) => void;
-  onGoToCell?: (cell: string) => void;
 }
 
 /** Planning ("Lập kế hoạch") in four steps: the units table, the settings, the preview, the forms written. */

@@ -3,7 +3,6 @@ import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
 import { METHODS, Method } from '../../planning/settings';
 import { formatCount } from '../../planning/text';
-import type { Lang } from '../../sheets/forms/text';
 import { BookStep, Facts } from '../book/BookStep';
 import type { BookState } from '../book/state';
 import { PreviewBlock } from '../shared/PreviewBlock';
@@ -14,6 +13,7 @@ import { DateField } from '../shared/DateField';
 import { PeriodTargets } from '../shared/PeriodTargets';
 import { PlanWarnings } from '../shared/PlanWarnings';
 import { Step } from '../shared/Step';
+import type { ViewProps } from '../shared/view-props';
 
 const useStyles = makeStyles({
   p: { margin: 0 },
@@ -23,23 +23,14 @@ const useStyles = makeStyles({
   contents: { display: 'contents' },
 });
 
-export interface ResplitViewProps {
-  t: PaneStrings;
-  lang: Lang;
-  mode: 'excel' | 'file';
+export interface ResplitViewProps extends ViewProps {
   book: BookState;
   resplit: ResplitSlice;
-  fileName: string | null;
-  busy: boolean;
   today: DayNumber;
-  onChooseFile: (file: File) => void;
   onReadBook: () => void;
   onChange: (patch: Partial<ResplitForm>) => void;
   onPreview: () => void;
   onWrite: () => void;
-  onShowSheet: (name: string) => void;
-  /** Excel only: selects a problem's cell. */
-  onGoToCell?: (cell: string) => void;
 }
 
 function errorText(t: PaneStrings, error: ResplitError | undefined): string | undefined {
