@@ -46,7 +46,7 @@ export interface ConsolidateViewProps extends ViewProps {
  * Phụ lục 02 (same revision, same targets).
  */
 export function ConsolidateView(props: ConsolidateViewProps) {
-  const { t, lang, mode, book, consolidation, busy, onChooseReturned, onRemoveReturned, onPreview, onWrite, onShowSheet, onGoToCell } = props;
+  const { t, lang, book, consolidation, busy, onChooseReturned, onRemoveReturned, onPreview, onGoToCell } = props;
   const styles = useStyles();
   const { files, reading, preview } = consolidation;
   const notReady =
@@ -107,18 +107,13 @@ export function ConsolidateView(props: ConsolidateViewProps) {
         </PreviewBlock>
       </Step>
       <WriteBlock
-        t={t}
-        lang={lang}
+        {...props}
         id="step-consolidate-write"
         heading={t.consolidateWriteHeading}
-        hint={mode === 'file' ? t.consolidateWriteFileHint : t.consolidateWriteHint}
+        hints={{ excel: t.consolidateWriteHint, file: t.consolidateWriteFileHint }}
         button={t.consolidateWrite}
         testId="consolidate-write"
         write={consolidation.write}
-        busy={busy}
-        onWrite={onWrite}
-        onShowSheet={onShowSheet}
-        onGoToCell={onGoToCell}
       />
     </>
   );

@@ -25,7 +25,8 @@ export function WriteStep({ t, lang, mode, issuer, write, busy, onIssuer, onWrit
       lang={lang}
       id="step-write"
       heading={t.writeHeading}
-      hint={mode === 'file' ? t.writeFileHint : null}
+      mode={mode}
+      hints={{ excel: null, file: t.writeFileHint }}
       button={t.write}
       testId="write"
       write={write}

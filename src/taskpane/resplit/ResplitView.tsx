@@ -42,7 +42,7 @@ function errorText(t: PaneStrings, error: ResplitError | undefined): string | un
  * end, method, grounds), a preview of the new revision, and the write that replaces the forms with it.
  */
 export function ResplitView(props: ResplitViewProps) {
-  const { t, lang, mode, book, resplit, busy, today, onChange, onPreview, onWrite, onShowSheet, onGoToCell } = props;
+  const { t, lang, book, resplit, busy, today, onChange, onPreview, onGoToCell } = props;
   const styles = useStyles();
   const { form, preview } = resplit;
   const valid = validateResplit(form);
@@ -111,18 +111,13 @@ export function ResplitView(props: ResplitViewProps) {
         </PreviewBlock>
       </Step>
       <WriteBlock
-        t={t}
-        lang={lang}
+        {...props}
         id="step-resplit-write"
         heading={t.resplitWriteHeading}
-        hint={mode === 'file' ? t.resplitWriteFileHint : t.resplitWriteHint}
+        hints={{ excel: t.resplitWriteHint, file: t.resplitWriteFileHint }}
         button={t.resplitWrite}
         testId="resplit-write"
         write={resplit.write}
-        busy={busy}
-        onWrite={onWrite}
-        onShowSheet={onShowSheet}
-        onGoToCell={onGoToCell}
       />
     </>
   );

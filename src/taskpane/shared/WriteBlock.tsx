@@ -1,8 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { PaneStrings } from '../../i18n/strings';
-import type { Lang } from '../../sheets/forms/text';
 import { Step } from './Step';
+import type { ViewProps } from './view-props';
 import type { WriteState } from './write-state';
 import { WriteStatus } from './WriteStatus';
 
@@ -11,27 +10,23 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export interface WriteBlockProps {
-  t: PaneStrings;
-  lang: Lang;
+export interface WriteBlockProps extends Pick<ViewProps, 't' | 'lang' | 'mode' | 'busy' | 'onShowSheet' | 'onGoToCell'> {
   id: string;
   heading: string;
-  /** What the write does here (into the workbook, or a file to download). */
-  hint: string | null;
+  /** What the write does in each mode (into the workbook, or a file to download); null says nothing. */
+  hints: Record<ViewProps['mode'], string | null>;
   button: string;
   testId: string;
   write: WriteState;
-  busy: boolean;
   onWrite: () => void;
-  onShowSheet: (name: string) => void;
-  onGoToCell?: (cell: string) => void;
   /** Fields to fill before writing. */
   children?: ReactNode;
 }
 
 /** Every flow's last step: what it does, its button, and under it how the write goes. */
-export function WriteBlock({ t, lang, id, heading, hint, button, testId, write, busy, onWrite, onShowSheet, onGoToCell, children }: WriteBlockProps) {
+export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, busy, onWrite, onShowSheet, onGoToCell, children }: WriteBlockProps) {
   const styles = useStyles();
+  const hint = hints[mode];
   return (
     <Step id={id} heading={heading}>
       {children}
