@@ -24,7 +24,7 @@ export interface ControllerDeps {
 }
 
 /** What every flow's controller shares: the store, the host of the moment, and the steps all flows take. */
-export interface PaneContext extends ControllerDeps {
+export interface PaneContext extends Omit<ControllerDeps, 'host'> {
   /** The host now: Excel, or the file chosen last (standalone). */
   current(): PaneHost | null;
   setCurrent(host: PaneHost | null): void;
@@ -50,15 +50,16 @@ export interface PaneContext extends ControllerDeps {
 const PROGRESS_STEPS = 100;
 
 export function createContext(deps: ControllerDeps): PaneContext {
-  const { store } = deps;
-  let host = deps.host;
+  const { store, host: first, ...rest } = deps;
+  let host = first;
   const message = (error: unknown): Bilingual => {
     if (error instanceof HostError) return { vi: error.vi, en: error.en };
     deps.log(error);
     return both((s) => s.unexpected);
   };
   return {
-    ...deps,
+    ...rest,
+    store,
     current: () => host,
     setCurrent: (next) => void (host = next),
     message,
