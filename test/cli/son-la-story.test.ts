@@ -6,7 +6,7 @@ import { readPlanBook } from '../../src/hosts/files/plan-book';
 import { loadWorkbook } from '../../src/hosts/files/load-workbook';
 import { SON_LA_DISTRICTS } from '../../src/examples/son-la';
 import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
-import { readBook, run } from '../helpers/cli';
+import { besidesProgress, readBook, run } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { typeCell } from '../helpers/type-cell';
 
@@ -38,8 +38,6 @@ const rowOf = (plan: PlanJson, unit: string, stage: string, register = 'KS'): Ro
 const key = (r: Row): string => `${r.unit}|${r.register}|${r.stage}`;
 /** Issues name a cell as messages do, the sheet unquoted; `actualCells` quote it as a formula would. */
 const unquoted = (cell: string): string => cell.replace(/^'(.*)'!/, '$1!');
-/** What a command printed on stderr besides its progress lines (`[1.2 s] Đang ghi … / Writing …`, shown when a run passes a second). */
-const errors = (err: string): string[] => err.split('\n').filter((line) => line !== '' && !/^\[\d+\.\d s\] /.test(line));
 const progressNumber = async (file: string): Promise<number> => (await existingSheets(file)).findIndex((s) => s.marker?.kind === 'progress') + 1;
 
 /** 3–7/3/2025 (Monday to Friday) are periods 2–6 of the daily plan: 1/3 is a Saturday. */
@@ -106,7 +104,7 @@ describe('Sơn La, March 2025: five stages planned daily, sent to 12 districts, 
 
   it('plans the stages of the Giai đoạn sheet: 285,559 records (2,895 books) in each, all inside its window, no warning', async () => {
     const planned = await run('plan', EXAMPLE, '--granularity', 'day', '--out', master, '--json', tmp.file('r1.json'));
-    expect(errors(planned.err)).toEqual([]);
+    expect(besidesProgress(planned.err)).toEqual([]);
     expect(planned.code).toBe(0);
     expect(planned.out).toContain('Các giai đoạn lấy từ trang «Giai đoạn»');
     r1 = json(tmp.file('r1.json'));
@@ -132,7 +130,7 @@ describe('Sơn La, March 2025: five stages planned daily, sent to 12 districts, 
 
   it('splits one file per district; Mộc Châu and Sốp Cộp type 3–7/3; consolidation copies 30 cells and warns once, at Sốp Cộp’s entry of 4/3', async () => {
     const split = await run('split', master, '--by', 'unit', '--out-dir', parts);
-    expect(errors(split.err)).toEqual([]);
+    expect(besidesProgress(split.err)).toEqual([]);
     expect(split.code).toBe(0);
     expect(readdirSync(parts).sort()).toEqual(SON_LA_DISTRICTS.map(([name]) => `${name}.xlsx`).sort());
     for (const [file, unit] of [[mocChau, MOC_CHAU], [sopCop, SOP_COP]] as const) {
@@ -140,7 +138,7 @@ describe('Sơn La, March 2025: five stages planned daily, sent to 12 districts, 
     }
 
     const consolidated = await run('consolidate', master, mocChau, sopCop, '--out', merged, '--json', tmp.file('c.json'));
-    expect(errors(consolidated.err)).toEqual([]);
+    expect(besidesProgress(consolidated.err)).toEqual([]);
     expect(consolidated.code).toBe(0);
     expect(consolidated.out).toContain('đã chép 30 ô số thực hiện từ 2 tệp gửi về'); // 2 districts × 3 stages × 5 days
     expect(consolidated.out).toContain('(Revision 1; 30 actual cells copied from 2 returned files.)');
@@ -167,7 +165,7 @@ describe('Sơn La, March 2025: five stages planned daily, sent to 12 districts, 
   it('re-splits as of 7/3 with the deadlines moved: 1–7/3 kept, done as typed, what is left planned or unscheduled, entry never ahead of scan, attach done by 28/3', async () => {
     const resplit = await run('replan', merged, '--as-of', '2025-03-07', '--end', '2025-03-28', '--stages', NEW_STAGES,
       '--note', 'Lùi hạn các giai đoạn', '--out', book2, '--json', tmp.file('r2.json'));
-    expect(errors(resplit.err)).toEqual([]);
+    expect(besidesProgress(resplit.err)).toEqual([]);
     expect(resplit.code).toBe(0);
     resplitOut = resplit.out;
     r2 = json(tmp.file('r2.json'));
