@@ -3,6 +3,7 @@ import {
   CalendarSettings, SpecialKind, WorkCalendar, makeCalendar, parseWeekSpec, workingDayFlags,
 } from '../../src/planning/calendar';
 import { DayNumber, dayFromYMD, formatISO, parseDate } from '../../src/planning/days';
+import * as holidays from '../../src/planning/vn-holidays';
 
 const d = (iso: string): DayNumber => parseDate(iso) as DayNumber;
 const cal = (over: Partial<CalendarSettings> = {}): WorkCalendar =>
@@ -195,7 +196,7 @@ describe('calendar properties', () => {
   });
 });
 
-describe('time zones and speed', () => {
+describe('time zones and work done once', () => {
   const originalTZ = process.env.TZ;
   afterEach(() => {
     process.env.TZ = originalTZ;
@@ -214,13 +215,14 @@ describe('time zones and speed', () => {
     for (const spy of local) expect(spy).not.toHaveBeenCalled();
     expect(west[d('2024-09-02') - d('2023-12-25')]).toBe(0);
   });
-  it('answers millions of lookups over a decade quickly (each year is worked out once)', () => {
+  it('answers millions of lookups over a decade working each year out once', () => {
+    const built = jest.spyOn(holidays, 'vnSpecialDays');
     const c = cal();
     const from = d('2024-01-01');
-    const start = Date.now();
     let working = 0;
     for (let round = 0; round < 500; round++) for (let i = 0; i < 3653; i++) working += c.isWorkingDay(from + i) ? 1 : 0;
-    expect(Date.now() - start).toBeLessThan(5000);
+    // 1,826,500 lookups, ten years (2024–2033) worked out, once each: what keeps a national plan fast.
+    expect(built.mock.calls.map(([year]) => year)).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033]);
     expect(working % 500).toBe(0);
   });
 });
