@@ -4,6 +4,7 @@ import {
 } from '../../src/planning/calendar';
 import { DayNumber, dayFromYMD, formatISO, parseDate } from '../../src/planning/days';
 import * as holidays from '../../src/planning/vn-holidays';
+import { seeded } from '../helpers/property';
 
 const d = (iso: string): DayNumber => parseDate(iso) as DayNumber;
 const cal = (over: Partial<CalendarSettings> = {}): WorkCalendar =>
@@ -174,7 +175,7 @@ describe('calendar properties', () => {
       const c = makeCalendar(s);
       for (const p of picks) expect(c.isWorkingDay(from + (p % (len + 1)))).toBe(flags[p % (len + 1)] === 1);
       for (let i = 0; i <= len; i++) expect(c.isWorkingDay(from + i)).toBe(flags[i] === 1);
-    }), { numRuns: 60 });
+    }), seeded(60));
   });
   it('no day is both off-listed and working unless it is a user extra workday; make-up days work unless the user is off', () => {
     fc.assert(fc.property(arbSettings, arbWindow, (s, [from, len]) => {
@@ -186,13 +187,13 @@ describe('calendar properties', () => {
         if (kinds.includes('make-up') && !kinds.includes('day-off')) expect(c.isWorkingDay(day)).toBe(true);
         if (kinds.includes('day-off')) expect(c.isWorkingDay(day)).toBe(false);
       }
-    }), { numRuns: 60 });
+    }), seeded(60));
   });
   it('specialDays is sorted and stays inside the window', () => {
     fc.assert(fc.property(arbSettings, arbWindow, (s, [from, len]) => {
       const days = makeCalendar(s).specialDays(from, from + len).map((x) => x.day);
       expect(days.every((x, i) => x >= from && x <= from + len && (i === 0 || days[i - 1] <= x))).toBe(true);
-    }), { numRuns: 60 });
+    }), seeded(60));
   });
 });
 

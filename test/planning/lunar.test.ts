@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { dayFromYMD, formatISO, ymdFromDay } from '../../src/planning/days';
 import { lunarNewYear, lunarYearEnd, solarFromLunar } from '../../src/planning/lunar';
+import { seeded } from '../helpers/property';
 
 /**
  * Mùng 1 Tết in Việt Nam, 1990–2060. They equal the Chinese New Year except where the new moon falls
@@ -80,7 +81,7 @@ describe('solar dates of lunar days', () => {
     fc.assert(fc.property(
       fc.integer({ min: 1990, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 29 }),
       (year, month, day) => solarFromLunar(year, month, day) === solarFromLunar(year, month, 1) + day - 1,
-    ));
+    ), seeded());
     expect(solarFromLunar(2024, 1, 1)).toBe(dayFromYMD(2024, 2, 10));
   });
 });

@@ -4,6 +4,7 @@ import { Plan, planUnits } from '../../src/planning/plan';
 import { planJson } from '../../src/planning/plan-json';
 import { Method, PlanSettings, defaultSettings } from '../../src/planning/settings';
 import { Unit } from '../../src/planning/units';
+import { seeded } from '../helpers/property';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
@@ -198,7 +199,7 @@ describe('plan properties', () => {
         expect(sum + row.unscheduled).toBe(row.remaining);
         if (cfg.method !== 'capacity') expect(row.unscheduled).toBe(0);
       });
-    }), { numRuns: 300 });
+    }), seeded(300));
   });
 
   it('never puts a target in a period without a working day', () => {
@@ -208,7 +209,7 @@ describe('plan properties', () => {
       plan.periods.forEach((p, k) => {
         if (p.workingDays === 0) plan.rows.forEach((_, i) => expect(plan.targets[i * P + k]).toBe(0));
       });
-    }), { numRuns: 300 });
+    }), seeded(300));
   });
 
   it('even: a row differs by at most one between working periods, the larger shares first', () => {
@@ -221,7 +222,7 @@ describe('plan properties', () => {
         expect(Math.max(...live) - Math.min(...live)).toBeLessThanOrEqual(1);
         for (let k = 1; k < live.length; k++) expect(live[k]).toBeLessThanOrEqual(live[k - 1]);
       });
-    }), { numRuns: 200 });
+    }), seeded(200));
   });
 
   it('capacity: no unit is given more than machines × rate × working days in any period', () => {
@@ -236,7 +237,7 @@ describe('plan properties', () => {
           expect(load).toBeLessThanOrEqual(cap * p.workingDays);
         });
       });
-    }), { numRuns: 200 });
+    }), seeded(200));
   });
 
   it('priority and capacity: a register starts only when every register before it is finished by that period', () => {
@@ -253,7 +254,7 @@ describe('plan properties', () => {
           });
         }
       });
-    }), { numRuns: 200 });
+    }), seeded(200));
   });
 
   it('is deterministic: the same input gives the same plan, whatever order the registers were read in', () => {
@@ -261,6 +262,6 @@ describe('plan properties', () => {
       const a = planJson(planUnits(units, REG, cfg));
       const b = planJson(planUnits(units, [...REG].reverse(), cfg));
       expect(b).toEqual(a);
-    }), { numRuns: 100 });
+    }), seeded(100));
   });
 });

@@ -6,6 +6,7 @@ import { Replan, ReplanInput, replan } from '../../src/planning/replan';
 import { planStages } from '../../src/planning/stage-plan';
 import { METHODS, defaultSettings } from '../../src/planning/settings';
 import { Stage, predecessorOf } from '../../src/planning/stages';
+import { seeded } from '../helpers/property';
 import { firstRunAhead, stagesOf, stagedSettings } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
@@ -299,7 +300,7 @@ describe('properties of staged re-splits', () => {
           expect(runsAhead(out, input)).toBeNull();
         }
       }),
-      { numRuns: 150 },
+      seeded(150),
     );
     expect(seen.planned).toBeGreaterThan(75);
     expect(Math.min(seen.moved, seen.kept, seen.held, seen.ahead, seen.mid, seen.passed)).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { Plan, planUnits } from '../../src/planning/plan';
 import { Replan, ReplanInput, replan } from '../../src/planning/replan';
 import { Method, PlanSettings, defaultSettings } from '../../src/planning/settings';
 import { Unit } from '../../src/planning/units';
+import { seeded } from '../helpers/property';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
@@ -358,7 +359,7 @@ describe('replan properties', () => {
         const [r, k] = key.split(':').map(Number);
         expect(plan.targets[r * P + k]).toBe(v);
       }
-    }), { numRuns: 400 });
+    }), seeded(400));
     expect(seen.planned).toBeGreaterThan(200);
     expect(Math.min(seen.mid, seen.held, seen.past)).toBeGreaterThan(40);
   });
@@ -370,6 +371,6 @@ describe('replan properties', () => {
       if (out.problems.some((p) => p.severity === 'error')) return;
       const method = b.input.changes.method ?? b.old.settings.method;
       if (method !== 'capacity') out.plan.rows.forEach((r) => expect(r.unscheduled).toBe(0));
-    }), { numRuns: 200 });
+    }), seeded(200));
   });
 });

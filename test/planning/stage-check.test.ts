@@ -5,6 +5,7 @@ import { stageAheadProblems } from '../../src/planning/stage-check';
 import { planStages } from '../../src/planning/stage-plan';
 import { defaultSettings } from '../../src/planning/settings';
 import { Stage, parseStages, predecessorOf, stagesWindow } from '../../src/planning/stages';
+import { seeded } from '../helpers/property';
 import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
@@ -96,7 +97,7 @@ describe('actuals ahead of the stage before them', () => {
         expect(problems.map((x) => x.cell)).toEqual(expected);
         expect(problems.every((x) => x.severity === 'warning' && x.code === 'ahead-of-previous-stage')).toBe(true);
       }),
-      { numRuns: 100 },
+      seeded(100),
     );
   });
 });

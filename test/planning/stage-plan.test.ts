@@ -6,6 +6,7 @@ import { planStages } from '../../src/planning/stage-plan';
 import { METHODS, defaultSettings } from '../../src/planning/settings';
 import { Stage, formatStages, parseStages } from '../../src/planning/stages';
 import { SON_LA_DISTRICTS, SON_LA_STAGES } from '../../src/examples/son-la';
+import { seeded } from '../helpers/property';
 import { firstRunAhead, stagesOf, stagedSettings } from '../helpers/stages';
 import { unit } from '../helpers/units';
 
@@ -131,7 +132,7 @@ describe('properties of staged plans', () => {
         });
         expect(firstRunAhead(plan)).toBeNull();
       }),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
 
@@ -146,7 +147,7 @@ describe('properties of staged plans', () => {
         expect(Array.from(one.targets)).toEqual(Array.from(plain.targets));
         expect(one.rows.map((r) => r.unscheduled)).toEqual(plain.rows.map((r) => r.unscheduled));
       }),
-      { numRuns: 60 },
+      seeded(60),
     );
   });
 });

@@ -17,6 +17,7 @@ import { PlanWorkbook, PlanWorkbookSheets } from '../../src/sheets/read-plan-wor
 import { Revision, revise } from '../../src/sheets/revise';
 import { SplitBy, SplitPart, splitBook } from '../../src/sheets/split';
 import { put, readSheets, sheetsOf } from '../helpers/grids';
+import { seeded } from '../helpers/property';
 import { unit } from '../helpers/units';
 
 const REG = ['KS', 'KH', 'KT'];
@@ -407,7 +408,7 @@ describe('consolidate properties', () => {
         expect(out.actuals).toEqual(expected);
         expect(out.revision).toBe(book.revision);
       }),
-      { numRuns: 80, seed: 20250312 },
+      seeded(80, 20250312),
     );
     // The cases the rules are about came up.
     expect(seen.revised).toBeGreaterThan(5);

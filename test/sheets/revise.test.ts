@@ -13,6 +13,7 @@ import { planForms } from '../../src/sheets/forms/workbook';
 import { PlanWorkbook, readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { Revision, revise } from '../../src/sheets/revise';
 import { put, readSheets, sheetsOf } from '../helpers/grids';
+import { seeded } from '../helpers/property';
 import { unit } from '../helpers/units';
 
 const REG = ['KS', 'KH', 'KT'];
@@ -88,7 +89,7 @@ describe('a revision written and read back', () => {
           for (let k = 0; k < P3; k++) expect(third.actuals[r * P3 + k]).toBe(k < P ? typed[r * P + k] : null);
         }
       }),
-      { numRuns: 60, seed: 20261123 },
+      seeded(60, 20261123),
     );
   });
 
