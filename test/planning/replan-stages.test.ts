@@ -121,6 +121,14 @@ describe('a staged daily plan re-split after a week, the deadline moved', () => 
 
   test('entry never runs ahead of scan, nor approval of entry two working days on, actuals and new targets together', () => {
     expect(runsAhead(moved, input)).toBeNull();
+    // Not by planning less: every row plans anew all it has left, by the new end.
+    const P = moved.plan.periods.length;
+    moved.plan.rows.forEach((row, r) => {
+      let open = 0;
+      for (let k = moved.firstOpen; k < P; k++) open += planned(moved, input, r, k);
+      expect([r, open, row.unscheduled]).toEqual([r, row.remaining, 0]);
+      expect(row.remaining).toBeGreaterThan(0);
+    });
   });
 
   test('stage windows moved by changes.stages are kept to', () => {

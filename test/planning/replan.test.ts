@@ -365,12 +365,22 @@ describe('replan properties', () => {
   });
 
   it('without held cells, a row whose open periods all have a working day is only unscheduled by capacity', () => {
+    // Counted: the re-splits checked (not refused, not by capacity) and their rows with records left.
+    const checked = { cases: 0, rows: 0 };
     fc.assert(fc.property(arbCase, (c) => {
       const b = build(c);
       const out = replan(b.input);
       if (out.problems.some((p) => p.severity === 'error')) return;
       const method = b.input.changes.method ?? b.old.settings.method;
-      if (method !== 'capacity') out.plan.rows.forEach((r) => expect(r.unscheduled).toBe(0));
+      if (method !== 'capacity') {
+        checked.cases++;
+        out.plan.rows.forEach((r) => {
+          expect(r.unscheduled).toBe(0);
+          if (r.remaining > 0) checked.rows++;
+        });
+      }
     }), seeded(200));
+    expect(checked.cases).toBeGreaterThan(100);
+    expect(checked.rows).toBeGreaterThan(2 * checked.cases);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
 import { pickLang } from '../../src/i18n/lang';
 import { STRINGS } from '../../src/i18n/strings';
 import { environmentOf, officeWaitMs } from '../../src/taskpane/environment';
@@ -31,16 +33,51 @@ function shape(value: unknown, path = ''): string[] {
   return [`${path}: ${typeof value}`];
 }
 
+/** Every text of a strings table by key path: a string, or what a function says given 2 for each argument. */
+function textsOf(value: unknown, path = ''): [string, unknown][] {
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => textsOf(v, path ? `${path}.${k}` : k));
+  if (typeof value === 'function') return [[path, value(...Array.from({ length: value.length }, () => 2))]];
+  return [[path, value]];
+}
+
+/** The same in both languages, rightly: the switch names the language it switches to, a date's pattern, a range of dates. */
+const SAME_IN_BOTH = ['englishSwitch', 'datePlaceholder', 'window'];
+
+/** The keys the pane's code reads from its strings: `t.key` where the tables are in use, and `both((s) => s.key …)`. */
+function keysRead(): string[] {
+  const src = path.join(__dirname, '..', '..', 'src');
+  const keys = new Set<string>();
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file) || file.startsWith(`i18n${path.sep}`)) continue;
+    const code = readFileSync(path.join(src, file), 'utf8');
+    if (/\b(PaneStrings|STRINGS)\b/.test(code)) for (const m of code.matchAll(/\bt\.([A-Za-z]\w*)/g)) keys.add(m[1]);
+    for (const m of code.matchAll(/\bboth\(\((\w+)(?:, \w+)?\) => (\w+)\.([A-Za-z]\w*)/g)) if (m[1] === m[2]) keys.add(m[3]);
+  }
+  return [...keys].sort();
+}
+
 describe('the strings', () => {
-  it('have the same keys, kinds and list lengths in English as in Vietnamese', () => {
+  it('have the same keys, kinds and list lengths in English as in Vietnamese, and every key the pane reads', () => {
     expect(shape(STRINGS.en)).toEqual(shape(STRINGS.vi));
+    const read = keysRead();
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.filter((key) => !(key in STRINGS.vi) || !(key in STRINGS.en))).toEqual([]);
   });
 
-  it('have no empty text', () => {
+  it('have no empty text, and compared key by key, no Vietnamese left in the English table', () => {
     const texts = (value: unknown): unknown[] =>
       typeof value === 'object' && value !== null ? Object.values(value).flatMap(texts) : [value];
     for (const lang of ['vi', 'en'] as const) {
       expect(texts(STRINGS[lang]).filter((v) => typeof v === 'string' && v.trim() === '')).toEqual([]);
+    }
+    const vi = textsOf(STRINGS.vi);
+    const en = new Map(textsOf(STRINGS.en));
+    expect(vi.length).toBeGreaterThanOrEqual(keysRead().length);
+    for (const [key, text] of vi) {
+      const english = en.get(key);
+      expect([key, typeof text, typeof english]).toEqual([key, 'string', 'string']);
+      expect([key, (text as string).trim() === '', (english as string).trim() === '']).toEqual([key, false, false]);
+      if (!SAME_IN_BOTH.includes(key)) expect([key, english]).not.toEqual([key, text]);
     }
   });
 });

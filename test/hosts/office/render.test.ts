@@ -25,12 +25,16 @@ describe('planning a sheet into Office.js batches', () => {
     }
   });
 
-  it('fills batches: a sheet takes about as many as its size needs', () => {
+  it('fills batches: a sheet takes about as many as its size needs, every row in one of them', () => {
     const budget = 200_000;
     const { sheets } = monthlyForms(300);
     const progress = sheets[1];
     const batches = [...new SheetRender(progress).batches(budget)].filter((b) => b.rows > 0);
     const total = batches.reduce((n, b) => n + b.bytes, 0);
+    const sent = opsOf(batches).reduce((n, op) => n + opBytes(op), 0);
+    expect(batches.reduce((n, b) => n + b.rows, 0)).toBe(progress.rows.length);
+    // At least as many as the bytes sent need at the budget, at most one more than 90% full ones would take.
+    expect(batches.length).toBeGreaterThanOrEqual(Math.ceil(sent / budget));
     expect(batches.length).toBeLessThanOrEqual(Math.ceil(total / (budget * 0.9)) + 1);
   });
 
