@@ -34,7 +34,7 @@ async function returnedPart(book: PlanWorkbook, typed: (part: SplitPart) => [num
   return { file: fileOf(`${part.name}.xlsx`, await xlsxBytes(part.forms.sheets)), part };
 }
 
-describe('the pane consolidates returned files in Excel', () => {
+describe('the pane consolidates returned files in Excel (the fake)', () => {
   it('copies the actuals typed in a returned part into Phụ lục 02, keeping the one typed before and the revision', async () => {
     const pane = await planned(openWorkbookFile);
     const sheet = pane.wb.sheet(PROGRESS);

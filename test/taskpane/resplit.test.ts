@@ -29,7 +29,7 @@ async function typeActuals(pane: Pane): Promise<Map<string, number>> {
   return typed;
 }
 
-describe('the pane re-splits a plan in Excel', () => {
+describe('the pane re-splits a plan in Excel (the fake)', () => {
   it('keeps every actual typed on Phụ lục 02, bumps the revision and adds a history line', async () => {
     const pane = await planned();
     const typed = await typeActuals(pane);

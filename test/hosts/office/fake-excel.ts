@@ -11,11 +11,20 @@
  *   operations (object paths, names, arguments). Over 5,000,000 bytes, like Excel on the web, it fails with
  *   `RequestPayloadSizeLimitExceeded` and nothing of it is applied. Responses are measured the same way.
  *   One-shot errors can be injected (`failSync`), and the limit lowered (`payloadLimit`).
+ * - Cell-edit mode. While the user is typing in a cell (`editCell`, from now or from a given sync, until
+ *   `leaveCell`), Excel refuses every request whole with `InvalidOperationInCellEditMode`; so does the fake.
  * - Cells. Strings are taken as if typed, as Office.js does: `=…` (and `+…`, `-…`) is a formula, a number
  *   or a date-like text becomes a number, `TRUE` a boolean, `#N/A` an error; a leading `'` keeps the rest as
  *   text. `null` in an array leaves the cell as it is. Arrays must match the range's size. A protected
  *   sheet refuses changes. The fake does not calculate: a formula cell reads back its formula, and an
- *   empty value.
+ *   empty value, unless it holds a broken reference (below): then its value is the error `#REF!`.
+ * - References to sheets. A formula, in a cell or a defined name, holds the sheets it names (`'Tổng hợp'!`,
+ *   `Lịch!`, outside string literals) as Excel does: by the sheet, not by its name. Renaming a sheet rewrites
+ *   the references to it in every formula; deleting one turns them into `#REF!` (`=#REF!D10`), in the
+ *   formula and its value, for good: a sheet added later under the old name is not picked up. A formula
+ *   naming a sheet the workbook does not have is `#REF!` too (Excel takes it for a link to another
+ *   workbook), and stays so when such a sheet is added; the fake keeps its text as written. Names a test
+ *   arranges by hand hold no sheets, and charts record their ranges as written.
  *
  * Formats are recorded per range as set (`formatAt` folds them for a cell; borders stay as set per range,
  * edges and insides, not resolved per cell side). Tests read the workbook through `FakeWorkbook`.
@@ -93,6 +102,99 @@ class Row {
   formulas: (string | undefined)[] = [];
   errors: (true | undefined)[] = [];
   formats: (string | undefined)[] = [];
+  /** Per formula, the sheet each of its references names, in order (null: none of that name when written). */
+  links: (Links | undefined)[] = [];
+}
+
+/** The sheets a formula's references hold, in the order `sheetRefs` finds them. */
+type Links = (FakeSheet | null)[];
+
+/** A sheet reference in a formula: `'Tổng hợp'!` or `Lịch!`, from `start` to just after the `!`. */
+interface SheetRef {
+  start: number;
+  end: number;
+  name: string;
+  quoted: boolean;
+}
+
+const ERROR_LITERAL = /#(?:REF!|NULL!|DIV\/0!|VALUE!|NAME\?|NUM!|N\/A)/iy;
+const UNQUOTED_REF = /[\p{L}_][\p{L}\p{N}_.]*!/uy;
+const WORD_CHAR = /[\p{L}\p{N}_.]/u;
+
+/** The sheet references of a formula, outside its string literals and error values. */
+function sheetRefs(formula: string): SheetRef[] {
+  const refs: SheetRef[] = [];
+  if (!formula.includes('!')) return refs;
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i];
+    if (ch === '"') {
+      for (i++; i < formula.length; i++) {
+        if (formula[i] !== '"') continue;
+        if (formula[i + 1] !== '"') break;
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      let name = '';
+      let j = i + 1;
+      for (; j < formula.length; j++) {
+        if (formula[j] !== "'") name += formula[j];
+        else if (formula[j + 1] === "'") name += formula[j++];
+        else break;
+      }
+      if (formula[j + 1] === '!') refs.push({ start: i, end: j + 2, name, quoted: true });
+      i = j + 2;
+      continue;
+    }
+    if (ch === '#') {
+      ERROR_LITERAL.lastIndex = i;
+      i = ERROR_LITERAL.test(formula) ? ERROR_LITERAL.lastIndex : i + 1;
+      continue;
+    }
+    UNQUOTED_REF.lastIndex = i;
+    const m = i > 0 && WORD_CHAR.test(formula[i - 1]) ? null : UNQUOTED_REF.exec(formula);
+    if (m) {
+      refs.push({ start: i, end: i + m[0].length, name: m[0].slice(0, -1), quoted: false });
+      i += m[0].length;
+    } else i++;
+  }
+  return refs;
+}
+
+/** A sheet as a formula names it, quoted as it was or where the name needs it. */
+function refText(name: string, quoted: boolean): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Z]{1,3}\d+$/i.test(name) && !/^R\d*C\d*$/i.test(name);
+  return `${quoted || !plain ? `'${name.replace(/'/g, "''")}'` : name}!`;
+}
+
+/**
+ * A formula after `sheet` was renamed (`gone` false: its references name the sheet's new name) or deleted
+ * (`gone`: they become `#REF!` and hold nothing); null when it does not name the sheet.
+ */
+function retarget(formula: string, links: Links, sheet: FakeSheet, gone: boolean): { formula: string; links: Links } | null {
+  if (!links.includes(sheet)) return null;
+  const refs = sheetRefs(formula);
+  if (refs.length !== links.length) throw new Error(`FAKE: ${formula} has ${refs.length} sheet references, ${links.length} held`);
+  let out = '';
+  let at = 0;
+  const kept: Links = [];
+  refs.forEach((r, i) => {
+    const mine = links[i] === sheet;
+    out += formula.slice(at, r.start) + (!mine ? formula.slice(r.start, r.end) : gone ? '#REF!' : refText(sheet.name, r.quoted));
+    if (!(mine && gone)) kept.push(links[i]);
+    at = r.end;
+  });
+  return { formula: out + formula.slice(at), links: kept };
+}
+
+/** Whether a formula shows `#REF!`: it names a sheet it holds none of, or holds `#REF!` itself. */
+function broken(formula: string, links: Links): boolean {
+  if (links.includes(null)) return true;
+  if (!formula.includes('#')) return false;
+  const outsideStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return /#REF!/i.test(outsideStrings);
 }
 
 export interface FakeCell {
@@ -137,7 +239,7 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly page: Record<string, unknown> = {};
 
-  constructor(readonly id: string, name: string) {
+  constructor(readonly id: string, name: string, private readonly book: FakeWorkbook) {
     this.name = name;
   }
 
@@ -223,6 +325,7 @@ export class FakeSheet {
     row.formulas[c] = undefined;
     row.errors[c] = undefined;
     row.values[c] = undefined;
+    row.links[c] = undefined;
     if (typeof v === 'number' || typeof v === 'boolean') {
       row.values[c] = v;
       return;
@@ -231,7 +334,7 @@ export class FakeSheet {
     if (v === '') return;
     if (v.startsWith("'")) row.values[c] = v.slice(1);
     else if (NUMBER.test(v)) row.values[c] = v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v);
-    else if (/^[=+-]/.test(v) && v.length > 1) row.formulas[c] = v.startsWith('=') ? v : '=' + v;
+    else if (/^[=+-]/.test(v) && v.length > 1) this.formula(row, c, v.startsWith('=') ? v : '=' + v, this.book.resolve(v));
     else if (DATE_LIKE.test(v)) {
       const [, d, m, y] = DATE_LIKE.exec(v)!;
       row.values[c] = Date.UTC(y ? +y : 2024, +m - 1, +d) / 86400000 + 25569;
@@ -241,6 +344,31 @@ export class FakeSheet {
       row.values[c] = v.toUpperCase();
       row.errors[c] = true;
     } else row.values[c] = v;
+  }
+
+  /** Stores a formula and the sheets its references hold; a broken reference shows `#REF!`. */
+  formula(row: Row, c: number, formula: string, links: Links): void {
+    row.formulas[c] = formula;
+    row.links[c] = links.length ? links : undefined;
+    row.values[c] = broken(formula, links) ? '#REF!' : undefined;
+    row.errors[c] = row.values[c] === undefined ? undefined : true;
+  }
+
+  /** Rewrites this sheet's formulas, in cells and names, after `sheet` was renamed or deleted (`gone`). */
+  retarget(sheet: FakeSheet, gone: boolean): void {
+    for (const row of this.rows.values()) {
+      row.links.forEach((links, c) => {
+        const moved = links && retarget(row.formulas[c]!, links, sheet, gone);
+        if (moved) this.formula(row, c, moved.formula, moved.links);
+      });
+    }
+    for (const name of this.names) {
+      const links = this.book.nameLinks.get(name);
+      const moved = links && retarget(name.formula, links, sheet, gone);
+      if (!moved) continue;
+      name.formula = moved.formula;
+      this.book.nameLinks.set(name, moved.links);
+    }
   }
 
   write(box: Box, key: 'values' | 'formulas' | 'numberFormat', data: unknown): void {
@@ -309,6 +437,8 @@ export class FakeWorkbook {
   payloadLimit = PAYLOAD_LIMIT;
   screenUpdatingSuspensions = 0;
   private nextId = 1;
+  private editing = false;
+  private editFrom: ((s: SyncInfo) => boolean) | null = null;
   private readonly failures: { code: string; when: (s: SyncInfo) => boolean }[] = [];
   private readonly actionFailures: { code: string; when: (a: ActionInfo) => boolean }[] = [];
 
@@ -345,10 +475,52 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists`);
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError('InvalidArgument', `Bad sheet name ${name}`);
-    const sheet = new FakeSheet(`{${String(this.nextId++).padStart(8, '0')}}`, name);
+    const sheet = new FakeSheet(`{${String(this.nextId++).padStart(8, '0')}}`, name, this);
     this.sheets.push(sheet);
     if (!this.activeId) this.activeId = sheet.id; // Excel always has an active sheet
     return sheet;
+  }
+
+  /** The sheets a formula's references name, as it is written now (null: no sheet of that name). */
+  resolve(formula: string): Links {
+    return sheetRefs(formula).map((r) => this.find(r.name) ?? null);
+  }
+
+  /** @internal What each defined name's formula holds, beside it (tests compare names as plain data). */
+  readonly nameLinks = new WeakMap<FakeName, Links>();
+
+  /** @internal After a sheet got a new name: every formula naming it says so. */
+  renamed(sheet: FakeSheet): void {
+    for (const s of this.sheets) s.retarget(sheet, false);
+  }
+
+  /** Deletes a sheet directly (someone deleting it by hand): what pointed at it becomes #REF!. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    const i = this.sheets.indexOf(sheet);
+    this.sheets.splice(i, 1);
+    if (this.activeId === sheet.id) this.activeId = this.sheets[Math.min(i, this.sheets.length - 1)]?.id ?? '';
+    for (const s of this.sheets) s.retarget(sheet, true);
+  }
+
+  /**
+   * The user starts typing in a cell, now or at the first sync `when` accepts (a sync number, counted like
+   * `syncs`): from then every sync fails with InvalidOperationInCellEditMode, changing nothing, as Excel
+   * refuses every request while a cell is being edited, until `leaveCell()`.
+   */
+  editCell(when?: number | ((s: SyncInfo) => boolean)): void {
+    if (when === undefined) this.editing = true;
+    else this.editFrom = typeof when === 'number' ? (s) => s.index === when : when;
+  }
+
+  /** The user leaves the cell (Enter, Esc or a click elsewhere): requests go through again. */
+  leaveCell(): void {
+    this.editing = false;
+    this.editFrom = null;
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing;
   }
 
   find(key: string): FakeSheet | undefined {
@@ -391,6 +563,13 @@ export class FakeWorkbook {
 
   /** @internal */
   checkFailure(info: SyncInfo): void {
+    if (this.editFrom?.(info)) {
+      this.editing = true;
+      this.editFrom = null;
+    }
+    if (this.editing) {
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'This operation is not allowed while Excel is in cell-edit mode. Exit the cell (Enter or Esc) and try again.');
+    }
     const i = this.failures.findIndex((f) => f.when(info));
     if (i >= 0) {
       const [f] = this.failures.splice(i, 1);
@@ -620,6 +799,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
       if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists`);
       if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError('InvalidArgument', `Bad sheet name ${name}`);
       s.name = name;
+      this.ctx.wb.renamed(s);
     });
   }
   get id(): string {
@@ -658,9 +838,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     this.call('delete', [], (s) => {
       const wb = this.ctx.wb;
       if (wb.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook needs a visible sheet');
-      const i = wb.sheets.indexOf(s);
-      wb.sheets.splice(i, 1);
-      if (wb.activeId === s.id) wb.activeId = wb.sheets[Math.min(i, wb.sheets.length - 1)].id;
+      wb.deleteSheet(s.id);
     });
   }
 
@@ -890,6 +1068,7 @@ class NamesProxy extends ClientObject<FakeSheet> {
       if (s.names.some((n) => fold(n.name) === fold(name))) throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} exists`);
       if (!formula.startsWith('=')) throw new FakeOfficeError('InvalidArgument', `A name refers to a formula: ${formula}`);
       s.names.push((added = { name, formula, visible: true }));
+      this.ctx.wb.nameLinks.set(added, this.ctx.wb.resolve(formula));
     });
     return new NameProxy(this.ctx, `${this.path}.add(${JSON.stringify(name)})`, () => added);
   }

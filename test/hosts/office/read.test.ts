@@ -26,7 +26,7 @@ function workbook(): FakeWorkbook {
   return wb;
 }
 
-describe('reading the units table from Excel', () => {
+describe('reading the units table through the Excel API (the fake)', () => {
   it('reads the active sheet’s used range when one cell is selected: dates from serials (UTC days), errors, booleans, where it starts', async () => {
     const wb = workbook();
     wb.select('Số liệu', 'A1');
@@ -84,7 +84,7 @@ describe('reading the units table from Excel', () => {
     expect(await host.readSources()).toEqual([{ scope: 'selection', label: "Lịch's!C5:D9", grid: { sheet: "Lịch's", rows: [], firstRow: 5, firstCol: 3 } }]);
   });
 
-  it('reads a national table in slices, each answer well under Excel on the web’s 5 MB', async () => {
+  it('reads a national table in slices, each of the fake’s answers well under the 5 MB Excel on the web allows', async () => {
     const wb = new FakeWorkbook();
     const rows = Array.from({ length: 60_000 }, (_, i) => [`Xã ${i + 1}`, 1000 + i, 500, 20, 7]);
     wb.addSheet('Số liệu').setCells('A1', rows);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { excelHost } from '../../../src/hosts/office/excel-host';
 import { PAYLOAD_BUDGET } from '../../../src/hosts/office/operations';
 import { SheetRender } from '../../../src/hosts/office/render';
@@ -6,7 +8,7 @@ import { columnLetters } from '../../../src/sheets/grid';
 import { CellStyle, SheetModel, cellStyle } from '../../../src/sheets/model';
 import { HostError, PaneHost } from '../../../src/hosts/host';
 import { DAY, MARKER, SUMMARY, sampleSheets } from '../../helpers/xlsx-sample';
-import { FakeWorkbook } from './fake-excel';
+import { FakeSheet, FakeWorkbook } from './fake-excel';
 import { monthlyForms } from './forms';
 
 const CELL_EDIT = {
@@ -178,7 +180,7 @@ describe('writing the forms into the open workbook', () => {
     expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 6);
   }, 60_000);
 
-  it('sends a request Excel refuses as too large again in smaller pieces, and writes the same workbook', async () => {
+  it('sends again in smaller pieces a request the fake refuses as too large, as Excel on the web does over 5 MB, and writes the same workbook', async () => {
     const { sheets } = monthlyForms(150);
     const normal = peoplesWorkbook();
     await hostOf(normal).writeForms(sheets, [], () => {});
@@ -191,7 +193,7 @@ describe('writing the forms into the open workbook', () => {
     expect(small.snapshot()).toEqual(normal.snapshot());
   }, 30_000);
 
-  it('asks to finish editing the cell when Excel is in cell-edit mode, and leaves the workbook as it was', async () => {
+  it('asks to finish editing the cell when the fake refuses a request in cell-edit mode, as Excel does, and leaves the workbook as it was', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 40);
     const before = wb.snapshot();
@@ -205,7 +207,7 @@ describe('writing the forms into the open workbook', () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
-  it('puts the workbook back when the last step fails, and when Excel refuses from the start', async () => {
+  it('puts the workbook back when the last step fails, and when the fake refuses from the start', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 20);
     const before = wb.snapshot();
@@ -291,7 +293,7 @@ describe('writing the forms into the open workbook', () => {
     const host = excelHost({
       run: wb.run,
       sleep: async () => {
-        wb.sheets.splice(wb.sheets.indexOf(wb.sheet(forms.sheets[1].name)), 1);
+        wb.deleteSheet(forms.sheets[1].name);
       },
     });
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
@@ -351,7 +353,7 @@ describe('writing the forms into the open workbook', () => {
     expect(error.en).toBe(`${CELL_EDIT.en} The workbook could not be put back as it was: the old sheets may still have the temporary names ${temps.join(', ')}.`);
   });
 
-  it('says nothing was put under a temporary name when Excel refused the renaming itself, and has nothing to undo', async () => {
+  it('says nothing was put under a temporary name when the fake refused the renaming itself, and has nothing to undo', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 20);
     const before = wb.snapshot();
@@ -366,7 +368,7 @@ describe('writing the forms into the open workbook', () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
-  it('gives other Excel errors with their code, in both languages, without a stack', async () => {
+  it('gives other errors of the Excel API (one the fake is told to raise) with their code, in both languages, without a stack', async () => {
     const wb = peoplesWorkbook();
     wb.failSync('GeneralException', 3);
     const error: HostError = await hostOf(wb).writeForms(sampleSheets(), [], () => {}).then(() => { throw new Error('written'); }, (e) => e);
@@ -425,5 +427,75 @@ describe('writing the forms into the open workbook', () => {
     wb.calculationMode = 'Manual';
     await host.writeForms(forms.sheets, forms.replaced, () => {});
     expect(wb.calculationMode).toBe('Manual');
+  });
+});
+
+/** The sheets a sheet's formulas name (quoted, as the forms write them), each once, sorted. */
+function sheetsNamed(sheet: FakeSheet): string[] {
+  const named = new Set<string>();
+  for (const row of sheet.rows.values()) {
+    for (const formula of row.formulas) for (const m of formula?.matchAll(/'((?:[^']|'')+)'!/g) ?? []) named.add(m[1].replace(/''/g, "'"));
+  }
+  return [...named].sort();
+}
+
+/** The cells of a sheet showing #REF!, in their formula or value. */
+const refErrors = (sheet: FakeSheet): string[] => sheet.grid().filter((line) => line.includes('#REF!'));
+
+/**
+ * Why forms are written in the order they are (write.ts): the fake keeps references to sheets as Excel does
+ * (a renamed sheet is followed, a deleted one leaves #REF!), and a user typing in a cell holds every request
+ * up until they leave it.
+ */
+describe('the order of a write, against the fake’s sheet references and cell-edit mode, modelled on Excel’s', () => {
+  const P02 = 'Phụ lục 02 - Báo cáo tiến độ';
+
+  it('leaves #REF! in a formula of your own that points at a form being replaced, as the README says; one pointing at your own sheet is kept', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const mine = wb.addSheet('Ghi chú');
+    mine.setCells('A1', [[`='${P02}'!D10`, "='Số liệu'!B2"]]);
+    expect(mine.cell('A1').error).toBe(false);
+    const forms = await plan(wb, 25);
+    expect(forms.replaced).toContain(P02);
+    expect(mine.cell('A1')).toMatchObject({ formula: '=#REF!D10', value: '#REF!', error: true });
+    expect(mine.cell('B1')).toMatchObject({ formula: "='Số liệu'!B2", value: null, error: false });
+    const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('a formula in a sheet of your own that points at a form being replaced shows `#REF!` afterwards');
+  });
+
+  it('points the new forms’ formulas across forms at the new forms: none shows #REF! once the old ones are deleted', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const forms = await plan(wb, 25);
+    expect(forms.replaced).toHaveLength(6);
+    // The progress report reads the calendar, the roll-up both: forms named before and after them.
+    expect(sheetsNamed(wb.sheet(P02))).toEqual(['Lịch']);
+    expect(sheetsNamed(wb.sheet('Tổng hợp'))).toEqual(['Lịch', P02]);
+    expect(forms.sheets.flatMap((s) => refErrors(wb.sheet(s.name)))).toEqual([]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name)]);
+  });
+
+  it('puts the workbook back, your formulas too, once you leave the cell you began typing in mid-write, and writes in full when asked again', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const mine = wb.addSheet('Ghi chú');
+    mine.setCells('A1', [[`='${P02}'!D10`]]);
+    const before = wb.snapshot();
+    const sleeps: number[] = [];
+    // You leave the cell while the pane waits to try putting back again.
+    const host = excelHost({ run: wb.run, sleep: async (ms) => void (sleeps.push(ms), wb.leaveCell()) });
+    const forms = monthlyForms(25, await host.existingSheets());
+    wb.editCell(wb.syncs + 5); // the second batch filling the new forms: old ones renamed aside, new ones half written
+    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
+    expect(sleeps).toEqual([1000]); // the first try at putting back was refused as well
+    expect(wb.snapshot()).toEqual(before);
+    expect(mine.cell('A1')).toMatchObject({ formula: `='${P02}'!D10`, error: false });
+
+    await host.writeForms(forms.sheets, forms.replaced, () => {});
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
+    expect(forms.sheets.flatMap((s) => refErrors(wb.sheet(s.name)))).toEqual([]);
+    const last = forms.sheets[0].rows.length;
+    expect(wb.sheet(forms.sheets[0].name).cell(`D${last}`).formula).toBe(`=${(forms.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
   });
 });
