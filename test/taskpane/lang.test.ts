@@ -43,14 +43,15 @@ function textsOf(value: unknown, path = ''): [string, unknown][] {
 /** The same in both languages, rightly: the switch names the language it switches to, a date's pattern, a range of dates. */
 const SAME_IN_BOTH = ['englishSwitch', 'datePlaceholder', 'window'];
 
-/** The keys the pane's code reads from its strings: `t.key` where the tables are in use, and `both((s) => s.key …)`. */
+/** The keys the pane's code reads from its strings: `t.key` in the pane, and `both((s) => s.key …)` anywhere. */
 function keysRead(): string[] {
   const src = path.join(__dirname, '..', '..', 'src');
+  const pane = `taskpane${path.sep}`;
   const keys = new Set<string>();
   for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
     if (!/\.tsx?$/.test(file) || file.startsWith(`i18n${path.sep}`)) continue;
     const code = readFileSync(path.join(src, file), 'utf8');
-    if (/\b(PaneStrings|STRINGS)\b/.test(code)) for (const m of code.matchAll(/\bt\.([A-Za-z]\w*)/g)) keys.add(m[1]);
+    if (file.startsWith(pane)) for (const m of code.matchAll(/\bt\.([A-Za-z]\w*)/g)) keys.add(m[1]);
     for (const m of code.matchAll(/\bboth\(\((\w+)(?:, \w+)?\) => (\w+)\.([A-Za-z]\w*)/g)) if (m[1] === m[2]) keys.add(m[3]);
   }
   return [...keys].sort();
