@@ -2,22 +2,15 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { todayInVietnam } from '../../src/planning/days';
 import { PlanJson } from '../../src/planning/plan-json';
 import { chonThanhWorkbook, daiLanhWorkbook } from '../../src/examples/workbooks';
 import { sha256, tempDir } from '../helpers/tmp';
 import { typeCell } from '../helpers/type-cell';
+import { run } from '../helpers/cli';
 
 const tmp = tempDir('quota-plan-cli-');
 afterAll(() => tmp.cleanup());
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = tmp.file(name);
