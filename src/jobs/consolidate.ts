@@ -45,6 +45,6 @@ export function consolidateJob(job: ConsolidateJob): (Consolidated & FormsToWrit
   const consolidated = job.consolidated ?? consolidationOf(job.book, job.files);
   if (isRefused(consolidated)) return consolidated;
   const { book } = job;
-  const out = formsInto(job.target, keptNames(book, book.lang), (names) => sameRevisionForms(book, consolidated.actuals, names));
+  const out = formsInto(job.target, keptNames(book, book.lang), book.plan, (names) => sameRevisionForms(book, consolidated.actuals, names));
   return isRefused(out) ? out : { ...consolidated, ...out };
 }

@@ -50,7 +50,7 @@ export function planJob(job: PlanJob): ({ plan: Plan } & FormsToWrite) | Refused
   const { lang, issuer, made } = job.document;
   const id = planId(plan);
   const planned = plan;
-  const out = formsInto(job.target, defaultFormNames(lang), (names) =>
+  const out = formsInto(job.target, defaultFormNames(lang), planned, (names) =>
     planForms(planned, job.table, { lang, issuer, planId: id, revision: 1, names, made }));
   return isRefused(out) ? out : { plan, ...out };
 }

@@ -36,6 +36,6 @@ export function resplitJob(job: ResplitJob): ({ revision: Revision } & FormsToWr
   const { book } = job;
   const lang = job.lang ?? book.lang;
   const next = revision;
-  const out = formsInto(job.target, keptNames(book, lang), (names) => revisionForms(book, next, { lang, issuer: job.issuer, names }));
+  const out = formsInto(job.target, keptNames(book, lang), next.plan, (names) => revisionForms(book, next, { lang, issuer: job.issuer, names }));
   return isRefused(out) ? out : { revision, ...out };
 }

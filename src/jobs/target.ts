@@ -1,6 +1,7 @@
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { FormKind } from '../sheets/forms/marker';
-import { PlanForms, sizeProblems } from '../sheets/forms/workbook';
+import { Plan } from '../planning/plan';
+import { PlanForms, formsSize, sizeProblems } from '../sheets/forms/workbook';
 import { ExistingSheet, Placement, placeForms } from '../sheets/placement';
 
 /** The workbook the forms go into, as the shell found it. */
@@ -54,10 +55,15 @@ export function placementIn(target: Target, defaults: Record<FormKind, string>):
   return hasErrors(placement.problems) ? refused(placement.problems, 'target') : placement;
 }
 
-/** Places the forms in the target, builds them under the names found, and checks they fit in Excel. */
-export function formsInto(target: Target, defaults: Record<FormKind, string>, build: (names: Record<FormKind, string>) => PlanForms): FormsToWrite | Refused {
+/**
+ * Places the forms of `plan` in the target, checks from the plan alone that they will fit in Excel, builds
+ * them under the names found, and checks the built sheets.
+ */
+export function formsInto(target: Target, defaults: Record<FormKind, string>, plan: Plan, build: (names: Record<FormKind, string>) => PlanForms): FormsToWrite | Refused {
   const placement = placementIn(target, defaults);
   if (isRefused(placement)) return placement;
+  const estimate = sizeProblems(formsSize(plan, placement.names));
+  if (estimate.length > 0) return refused(estimate);
   const forms = build(placement.names);
   const tooLarge = sizeProblems(forms.sheets);
   if (tooLarge.length > 0) return refused(tooLarge);

@@ -8,7 +8,10 @@ import { SETTING_KEYS } from '../../src/sheets/forms/calendar-sheet';
 import { formatMarker, parseMarker, planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { progressCells } from '../../src/sheets/forms/progress-report';
-import { MAX_ROWS, planForms, sizeProblems } from '../../src/sheets/forms/workbook';
+import { MAX_ROWS, builtSize, formsSize, planForms, sizeProblems } from '../../src/sheets/forms/workbook';
+import { formsInto, isRefused } from '../../src/jobs/target';
+import { planStages } from '../../src/planning/stage-plan';
+import { stagedSettings, stagesOf } from '../helpers/stages';
 import { placeForms } from '../../src/sheets/placement';
 import { readPlanSettings } from '../../src/sheets/read-plan-settings';
 import { readUnits } from '../../src/sheets/read-units';
@@ -274,6 +277,43 @@ describe('size limits', () => {
     expect(p.code).toBe('too-large');
     expect(p.vi).toContain('tuần hoặc tháng');
     expect(sizeProblems(twoLevel().forms.sheets)).toEqual([]);
+  });
+
+  it('estimates from the plan alone no more rows and columns than the forms then take: nothing that fits is refused', () => {
+    const stages = stagesOf('collect:2025-03-03..2025-03-07,scan:..2025-03-14,entry:..2025-03-21,approve:..2025-03-28+2');
+    const units = [unit('Xã A', { KS: 1000, KT: 400 }, { parent: 'Huyện X', row: 5 }), unit('Xã B', { KS: 600 }, { row: 6 })];
+    const plans = [
+      twoLevel().plan,
+      twoLevel({ method: 'capacity', granularity: 'week' }).plan,
+      planStages(units, ['KS', 'KT'], stagedSettings(stages, { granularity: 'week' })),
+    ];
+    for (const plan of plans) {
+      const names = defaultFormNames('vi');
+      const built = planForms(plan, { units: [...plan.units], registers: plan.registers }, { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names });
+      const estimate = formsSize(plan, names);
+      for (const e of estimate) {
+        const real = builtSize(sheet(built.sheets, e.name));
+        expect(e.rows).toBeLessThanOrEqual(real.rows);
+        expect(e.cols).toBeLessThanOrEqual(real.cols);
+      }
+      // Phụ lục 02's width is exact: with many periods it is the figure that reaches Excel's limit first.
+      expect(estimate[1].cols).toBe(builtSize(sheet(built.sheets, names.progress)).cols);
+    }
+  });
+
+  it('refuses a plan whose forms would pass Excel’s columns before building them', () => {
+    // 50 years by day: about 18,000 periods, so Phụ lục 02 would need some 36,000 columns.
+    const { plan } = twoLevel({ granularity: 'day', end: d('2074-05-31') });
+    let built = false;
+    const out = formsInto({ existing: [], anew: true, label: null }, defaultFormNames('vi'), plan, () => {
+      built = true;
+      throw new Error('the forms are built');
+    });
+    expect(built).toBe(false);
+    expect(isRefused(out) && out.problems.map((p) => [p.code, p.en])).toEqual([
+      ['too-large', expect.stringMatching(/^Sheet "Phụ lục 01 - Giao chỉ tiêu" would need 18,\d{3} columns \(at most 16,384\)/)],
+      ['too-large', expect.stringMatching(/^Sheet "Phụ lục 02 - Báo cáo tiến độ" would need 36,\d{3} columns/)],
+    ]);
   });
 });
 

@@ -67,6 +67,15 @@ export interface ProgressLayout {
   machines: number;
 }
 
+/**
+ * Phụ lục 02's columns for P periods and S stages (1 without stages), as `progressLayout` places them: STT,
+ * unit and register; per stage P actuals, six tracking columns, P targets and three hidden; parent, machines.
+ */
+export const progressWidth = (periods: number, stages: number): number => 5 + 2 * stages * periods + 9 * stages;
+
+/** Phụ lục 02's header rows above the first unit. */
+export const PROGRESS_HEADER_ROWS = FIRST_ROW - 1;
+
 /** The columns of a plan row: its stage's. */
 export const colsOf = (layout: ProgressLayout, planRow: number): StageColumns => layout.stages[layout.stageOf[planRow]];
 

@@ -30,8 +30,11 @@ export function quotaLayout(plan: Plan, groups: readonly RowGroup[]): QuotaLayou
     for (const planRow of g.rows) rowOf[planRow] = ++r;
   }
   const staged = hasStages(plan) ? 1 : 0; // the stage column, after the register
-  return { rowOf, remaining: 3 + staged, target0: (plan.settings.method === 'capacity' ? 6 : 5) + staged };
+  return { rowOf, remaining: 3 + staged, target0: quotaTarget0(plan) };
 }
+
+/** The column of the first period's target: after the unit, register, stage, records, machines and daily quota. */
+export const quotaTarget0 = (plan: Plan): number => (plan.settings.method === 'capacity' ? 6 : 5) + (hasStages(plan) ? 1 : 0);
 
 const hasStages = (plan: Plan): boolean => (plan.settings.stages?.length ?? 0) > 0;
 

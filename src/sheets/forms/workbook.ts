@@ -3,13 +3,14 @@ import { Problem, problem } from '../../planning/problems';
 import { formatCount } from '../../planning/text';
 import { Unit } from '../../planning/units';
 import { SheetModel } from '../model';
-import { calendarLayout, calendarSheet } from './calendar-sheet';
+import { LISTED_PAST_END, calendarLayout, calendarSheet } from './calendar-sheet';
 import { groupByParent } from './groups';
 import { firstRevision } from '../../planning/history';
 import { historySheet } from './history-sheet';
+import { FormKind } from './marker';
 import { FormOptions } from './options';
-import { ProgressLayout, progressLayout, progressSheet } from './progress-report';
-import { quotaAssignmentSheet } from './quota-assignment';
+import { PROGRESS_HEADER_ROWS, ProgressLayout, progressLayout, progressSheet, progressWidth } from './progress-report';
+import { quotaAssignmentSheet, quotaTarget0 } from './quota-assignment';
 import { rollupSheet } from './rollup';
 import { unitsReadSheet } from './units-read';
 
@@ -41,13 +42,43 @@ export function planForms(plan: Plan, units: { units: readonly Unit[]; registers
   };
 }
 
+/** The rows and columns a sheet takes (or will take). */
+export interface SheetSize {
+  name: string;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The rows and columns the forms of `plan` will need at least, from the plan alone (its rows, periods,
+ * stages and window), without building anything: a plan too large for Excel is refused by these before the
+ * forms, which would take gigabytes, are built. Each figure is a lower bound of what `planForms` builds
+ * (tested), so nothing that fits is refused; `sizeProblems` checks the built sheets after.
+ */
+export function formsSize(plan: Plan, names: Record<FormKind, string>): SheetSize[] {
+  const P = plan.periods.length;
+  const S = Math.max(1, plan.settings.stages?.length ?? 0);
+  // Rows come unit by unit, register by register: a new line on Phụ lục 02 wherever either changes.
+  let lines = 0;
+  plan.rows.forEach((row, i) => {
+    const before = plan.rows[i - 1];
+    if (!before || before.unitIndex !== row.unitIndex || before.register !== row.register) lines++;
+  });
+  const days = plan.settings.end + LISTED_PAST_END - plan.settings.start + 1;
+  return [
+    { name: names.quota, rows: 8 + plan.rows.length, cols: quotaTarget0(plan) + P },
+    { name: names.progress, rows: PROGRESS_HEADER_ROWS + lines, cols: progressWidth(P, S) },
+    { name: names.rollup, rows: plan.units.length, cols: 1 },
+    { name: names.calendar, rows: days, cols: 1 },
+    { name: names.units, rows: 1 + plan.units.length, cols: 1 },
+  ];
+}
+
 /** Refusals for sheets that would not fit in Excel, with the way out: coarser periods. */
-export function sizeProblems(sheets: readonly SheetModel[]): Problem[] {
+export function sizeProblems(sheets: readonly (SheetModel | SheetSize)[]): Problem[] {
   const problems: Problem[] = [];
   for (const s of sheets) {
-    const rows = s.rows.length;
-    let cols = s.columns.length;
-    for (const r of s.rows) cols = Math.max(cols, r.values.length);
+    const { rows, cols } = 'cols' in s ? s : builtSize(s);
     if (rows <= MAX_ROWS && cols <= MAX_COLUMNS) continue;
     const what = rows > MAX_ROWS ? `${formatCount(rows, 'vi')} dòng (tối đa ${formatCount(MAX_ROWS, 'vi')})` : `${formatCount(cols, 'vi')} cột (tối đa ${formatCount(MAX_COLUMNS, 'vi')})`;
     const whatEn = rows > MAX_ROWS ? `${formatCount(rows, 'en')} rows (at most ${formatCount(MAX_ROWS, 'en')})` : `${formatCount(cols, 'en')} columns (at most ${formatCount(MAX_COLUMNS, 'en')})`;
@@ -56,4 +87,11 @@ export function sizeProblems(sheets: readonly SheetModel[]): Problem[] {
       `Sheet "${s.name}" would need ${whatEn}, beyond Excel's limits. Choose longer periods (week or month) or plan fewer units at a time.`));
   }
   return problems;
+}
+
+/** A built sheet's rows and columns. */
+export function builtSize(s: SheetModel): SheetSize {
+  let cols = s.columns.length;
+  for (const r of s.rows) cols = Math.max(cols, r.values.length);
+  return { name: s.name, rows: s.rows.length, cols };
 }
