@@ -156,6 +156,9 @@ function totalScope(text: string | null): 'grand' | 'group' | null {
 /** Names of groups of units, which head a group even with no STT column. */
 const GROUP_NAME = /^(huyen|quan|thi xa|thanh pho|tinh|cum|khu vuc|nhom|district|province|city|cluster|group)\b/;
 
+/** Up to this many columns that are not read but hold numbers get a warning each; more get one for them all. */
+const IGNORED_ONE_BY_ONE = 5;
+
 /** A number in a column that is not read, worth one warning: numbers, or text typed as one. */
 const holdsNumber = (v: CellValue | undefined): boolean =>
   typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && parseCount(v).kind === 'count');
@@ -584,7 +587,18 @@ class TableReader {
   }
 
   private reportIgnored(): void {
-    for (const c of this.numbersInIgnored) {
+    const cols = [...this.numbersInIgnored].sort((a, b) => a - b);
+    if (cols.length > IGNORED_ONE_BY_ONE) {
+      // A sheet with thousands of such columns gets one warning, naming their range, not thousands.
+      const [first, last] = [cols[0], cols[cols.length - 1]];
+      const to = this.out.address(this.header.columns[last].row, last);
+      const range = `${this.out.address(this.header.columns[first].row, first)}:${to.slice(to.lastIndexOf('!') + 1)}`;
+      this.out.add(this.header.columns[first].row, first, 'warning', 'ignored-column', null,
+        `${formatCount(cols.length, 'vi')} cột trong ${range} có số nhưng không phải cột sổ, tổng, số máy hay số quyển nên không được đọc.`,
+        `${formatCount(cols.length, 'en')} columns in ${range} hold numbers but are not register, total, machines or books columns, so they are not read.`);
+      return;
+    }
+    for (const c of cols) {
       const { label, row } = this.header.columns[c];
       this.out.add(row, c, 'warning', 'ignored-column', null,
         `Cột ${quoted(label, 'vi')} có số nhưng không phải cột sổ, tổng, số máy hay số quyển nên không được đọc.`,

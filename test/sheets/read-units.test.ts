@@ -140,6 +140,20 @@ describe('wide sheets', () => {
     expect(found(t)).toEqual([['warning', 'ignored-column', 'Số liệu!D1']]);
     expect(t.problems[0].vi).toContain('«Chỉ tiêu/ngày»');
   });
+
+  it('warns once, naming their range, about a sheet’s worth of columns holding numbers it does not read', () => {
+    // Excel's last column is XFD (16,384): every column after the register holds a figure.
+    const wide = (first: CellValue[], fill: (c: number) => CellValue): CellValue[] => [...first, ...Array.from({ length: 16_384 - first.length }, (_, c) => fill(c))];
+    const t = readUnits(sheet([
+      wide(['STT', 'Đơn vị', 'Khai sinh'], (c) => `Cột ${c}`),
+      wide([1, 'Xã A', 600], (c) => c),
+      wide([2, 'Xã B', 900], () => 7),
+    ]));
+    expect(counts(t)).toEqual({ 'Xã A': { KS: 600 }, 'Xã B': { KS: 900 } });
+    expect(found(t)).toEqual([['warning', 'ignored-column', 'Số liệu!D1']]);
+    expect(t.problems[0].en).toBe('16,381 columns in Số liệu!D1:XFD1 hold numbers but are not register, total, machines or books columns, so they are not read.');
+    expect(t.problems[0].vi).toContain('16.381 cột trong Số liệu!D1:XFD1');
+  });
 });
 
 describe('long sheets', () => {
