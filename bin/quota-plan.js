@@ -9,6 +9,4 @@ try {
   process.stderr.write('quota-plan is not built yet: run `npm install` in the project folder.\n');
   process.exit(1);
 }
-cli.main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+cli.runCli(process.argv.slice(2));

@@ -3,11 +3,10 @@ import { Problem, describeProblem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { ReturnedFile, consolidateJob } from '../jobs/consolidate';
 import { isRefused } from '../jobs/target';
-import { readPlanBook } from '../hosts/files/plan-book';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { progressCells } from '../sheets/forms/progress-report';
 import { ParsedArgs } from './args';
-import { checkOutputs, fileTarget, jsonFile, openPlanBook, openWorkbook, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, guardOutputs, jsonFile, openPlanBook, planBookOf, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse } from './io';
 import { UsageError } from './usage-error';
 
@@ -29,7 +28,16 @@ export async function consolidateCommand(args: ParsedArgs, io: CommandIO): Promi
   const jsonPath = args.options.get('json');
   // Neither the plan workbook nor any returned file is ever written.
   for (const file of [input, ...returnedFiles]) await checkOutputs(file, outPath, jsonPath);
+  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'consolidate', io);
+  try {
+    return await consolidateInto(input, returnedFiles, outPath, jsonPath, io, guard);
+  } finally {
+    await guard.release();
+  }
+}
 
+/** The run itself, once its outputs are held: read every file, copy the actuals, write the copy. */
+async function consolidateInto(input: string, returnedFiles: readonly string[], outPath: string, jsonPath: string | undefined, io: CommandIO, guard: OutputGuard): Promise<number> {
   const opened = await openPlanBook(input, io, NOT_CONSOLIDATED);
   if (typeof opened === 'number') return opened;
   const { book, others } = opened;
@@ -37,16 +45,21 @@ export async function consolidateCommand(args: ParsedArgs, io: CommandIO): Promi
   const files: ReturnedFile[] = [];
   for (const file of returnedFiles) {
     io.progress.step(`Đang đọc ${file}`, `Reading ${file}`);
-    const back = await readPlanBook(file, await openWorkbook(file));
+    const back = await planBookOf(file);
     files.push(back.sheets === null ? { name: file, status: 'refused', problems: back.problems } : { name: file, status: 'read', book: { file, sheets: back.sheets } });
   }
   io.progress.step('Đang tổng hợp', 'Consolidating');
   const made = consolidateJob({ book, files, target: await fileTarget(outPath) });
   if (isRefused(made)) return refuse(io, made.problems, made.about === 'target' ? outPath : returnedFiles.join(', '), NOT_CONSOLIDATED);
 
-  const outputs: PendingFile[] = [workbookFile(outPath, made.forms.sheets)];
-  if (jsonPath) outputs.push(jsonFile(jsonPath, planJson(book.plan, [...book.problems, ...made.warnings], (i) => progressCells(made.forms.progress, i))));
-  await writeOutputs(outputs, io);
+  // The workbook first: the JSON names it by its hash.
+  const written = workbookFile(outPath, made.forms.sheets);
+  const outputs: PendingFile[] = [written];
+  if (jsonPath) {
+    const json = planJson(book.plan, [...book.problems, ...made.warnings], (i) => progressCells(made.forms.progress, i));
+    outputs.push(jsonFile(jsonPath, () => ({ ...json, workbook: workbookRef(written, book.planId, book.revision) })));
+  }
+  await writeOutputs(outputs, io, guard);
   io.progress.done();
 
   const n = returnedFiles.length;

@@ -4,6 +4,9 @@ import { PLAN_OPTIONS } from './plan-options';
 import { CONSOLIDATE_OPTIONS, consolidateCommand } from './consolidate-command';
 import { REPLAN_OPTIONS, replanCommand } from './replan-command';
 import { SPLIT_OPTIONS, splitCommand } from './split-command';
+import { constants } from 'os';
+import { removePendingSync } from '../hosts/files/leftovers';
+import { WorkbookFileError } from '../hosts/files/read-workbook-file';
 import { createProgress } from './progress';
 import { RefusedError, UsageError } from './usage-error';
 
@@ -70,6 +73,10 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
       err(`${e.vi}\n${e.en}`);
       return 1;
     }
+    if (e instanceof WorkbookFileError) {
+      err(`${e.problem.vi}\n${e.problem.en}`);
+      return 1;
+    }
     const message = e instanceof Error ? e.message : String(e);
     err(`Lỗi không mong đợi / Unexpected error: ${message}`);
     if (process.env.QUOTA_PLAN_DEBUG && e instanceof Error) err(e.stack ?? '');
@@ -79,8 +86,33 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * On Ctrl-C, SIGTERM or SIGHUP (a closed terminal), removes this run's temporary files and locks, then ends
+ * by the same signal, as a shell expects. Outputs already renamed into place stay; the others are as they were.
+ */
+export function removeLeftoversOnSignals(err: Write = stderr): void {
+  const handler = (signal: NodeJS.Signals): void => {
+    removePendingSync();
+    err(`\nĐã dừng (${signal}): đã xóa các tệp tạm; tệp kết quả nào chưa ghi xong thì vẫn như trước.`);
+    err(`Stopped (${signal}): temporary files removed; outputs not yet in place are as they were.`);
+    for (const s of SIGNALS) process.removeListener(s, handler);
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    }
+  };
+  for (const s of SIGNALS) process.on(s, handler);
+}
+
+/** The command line's entry point (bin/quota-plan.js). */
+export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
+  removeLeftoversOnSignals();
+  main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runCli();

@@ -13,8 +13,9 @@ import { UnitsTable } from '../sheets/read-units';
 import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';
 import { gridOf } from '../xlsx/read-grid';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
+import { planId } from '../sheets/forms/marker';
 import { ParsedArgs } from './args';
-import { checkOutputs, exists, fileTarget, jsonFile, openWorkbook, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, exists, fileTarget, guardOutputs, jsonFile, openWorkbook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse, refuseJob } from './io';
 import { checkPlanOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
 import { planSummary } from './summary';
@@ -28,7 +29,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   }
   // The window comes from the options, or else from the input's stage sheet: then it is known once it is read.
   const windowGiven = args.options.has('stages') || (!!args.options.get('start') && !!args.options.get('end'));
-  let settings: PlanSettings | null = windowGiven ? planSettingsFrom(args.options) : null;
+  const settings: PlanSettings | null = windowGiven ? planSettingsFrom(args.options) : null;
   if (!settings) {
     checkPlanOptions(args.options);
     if (!(await exists(input))) planSettingsFrom(args.options); // no file to hold stages: the missing window is the error
@@ -37,9 +38,21 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
   await checkOutputs(input, outPath, jsonPath);
+  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'plan', io);
+  try {
+    return await planInto(args, io, input, settings, lang, guard);
+  } finally {
+    await guard.release();
+  }
+}
 
+/** The run itself, once its outputs are held: read, plan, write. */
+async function planInto(args: ParsedArgs, io: CommandIO, input: string, given: PlanSettings | null, lang: Lang, guard: OutputGuard): Promise<number> {
+  let settings = given;
+  const outPath = args.options.get('out');
+  const jsonPath = args.options.get('json');
   io.progress.step(`Đang đọc ${input}`, `Reading ${input}`);
-  const workbook = await openWorkbook(input);
+  const { workbook } = await openWorkbook(input, 'units');
   const stageSheet = args.options.has('stages') ? undefined : workbook.worksheets.find((ws) => isStageSheetName(ws.name));
   const sheetProblems: Problem[] = [];
   if (stageSheet) {
@@ -55,7 +68,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   }
   settings ??= planSettingsFrom(args.options); // no stages anywhere: --start and --end are required
   io.progress.step('Đang đọc bảng đơn vị', 'Reading the units table');
-  const { table: read, sheet } = pickSheet(workbook, args.options.get('sheet'));
+  const { table: read, sheet } = pickSheet(input, workbook, args.options.get('sheet'));
   const table: UnitsTable = { ...read, problems: [...sheetProblems, ...read.problems] };
   if (hasErrors(table.problems)) return refuse(io, table.problems, input);
 
@@ -64,10 +77,14 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const made = planJob({ table, settings, document: { lang, issuer: args.options.get('issuer') ?? '', made: todayInVietnam() }, target });
   if (isRefused(made)) return refuseJob(io, made, input, outPath);
 
-  const outputs: PendingFile[] = [];
-  if (jsonPath) outputs.push(jsonFile(jsonPath, planJson(made.plan, table.problems, (i) => progressCells(made.forms.progress, i))));
-  if (outPath) outputs.push(workbookFile(outPath, made.forms.sheets));
-  await writeOutputs(outputs, io);
+  // The workbook first: the JSON names it by its hash.
+  const book = outPath ? workbookFile(outPath, made.forms.sheets) : undefined;
+  const outputs: PendingFile[] = book ? [book] : [];
+  if (jsonPath) {
+    const json = planJson(made.plan, table.problems, (i) => progressCells(made.forms.progress, i));
+    outputs.push(jsonFile(jsonPath, () => (book ? { ...json, workbook: workbookRef(book, planId(made.plan), 1) } : json)));
+  }
+  await writeOutputs(outputs, io, guard);
   io.progress.done();
   io.out(planSummary(made.plan, `${input} (${sheet})`, table.problems));
   if (settings.stages && stageSheet) io.out(`Các giai đoạn lấy từ trang «${stageSheet.name}» / Stages read from sheet "${stageSheet.name}".`);
@@ -80,7 +97,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
  * The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). A stages
  * sheet (`Giai đoạn`, `Stages`) is never the units table unless asked for by name.
  */
-function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
+function pickSheet(file: string, workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
   const sources: TableSource[] = workbook.worksheets.map((ws) => {
     let grid: Grid | undefined;
     // Built when pickTable looks at the sheet: it stops at the first one with a table.
@@ -93,9 +110,9 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): { ta
   }
   if (pick.kind === 'none') {
     if (workbook.worksheets.some((ws) => isStageSheetName(ws.name))) {
-      throw new RefusedError('Sổ tính chỉ có trang giai đoạn, không có bảng đơn vị.', 'The workbook holds only the stages sheet, no units table.');
+      throw new RefusedError(`${file} chỉ có trang giai đoạn, không có bảng đơn vị.`, `${file} holds only the stages sheet, no units table.`);
     }
-    throw new RefusedError('Sổ tính không có trang nào.', 'The workbook has no sheet.');
+    throw new RefusedError(`${file} không có trang nào.`, `${file} has no sheet.`);
   }
   return { table: pick.table, sheet: pick.source.label };
 }

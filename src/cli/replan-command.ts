@@ -13,7 +13,7 @@ import { progressCells } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
 import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
-import { checkOutputs, fileTarget, jsonFile, openPlanBook, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, guardOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuseJob } from './io';
 import { oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
@@ -74,7 +74,28 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   const outPath = opt('out');
   const jsonPath = opt('json');
   await checkOutputs(input, outPath, jsonPath);
+  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'replan', io);
+  try {
+    return await resplitInto(args, io, { input, end, asOf, method, rate, release }, guard);
+  } finally {
+    await guard.release();
+  }
+}
 
+interface ReplanOptions {
+  input: string;
+  end: DayNumber;
+  asOf: DayNumber;
+  method: Method | undefined;
+  rate: number | undefined;
+  release: string | undefined;
+}
+
+/** The run itself, once its outputs are held: read the book, re-split, write the next revision. */
+async function resplitInto(args: ParsedArgs, io: CommandIO, { input, end, asOf, method, rate, release }: ReplanOptions, guard: OutputGuard): Promise<number> {
+  const opt = (name: (typeof REPLAN_OPTIONS)[number]): string | undefined => args.options.get(name);
+  const outPath = opt('out');
+  const jsonPath = opt('json');
   const opened = await openPlanBook(input, io, NOT_RESPLIT);
   if (typeof opened === 'number') return opened;
   const { book, others } = opened;
@@ -92,21 +113,23 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   if (isRefused(made)) return refuseJob(io, made, input, outPath, NOT_RESPLIT);
   const result = made.revision;
 
-  const outputs: PendingFile[] = [];
+  // The workbook first: the JSON names it by its hash.
+  const written = outPath ? workbookFile(outPath, made.forms.sheets) : undefined;
+  const outputs: PendingFile[] = written ? [written] : [];
   if (jsonPath) {
     // The revision's problems hold the book's, its own (held cells, stages ahead) and the plan's, in that order.
-    outputs.push(jsonFile(jsonPath, planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(made.forms.progress, i), result.replan.done)));
+    const json = planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(made.forms.progress, i), result.replan.done);
+    outputs.push(jsonFile(jsonPath, () => (written ? { ...json, workbook: workbookRef(written, result.planId, result.revision) } : json)));
   }
-  if (outPath) outputs.push(workbookFile(outPath, made.forms.sheets));
-  await writeOutputs(outputs, io);
+  await writeOutputs(outputs, io, guard);
   io.progress.done();
   io.out(replanSummary(result, input));
   if (outPath && others.length > 0) {
     io.out(`\nLưu ý: ${outPath} chỉ có các biểu mẫu; các trang khác của ${input} (${others.join(', ')}) không được chép sang.`);
     io.out(`Note: ${outPath} holds the forms only; the other sheets of ${input} (${others.join(', ')}) are not copied.`);
   }
-  const written = [outPath, jsonPath].filter(Boolean);
-  if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
+  const files = [outPath, jsonPath].filter(Boolean);
+  if (files.length > 0) io.out(`\nĐã ghi / Written: ${files.join(', ')}`);
   return 0;
 }
 

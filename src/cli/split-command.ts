@@ -2,12 +2,11 @@ import * as path from 'path';
 import { formatCount } from '../planning/text';
 import { figuresLost, partReplacement, splitJob } from '../jobs/split';
 import { isRefused } from '../jobs/target';
-import { readPlanBook } from '../hosts/files/plan-book';
-import { loadWorkbook } from '../hosts/files/load-workbook';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { SPLIT_BY, SplitBy } from '../sheets/split';
+import { SPLIT_BY, SplitBy, SplitPart } from '../sheets/split';
+import { PlanWorkbook } from '../sheets/read-plan-workbook';
 import { ParsedArgs } from './args';
-import { checkOutputs, fileTarget, openPlanBook, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, guardOutputs, openPlanBook, planBookOf, writeOutputs } from './files';
 import { refuse, refuseJob } from './io';
 import type { CommandIO } from './io';
 import { oneOf } from './plan-options';
@@ -31,16 +30,28 @@ export async function splitCommand(args: ParsedArgs, io: CommandIO): Promise<num
 
   const opened = await openPlanBook(input, io, NOT_SPLIT);
   if (typeof opened === 'number') return opened;
-  const { book, others } = opened;
+  const { book } = opened;
 
   io.progress.step('Đang tách', 'Splitting');
   const split = splitJob(book, by, input);
   if (isRefused(split)) return refuseJob(io, split, input, undefined, NOT_SPLIT);
   const { parts } = split;
+  const targets = parts.map((part) => path.join(outDir, `${part.name}.xlsx`));
+  for (const target of targets) await checkOutputs(input, target, undefined);
+  const guard = await guardOutputs(targets, 'split', io);
+  try {
+    return await splitInto(input, opened, parts, by, targets, io, guard);
+  } finally {
+    await guard.release();
+  }
+}
+
+/** The run itself, once the parts' files are held: check what each would replace, write them all. */
+async function splitInto(input: string, { book, others }: { book: PlanWorkbook; others: string[] }, parts: readonly SplitPart[], by: SplitBy,
+  targets: readonly string[], io: CommandIO, guard: OutputGuard): Promise<number> {
   const outputs: PendingFile[] = [];
-  for (const part of parts) {
-    const target = path.join(outDir, `${part.name}.xlsx`);
-    await checkOutputs(input, target, undefined);
+  for (const [i, part] of parts.entries()) {
+    const target = targets[i];
     // A file already there is replaced only when it holds nothing but forms, and either no typed actual or
     // none the plan workbook lacks (a part of this plan split before: its figures are the master's).
     const replacing = partReplacement(book, await fileTarget(target));
@@ -51,7 +62,7 @@ export async function splitCommand(args: ParsedArgs, io: CommandIO): Promise<num
     }
     outputs.push(workbookFile(target, part.forms.sheets));
   }
-  await writeOutputs(outputs, io);
+  await writeOutputs(outputs, io, guard);
   io.progress.done();
 
   const what = by === 'parent' ? { vi: 'đơn vị cấp trên', en: 'parent' } : { vi: 'đơn vị', en: 'unit' };
@@ -72,7 +83,7 @@ export async function splitCommand(args: ParsedArgs, io: CommandIO): Promise<num
 /** A part file already there read as a plan workbook's forms, or null when it holds none or cannot be read (kept, then). */
 async function partSheets(file: string) {
   try {
-    return (await readPlanBook(file, await loadWorkbook(file))).sheets;
+    return (await planBookOf(file)).sheets;
   } catch {
     return null;
   }

@@ -242,16 +242,32 @@ export class ZipWriter {
 
 /** How a platform reads: raw inflate, synchronous, and optionally a faster CRC-32. */
 export interface Inflater {
-  inflate(raw: Uint8Array): Uint8Array;
+  /** Inflates `raw`, which the central directory says holds `size` bytes: more than that is never produced. */
+  inflate(raw: Uint8Array, size: number): Uint8Array;
   crc32?(data: Uint8Array, crc: number): number;
 }
 
+/** An entry of the central directory, as the archive declares it (nothing inflated yet). */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  /** General-purpose flags; bit 0 set means the entry is encrypted. */
+  flags: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  /** Where the entry's compressed bytes start. */
+  start: number;
+}
+
+/** Thrown for an archive that is not one, or is damaged: the message says what is wrong. */
+export class ZipError extends Error {}
+
 /**
- * Every entry of a ZIP archive by name, read through the central directory (so entries written with data
- * descriptors read right). Stored and deflated entries; CRCs are checked.
+ * The entries of a ZIP archive from its central directory, in order, without inflating anything: the
+ * sizes are what the archive declares, to be checked before anything is inflated (`package-check.ts`).
  */
-export function unzipWith(inflater: Inflater, bytes: Uint8Array, wanted: (name: string) => boolean = () => true): Map<string, Uint8Array> {
-  const crc32 = inflater.crc32 ? (data: Uint8Array): number => inflater.crc32!(data, 0) : (data: Uint8Array): number => crc32Js(data);
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -260,34 +276,52 @@ export function unzipWith(inflater: Inflater, bytes: Uint8Array, wanted: (name: 
       break;
     }
   }
-  if (eocd < 0) throw new Error('unzip: not a ZIP archive (no end of central directory)');
+  if (eocd < 0) throw new ZipError('unzip: not a ZIP archive (no end of central directory)');
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   const decoder = new TextDecoder('utf-8');
-  const entries = new Map<string, Uint8Array>();
-  for (let n = 0; n < count; n++) {
-    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('unzip: bad central directory');
-    const method = view.getUint16(p + 10, true);
-    const crc = view.getUint32(p + 16, true);
-    const compressed = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    p += 46 + nameLength + extraLength + commentLength;
-    if (!wanted(name)) continue;
+  const entries: ZipEntry[] = [];
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  try {
+    for (let n = 0; n < count; n++) {
+      if (u32(p) !== 0x02014b50) throw new ZipError('unzip: bad central directory');
+      const nameLength = u16(p + 28);
+      const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+      const local = u32(p + 42);
+      if (u32(local) !== 0x04034b50) throw new ZipError(`unzip: bad local header for ${name}`);
+      const entry: ZipEntry = {
+        name, method: u16(p + 10), flags: u16(p + 8), crc: u32(p + 16), compressed: u32(p + 20), size: u32(p + 24),
+        start: local + 30 + u16(local + 26) + u16(local + 28),
+      };
+      if (entry.start + entry.compressed > bytes.length) throw new ZipError(`unzip: ${name} runs past the end of the archive`);
+      entries.push(entry);
+      p += 46 + nameLength + u16(p + 30) + u16(p + 32);
+    }
+  } catch (e) {
+    // A directory pointing past the end of the file: DataView's RangeError, said as what it means.
+    throw e instanceof RangeError ? new ZipError('unzip: the central directory points past the end of the archive') : e;
+  }
+  return entries;
+}
 
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`unzip: bad local header for ${name}`);
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+/**
+ * Every entry of a ZIP archive by name, read through the central directory (so entries written with data
+ * descriptors read right). Stored and deflated entries; sizes and CRCs are checked, and no entry is
+ * inflated beyond the size it declares.
+ */
+export function unzipWith(inflater: Inflater, bytes: Uint8Array, wanted: (name: string) => boolean = () => true): Map<string, Uint8Array> {
+  const crc32 = inflater.crc32 ? (data: Uint8Array): number => inflater.crc32!(data, 0) : (data: Uint8Array): number => crc32Js(data);
+  const entries = new Map<string, Uint8Array>();
+  for (const { name, method, crc, compressed, size, start } of zipEntries(bytes)) {
+    if (!wanted(name)) continue;
     const raw = bytes.subarray(start, start + compressed);
     let data: Uint8Array;
     if (method === STORE) data = raw;
-    else if (method === DEFLATE) data = inflater.inflate(raw);
-    else throw new Error(`unzip: ${name} uses compression method ${method}`);
-    if (data.length !== size) throw new Error(`unzip: ${name} has ${data.length} bytes, expected ${size}`);
-    if (crc32(data) !== crc) throw new Error(`unzip: ${name} fails its CRC check`);
+    else if (method === DEFLATE) data = inflater.inflate(raw, size);
+    else throw new ZipError(`unzip: ${name} uses compression method ${method}`);
+    if (data.length !== size) throw new ZipError(`unzip: ${name} has ${data.length} bytes, expected ${size}`);
+    if (crc32(data) !== crc) throw new ZipError(`unzip: ${name} fails its CRC check`);
     entries.set(name, data);
   }
   return entries;

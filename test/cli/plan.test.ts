@@ -130,7 +130,7 @@ describe('quota-plan plan', () => {
     require('fs').writeFileSync(notXlsx, 'just text');
     const r = await run('plan', notXlsx, '--start', '2024-06-01', '--end', '2024-06-30');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('not an .xlsx workbook');
+    expect(r.err).toContain('notes.xlsx is a text file (CSV), not an Excel workbook (.xlsx)');
   });
 
   it('refuses plainly, leaving nothing behind, when an output cannot be written', async () => {

@@ -1,7 +1,8 @@
-import { promises as fs } from 'fs';
 import { ACTUALS_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { columnNumber } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
+import { damaged } from '../../xlsx/package-check';
+import { WorkbookFile, WorkbookFileError, workbookFile } from './read-workbook-file';
 import { unzip } from './zip';
 import { markerText, workbookIndex } from '../../xlsx/workbook-index';
 
@@ -10,19 +11,25 @@ const decode = (bytes: Uint8Array | undefined): string => (bytes ? new TextDecod
 /**
  * The sheets of an existing workbook, each with its generated-sheet marker and, for a progress report,
  * the first actual someone typed (so that planning again never loses it). Reads the XML directly: loading
- * a national workbook through ExcelJS just to look for one typed number takes seconds.
+ * a national workbook through ExcelJS just to look for one typed number takes seconds. Takes a file already
+ * read and checked, or a path, read and checked first (a refusal is thrown as `WorkbookFileError`).
  */
-export async function existingSheets(file: string): Promise<ExistingSheet[]> {
-  const bytes = await fs.readFile(file);
-  // The package's index first, then only the progress reports' XML: a national workbook inflates to ~200 MB.
-  const { sheets, parts, names } = workbookIndex(unzip(bytes, (name) => !name.includes('/worksheets/') || name.endsWith('.rels')));
-  const markers = names.map((n) => parseMarker(markerText(n.get(MARKER_NAME))));
-  const ranges = names.map((n, i) => (markers[i] ? n.get(ACTUALS_NAME) : undefined));
-  const xml = unzip(bytes, (name) => parts.some((part, i) => part === name && ranges[i] !== undefined));
-  return sheets.map((name, i) => {
-    const ref = ranges[i];
-    return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref) : null };
-  });
+export async function existingSheets(source: string | WorkbookFile): Promise<ExistingSheet[]> {
+  const { path, bytes } = typeof source === 'string' ? await workbookFile(source) : source;
+  try {
+    // The package's index first, then only the progress reports' XML: a national workbook inflates to ~200 MB.
+    const { sheets, parts, names } = workbookIndex(unzip(bytes, (name) => !name.includes('/worksheets/') || name.endsWith('.rels')));
+    const markers = names.map((n) => parseMarker(markerText(n.get(MARKER_NAME))));
+    const ranges = names.map((n, i) => (markers[i] ? n.get(ACTUALS_NAME) : undefined));
+    const xml = unzip(bytes, (name) => parts.some((part, i) => part === name && ranges[i] !== undefined));
+    return sheets.map((name, i) => {
+      const ref = ranges[i];
+      return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref) : null };
+    });
+  } catch {
+    // A package without sheets, or a sheet without its part: not a workbook Excel would open.
+    throw new WorkbookFileError(damaged(path));
+  }
 }
 
 /** The address of the first cell with a value inside `'Sheet'!$D$10:$O$99` in a sheet's XML, or null. */

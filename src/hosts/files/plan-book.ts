@@ -4,6 +4,7 @@ import { FormKind } from '../../sheets/forms/marker';
 import { findPlanForms } from '../../sheets/placement';
 import { PlanWorkbookSheets } from '../../sheets/read-plan-workbook';
 import { existingSheets } from './existing-sheets';
+import { WorkbookFile } from './read-workbook-file';
 import { gridOf } from '../../xlsx/read-grid';
 
 export interface PlanBook {
@@ -17,8 +18,9 @@ export interface PlanBook {
  * for `readPlanWorkbook`. A workbook without them, or with forms of two plans, is refused naming the file.
  * Which sheets are the forms is decided by `findPlanForms`, as in the pane's hosts.
  */
-export async function readPlanBook(file: string, workbook: ExcelJS.Workbook): Promise<PlanBook | { sheets: null; problems: Problem[] }> {
-  const found = findPlanForms(await existingSheets(file));
+export async function readPlanBook(source: string | WorkbookFile, workbook: ExcelJS.Workbook): Promise<PlanBook | { sheets: null; problems: Problem[] }> {
+  const file = typeof source === 'string' ? source : source.path;
+  const found = findPlanForms(await existingSheets(source));
   if (found.names === null) {
     const { why } = found;
     return { sheets: null, problems: [problem('error', 'not-a-plan-book', file, null,

@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
+import { openFd } from './leftovers';
 import { SheetModel } from '../../sheets/model';
 import { XlsxOptions, XlsxPart, xlsxParts } from '../../xlsx/spreadsheetml';
 import { ZipSink, ZipWriter } from './zip';
@@ -23,10 +25,15 @@ async function writeParts(parts: Iterable<XlsxPart>, sink: ZipSink, options: Wri
 /** Bytes written to the file in blocks of about this size. */
 const FILE_BLOCK = 1 << 20;
 
-/** Writes the workbook to `target` (created or replaced); a failed write leaves no partial file behind. */
-export async function writeXlsx(sheets: readonly SheetModel[], target: string, options: WriteXlsxOptions = {}): Promise<void> {
+/**
+ * Writes the workbook to `target` (created or replaced) and returns its SHA-256; a failed write leaves no
+ * partial file behind.
+ */
+export async function writeXlsx(sheets: readonly SheetModel[], target: string, options: WriteXlsxOptions = {}): Promise<string> {
   const parts = xlsxParts(sheets, options); // refuses a bad model before the file is touched
   const file = await fs.open(target, 'w');
+  openFd(target, file.fd); // a signal closes it before removing a temporary file (Windows cannot remove an open one)
+  const hash = createHash('sha256');
   let ok = false;
   try {
     let pending: Uint8Array[] = [];
@@ -36,6 +43,7 @@ export async function writeXlsx(sheets: readonly SheetModel[], target: string, o
       const block = pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
       pending = [];
       size = 0;
+      hash.update(block);
       for (let at = 0; at < block.length; ) at += (await file.write(block, at, block.length - at)).bytesWritten;
     };
     await writeParts(parts, async (bytes) => {
@@ -46,9 +54,11 @@ export async function writeXlsx(sheets: readonly SheetModel[], target: string, o
     await flush();
     ok = true;
   } finally {
+    openFd(target, undefined);
     await file.close();
     if (!ok) await fs.rm(target, { force: true });
   }
+  return hash.digest('hex');
 }
 
 /** The workbook's bytes, in memory. */

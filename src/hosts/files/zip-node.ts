@@ -1,5 +1,6 @@
 import * as zlib from 'zlib';
-import { Deflater, Inflater, crc32Js, unzipWith } from '../../xlsx/zip-format';
+import { StreamInflater } from '../../xlsx/package-check';
+import { Deflater, Inflater, ZipError, crc32Js, unzipWith } from '../../xlsx/zip-format';
 
 /**
  * The ZIP format's Node strategy: zlib's raw deflate stream (off the main thread, in the thread pool),
@@ -54,7 +55,25 @@ export const nodeDeflater: Deflater = {
 };
 
 const nodeInflater: Inflater = {
-  inflate: (raw) => zlib.inflateRawSync(raw),
+  inflate(raw, size) {
+    try {
+      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(`unzip: an entry inflates to more than the ${size} bytes it declares`);
+      throw e;
+    }
+  },
+  crc32: (data, crc) => crc32(data, crc),
+};
+
+/** zlib's raw inflate as a stream, for the package check: the output is taken piece by piece, never held whole. */
+export const nodeStreamInflater: StreamInflater = {
+  async inflate(raw, take) {
+    const inflater = zlib.createInflateRaw({ chunkSize: ZLIB_CHUNK });
+    inflater.end(raw);
+    // Leaving the loop (take threw) destroys the stream: nothing more is inflated.
+    for await (const piece of inflater) take(piece as Buffer);
+  },
   crc32: (data, crc) => crc32(data, crc),
 };
 
