@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { PlanJson } from '../planning/plan-json';
 import { formatCount } from '../planning/text';
 import { Target } from '../jobs/target';
 import { ReadPurpose } from '../xlsx/package-check';
@@ -133,7 +134,7 @@ export const jsonFile = (target: string, value: unknown): PendingFile => ({
  * What a JSON says of the workbook written with it: a run stopped between the two renames leaves one new and
  * one old, and the hash tells them apart.
  */
-export const workbookRef = (book: WorkbookOutput, planId: string, revision: number): { file: string; planId: string; revision: number; sha256: string } =>
+export const workbookRef = (book: WorkbookOutput, planId: string, revision: number): NonNullable<PlanJson['workbook']> =>
   ({ file: book.target, planId, revision, sha256: book.sha256 ?? '' });
 
 /** A refusal of a file read, naming it. */

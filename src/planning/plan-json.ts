@@ -32,6 +32,11 @@ export interface PlanJson {
     remainingCell?: string;
   }[];
   issues: { severity: 'error' | 'warning'; code: string; unit: string | null; cell: string | null; message: string }[];
+  /**
+   * The workbook written with this JSON (`--out`), when there is one: a run stopped between the two renames
+   * leaves one file new and the other old, and a hash that differs from the workbook's says so.
+   */
+  workbook?: { file: string; planId: string; revision: number; sha256: string };
 }
 
 export function issuesJson(problems: readonly Problem[]): PlanJson['issues'] {
