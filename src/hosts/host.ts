@@ -3,6 +3,10 @@ import type { Grid } from '../sheets/grid';
 import type { SheetModel } from '../sheets/model';
 import type { ExistingSheet } from '../sheets/placement';
 import type { PlanWorkbookSheets } from '../sheets/read-plan-workbook';
+import type { ReadPurpose } from '../xlsx/package-check';
+
+/** What a chosen file is read for, which sets how large it may be: a units table, or a plan workbook. */
+export type FilePurpose = ReadPurpose;
 
 /**
  * The one interface the pane talks to. Two hosts implement it: Excel through Office.js

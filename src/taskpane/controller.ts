@@ -67,7 +67,8 @@ export function createController(deps: ControllerDeps): PaneActions {
       store.dispatch({ type: 'source-reading' });
       let host;
       try {
-        host = await ctx.openFile(file);
+        // Planning reads it as a units table; re-splitting and consolidating, as a plan workbook.
+        host = await ctx.openFile(file, store.get().view === 'plan' ? 'units' : 'plan-book');
       } catch (e) {
         ctx.setCurrent(null);
         store.dispatch({ type: 'source-failed', error: ctx.message(e) });

@@ -109,12 +109,24 @@ export const fileTooLarge = (file: string, size: number, limits: ReadLimits = RE
     `${file} nặng ${mb(size, 'vi')}, quá giới hạn ${mb(limits.fileBytes, 'vi')} của một sổ tính; không đọc.`,
     `${file} is ${mb(size, 'en')}, beyond the ${mb(limits.fileBytes, 'en')} limit for a workbook; it is not read.`);
 
+/** What to do about a workbook too large to read, by what it was read for. */
+const ADVICE: Record<ReadPurpose, { vi: string; en: string }> = {
+  units: {
+    vi: 'Hãy để bảng đơn vị trong một tệp riêng, hoặc chia thành nhiều tệp (ví dụ mỗi tỉnh một tệp).',
+    en: 'Keep the units table in a workbook of its own, or split it into several (one per province, say).',
+  },
+  'plan-book': {
+    vi: 'Hãy lập kế hoạch theo kỳ dài hơn (tháng thay cho tuần hoặc ngày) hoặc tách theo tỉnh.',
+    en: 'Plan by longer periods (months rather than weeks or days) or by province.',
+  },
+};
+
 function tooManyCells(file: string, purpose: ReadPurpose, limit: number): Problem {
   const n = { vi: formatCount(limit, 'vi'), en: formatCount(limit, 'en') };
   return purpose === 'units'
     ? refusal('too-large',
-      `${file} có hơn ${n.vi} ô, quá lớn cho một bảng đơn vị (cả nước 10.047 xã với 6 loại sổ chỉ khoảng 120.000 ô); các biểu mẫu sẽ vượt giới hạn của Excel. ${ADVICE.units.vi}`,
-      `${file} holds more than ${n.en} cells, too many for a units table (the whole country's 10,047 communes with 6 registers hold about 120,000); the forms would exceed Excel's limits. ${ADVICE.units.en}`)
+      `${file} có hơn ${n.vi} ô, quá lớn cho một bảng đơn vị (cả nước 10.047 xã với 6 loại sổ chỉ khoảng 120.000 ô). ${ADVICE.units.vi}`,
+      `${file} holds more than ${n.en} cells, too many for a units table (the whole country's 10,047 communes with 6 registers hold about 120,000). ${ADVICE.units.en}`)
     : refusal('too-large',
       `${file} có hơn ${n.vi} ô, quá lớn để đọc lại (kế hoạch cả nước theo tháng khoảng 3,6 triệu ô). ${ADVICE['plan-book'].vi}`,
       `${file} holds more than ${n.en} cells, too many to read back (the national plan by month holds about 3.6 million). ${ADVICE['plan-book'].en}`);
@@ -235,18 +247,6 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, inflat
   }
   return { ok: true, cells };
 }
-
-/** What to do about a workbook too large to read, by what it was read for. */
-const ADVICE: Record<ReadPurpose, { vi: string; en: string }> = {
-  units: {
-    vi: 'Hãy để bảng đơn vị trong một tệp riêng, hoặc chia thành nhiều tệp (ví dụ mỗi tỉnh một tệp).',
-    en: 'Keep the units table in a workbook of its own, or split it into several (one per province, say).',
-  },
-  'plan-book': {
-    vi: 'Hãy lập kế hoạch theo kỳ dài hơn (tháng thay cho tuần hoặc ngày) hoặc tách theo tỉnh.',
-    en: 'Plan by longer periods (months rather than weeks or days) or by province.',
-  },
-};
 
 /** XML deflates about tenfold; far more than this is a decompression bomb, not a spreadsheet. */
 const BOMB_RATIO = 200;

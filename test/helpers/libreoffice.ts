@@ -23,8 +23,8 @@ function profile(): string {
   return `file://${PROFILE}`;
 }
 
-/** Converts `file` with LibreOffice (`xlsx` recalculates and re-saves; `pdf` prints) into `outDir`; returns the new file. */
-export function convert(file: string, format: 'xlsx' | 'pdf', outDir: string): string {
+/** Converts `file` with LibreOffice (`xlsx` recalculates and re-saves; `pdf` prints; `ods`, `xls`, `csv` save as those) into `outDir`; returns the new file. */
+export function convert(file: string, format: 'xlsx' | 'pdf' | 'ods' | 'xls' | 'csv', outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   execFileSync('soffice', [`-env:UserInstallation=${profile()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], {
     stdio: 'pipe',

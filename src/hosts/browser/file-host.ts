@@ -5,9 +5,12 @@ import { ExistingSheet, findPlanForms } from '../../sheets/placement';
 import { HostError, PaneHost, PlanSheetsRead, SETTINGS_KEY, SourceGrid, WriteOutcome, notAPlanBook } from '../host';
 
 import { gridOf } from '../../xlsx/read-grid';
+import { READ_LIMITS, ReadPurpose, checkWorkbookBytes, fileTooLarge } from '../../xlsx/package-check';
 import { xlsxParts } from '../../xlsx/spreadsheetml';
+import type { Problem } from '../../planning/problems';
 import { ZipWriter } from '../../xlsx/zip-format';
 import { browserDeflater, canDeflate } from './deflate';
+import { browserStreamInflater } from './inflate';
 import { sheetMarkers } from './workbook-markers';
 
 /**
@@ -205,14 +208,25 @@ class FileHost implements PaneHost {
   }
 }
 
-/** Opens a workbook the user chose; a file ExcelJS cannot read is a HostError saying so in both languages. */
-export async function openWorkbookFile(file: File): Promise<PaneHost> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Opens a workbook the user chose, read for `purpose` with the CLI's limits (package-check.ts): an .ods, an
+ * .xls, a CSV, a password-protected file or one too large is refused naming what it is, before ExcelJS
+ * reads anything; a file ExcelJS cannot read is a HostError saying so in both languages.
+ */
+export async function openWorkbookFile(file: File, purpose: ReadPurpose = 'plan-book'): Promise<PaneHost> {
+  const refuse = (p: Problem): HostError => new HostError(p.vi, p.en, p.code);
+  if (file.size > READ_LIMITS.fileBytes) throw refuse(fileTooLarge(file.name, file.size));
   let bytes: Uint8Array;
   try {
-    const buffer = await file.arrayBuffer();
-    bytes = new Uint8Array(buffer);
-    await workbook.xlsx.load(buffer);
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw unreadable(file.name);
+  }
+  const checked = await checkWorkbookBytes(file.name, bytes, browserStreamInflater, purpose);
+  if (!checked.ok) throw refuse(checked.problem);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
   } catch {
     throw unreadable(file.name);
   }

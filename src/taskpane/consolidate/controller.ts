@@ -31,7 +31,7 @@ export function consolidateFlow(ctx: PaneContext, book: BookFlow): ConsolidateFl
   /** A returned file's forms, read in the browser; a file that cannot be read, or holds no plan, is refused naming it. */
   async function readReturned(file: File): Promise<ReturnedFile> {
     try {
-      const found = await (await ctx.openFile(file)).readPlanSheets();
+      const found = await (await ctx.openFile(file, 'plan-book')).readPlanSheets();
       if (found.sheets === null) return { name: file.name, status: 'refused', problems: found.problems };
       return { name: file.name, status: 'read', book: { file: file.name, sheets: found.sheets } };
     } catch (e) {

@@ -1,6 +1,6 @@
 import { Bilingual, both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
-import { HostError, PaneHost, WriteOutcome } from '../../hosts/host';
+import { FilePurpose, HostError, PaneHost, WriteOutcome } from '../../hosts/host';
 import { FormsToWrite, Refused, isRefused, refused } from '../../jobs/target';
 import { PreviewEvent } from './preview-state';
 import { Flow, FlowPreview, PreviewAction, previewOf } from '../state';
@@ -14,9 +14,10 @@ export interface ControllerDeps {
   host: PaneHost | null;
   /**
    * Reads a chosen workbook file: standalone, the one to plan from (or the plan workbook); in either mode,
-   * the returned files of a consolidation (only their forms are read, with `readPlanSheets`).
+   * the returned files of a consolidation (only their forms are read, with `readPlanSheets`). `purpose` sets
+   * the limits it is read with (a units table is smaller than a plan workbook).
    */
-  openFile(file: File): Promise<PaneHost>;
+  openFile(file: File, purpose: FilePurpose): Promise<PaneHost>;
   /** Resolves once the page has painted, so a spinner shows before a long computation blocks it. */
   nextPaint(): Promise<void>;
   /** Where unexpected errors go (the console): people see a generic message, never a stack. */
