@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { Page, Route } from 'playwright-core';
 import { main } from '../../src/cli/main';
@@ -20,6 +20,7 @@ import { FORM_TEXT } from '../../src/sheets/forms/text';
 import { SETTINGS_KEY } from '../../src/hosts/host';
 import type { FakeOfficeConfig } from './fake-office';
 import { SCREENS_DIR, axeScan, captureDownload, horizontalOverflow, overflowingElements, screenshot, usePane } from '../helpers/browser';
+import { encryptedWorkbook } from '../helpers/ole';
 import { tempDir } from '../helpers/tmp';
 import { typeCell } from '../helpers/type-cell';
 
@@ -144,6 +145,28 @@ async function openTab(page: Page, n: number): Promise<void> {
 }
 
 describe('standalone mode, end to end in Chromium', () => {
+  it('says what a chosen file is when it is not an .xlsx, at 320 px, and reads the next file chosen', async () => {
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const csv = tmp.file('Số liệu xã.csv');
+    writeFileSync(csv, 'STT,Đơn vị,Khai sinh\n1,Xã A,1200\n');
+    const locked = tmp.file('Kế hoạch có mật khẩu.xlsx');
+    writeFileSync(locked, encryptedWorkbook());
+    for (const [file, said, name] of [
+      [csv, 'Số liệu xã.csv là tệp văn bản (CSV), không phải sổ tính Excel (.xlsx). Hãy mở tệp trong Excel hoặc LibreOffice, lưu lại dưới dạng Sổ làm việc Excel (.xlsx)', 'source-csv'],
+      [locked, 'Kế hoạch có mật khẩu.xlsx được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, gỡ mật khẩu', 'source-password'],
+    ]) {
+      await page.getByTestId('file-input').setInputFiles(file);
+      await page.getByText(said).first().waitFor({ timeout: 30_000 });
+      const { scrollWidth } = await horizontalOverflow(page);
+      expect([name, scrollWidth]).toEqual([name, WIDTH]);
+      expect(await axeScan(page)).toEqual([]);
+      await shot(page, 'step-source', name);
+    }
+    await page.getByTestId('file-input').setInputFiles(INPUT);
+    await page.getByTestId('source-summary').waitFor({ timeout: 30_000 });
+    expect(pane.errors).toEqual([]);
+  });
+
   it('plans an uploaded workbook at 320 px and downloads the CLI’s targets', async () => {
     const expected = cliPlan();
     const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });

@@ -38,25 +38,23 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
+    // The local header and the directory entry share their fields from the method on, in the same order.
+    const fields = (header: Buffer, method: number): Buffer => {
+      header.writeUInt16LE(0x0800, method - 2); // UTF-8 names
+      header.writeUInt16LE(e.method, method);
+      header.writeUInt32LE(e.crc >>> 0, method + 6);
+      header.writeUInt32LE(e.compressed.length, method + 10);
+      header.writeUInt32LE(Math.min(e.size, 0xffffffff), method + 14);
+      header.writeUInt16LE(name.length, method + 18);
+      return header;
+    };
+    const local = fields(Buffer.alloc(30), 8);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.compressed.length, 18);
-    local.writeUInt32LE(Math.min(e.size, 0xffffffff), 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
+    const dir = fields(Buffer.alloc(46), 10);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt32LE(e.crc >>> 0, 16);
-    dir.writeUInt32LE(e.compressed.length, 20);
-    dir.writeUInt32LE(Math.min(e.size, 0xffffffff), 24);
-    dir.writeUInt16LE(name.length, 28);
     dir.writeUInt32LE(offset, 42);
     locals.push(local, name, e.compressed);
     central.push(dir, name);
