@@ -99,10 +99,14 @@ export async function lockOutput(target: string, command: string): Promise<Outpu
     track(lock, handle.fd);
     try {
       await handle.writeFile(JSON.stringify(info));
-    } finally {
-      await handle.close();
-      track(lock);
+    } catch (e) {
+      await handle.close().catch(() => undefined);
+      await fs.rm(lock, { force: true });
+      untrack(lock);
+      throw e; // a full disk: the run cannot write anything there anyway
     }
+    await handle.close();
+    track(lock);
     const heartbeat = setInterval(() => {
       const now = new Date();
       fs.utimes(lock, now, now).catch(() => undefined);
