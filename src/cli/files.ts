@@ -147,7 +147,8 @@ const refused = (p: { vi: string; en: string }): RefusedError => new RefusedErro
  */
 export async function fileTarget(file: string | undefined): Promise<Target> {
   if (file === undefined || !(await exists(file))) return { existing: [], anew: true, label: file ?? null };
-  const read = await readWorkbookFile(file, 'plan-book');
+  // Only its markers and typed actuals are read, by our own reader: the limits of an output, not of ExcelJS.
+  const read = await readWorkbookFile(file, 'output');
   let why = 'severity' in read ? read : null;
   if (why === null) {
     try {

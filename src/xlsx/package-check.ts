@@ -14,34 +14,45 @@ import { DEFLATE, STORE, ZipEntry, ZipError, crc32Js, zipEntries } from './zip-f
 
 const MiB = 1024 * 1024;
 
-/** What a file is read for: a units table to plan (`plan`), or a plan workbook to read back. */
-export type ReadPurpose = 'units' | 'plan-book';
+/**
+ * What a file is read for: a units table to plan, a plan workbook to read back (both by ExcelJS), or an
+ * output already there, whose markers and typed actuals alone are read (by our own reader, not ExcelJS).
+ */
+export type ReadPurpose = 'units' | 'plan-book' | 'output';
 
-export interface ReadLimits {
-  /** The file itself (a national plan by month is about 21 MB). */
-  fileBytes: number;
+/** What may be read for one purpose. */
+export interface PurposeLimits {
   /**
-   * One part of the package, inflated: ExcelJS holds each part's XML as one string, about three times its
-   * size in memory (the national plan by month's largest part is 91 MB).
+   * One part of the package, inflated. ExcelJS holds each part's XML as one string, about three times its
+   * size in memory (the national plan by month's largest part is 91 MB); the marker reader, a progress
+   * report's XML (the national plan by week's is 220 MB).
    */
   entryBytes: number;
-  /** All parts, inflated (the national plan by month: about 150 MB). */
+  /** All parts, inflated (the national plan: about 150 MB by month, 360 MB by week). */
   totalBytes: number;
-  entries: number;
   /**
-   * Cells ExcelJS may be asked to build, by purpose: it takes about 650 bytes of memory per cell. A units
-   * table of the whole country (10,047 communes, 6 registers) holds about 120,000 cells; the national plan
-   * by month about 3.6 million (read back in about 2.5 GB).
+   * Cells ExcelJS may be asked to build: it takes about 650 bytes of memory per cell. A units table of the
+   * whole country (10,047 communes, 6 registers) holds about 120,000 cells; the national plan by month
+   * about 3.6 million (read back in about 2.5 GB).
    */
-  cells: Record<ReadPurpose, number>;
+  cells: number;
+}
+
+export interface ReadLimits {
+  /** The file itself (a national plan by month is about 21 MB, by week 49 MB). */
+  fileBytes: number;
+  entries: number;
+  purposes: Record<ReadPurpose, PurposeLimits>;
 }
 
 export const READ_LIMITS: ReadLimits = {
   fileBytes: 256 * MiB,
-  entryBytes: 128 * MiB,
-  totalBytes: 384 * MiB,
   entries: 10_000,
-  cells: { units: 500_000, 'plan-book': 4_000_000 },
+  purposes: {
+    units: { entryBytes: 128 * MiB, totalBytes: 384 * MiB, cells: 500_000 },
+    'plan-book': { entryBytes: 128 * MiB, totalBytes: 384 * MiB, cells: 4_000_000 },
+    output: { entryBytes: 384 * MiB, totalBytes: 1024 * MiB, cells: Infinity },
+  },
 };
 
 /** Excel's rows per sheet: a worksheet with more did not come from a spreadsheet program. */
@@ -119,6 +130,7 @@ const ADVICE: Record<ReadPurpose, { vi: string; en: string }> = {
     vi: 'Hãy lập kế hoạch theo kỳ dài hơn (tháng thay cho tuần hoặc ngày) hoặc tách theo tỉnh.',
     en: 'Plan by longer periods (months rather than weeks or days) or by province.',
   },
+  output: { vi: 'Hãy chọn tệp khác.', en: 'Choose another file.' },
 };
 
 function tooManyCells(file: string, purpose: ReadPurpose, limit: number): Problem {
@@ -211,7 +223,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, inflat
 
   const crc32 = inflater.crc32 ? inflater.crc32.bind(inflater) : crc32Js;
   let cells = 0;
-  const cellLimit = limits.cells[purpose];
+  const cellLimit = limits.purposes[purpose].cells;
   for (const e of entries) {
     const counter = isWorksheet(e.name) ? new SheetCounter() : null;
     const xml = /\.(xml|rels)$/.test(e.name);
@@ -253,6 +265,7 @@ const BOMB_RATIO = 200;
 
 /** The central directory's declared sizes against the limits: refused before anything is inflated. */
 function checkDeclared(file: string, entries: readonly ZipEntry[], purpose: ReadPurpose, limits: ReadLimits): Problem | null {
+  const { entryBytes, totalBytes } = limits.purposes[purpose];
   const tooLarge = (what: { vi: string; en: string }, bomb: boolean): Problem =>
     refusal('too-large', `${what.vi}; không đọc. ${bomb ? 'Tệp nén bất thường: có thể là “bom nén”.' : ADVICE[purpose].vi}`,
       `${what.en}; it is not read. ${bomb ? 'It is compressed like a decompression bomb.' : ADVICE[purpose].en}`);
@@ -266,20 +279,20 @@ function checkDeclared(file: string, entries: readonly ZipEntry[], purpose: Read
   let compressed = 0;
   for (const e of entries) {
     if (e.method !== STORE && e.method !== DEFLATE) return damaged(file, e.name);
-    if (e.size > limits.entryBytes) {
+    if (e.size > entryBytes) {
       return tooLarge({
-        vi: `${file}: phần ${e.name} giải nén ra ${mb(e.size, 'vi')}, quá giới hạn ${mb(limits.entryBytes, 'vi')} của một phần sổ tính`,
-        en: `${file}: part ${e.name} inflates to ${mb(e.size, 'en')}, beyond the ${mb(limits.entryBytes, 'en')} limit for a part of a workbook`,
+        vi: `${file}: phần ${e.name} giải nén ra ${mb(e.size, 'vi')}, quá giới hạn ${mb(entryBytes, 'vi')} của một phần sổ tính`,
+        en: `${file}: part ${e.name} inflates to ${mb(e.size, 'en')}, beyond the ${mb(entryBytes, 'en')} limit for a part of a workbook`,
       }, e.size > e.compressed * BOMB_RATIO);
     }
     if (e.method === STORE ? e.size !== e.compressed : e.size > e.compressed * DEFLATE_MAX_RATIO + 1024) return damaged(file, e.name);
     total += e.size;
     compressed += e.compressed;
   }
-  if (total > limits.totalBytes) {
+  if (total > totalBytes) {
     return tooLarge({
-      vi: `${file} giải nén ra ${mb(total, 'vi')}, quá giới hạn ${mb(limits.totalBytes, 'vi')} của một sổ tính`,
-      en: `${file} inflates to ${mb(total, 'en')}, beyond the ${mb(limits.totalBytes, 'en')} limit for a workbook`,
+      vi: `${file} giải nén ra ${mb(total, 'vi')}, quá giới hạn ${mb(totalBytes, 'vi')} của một sổ tính`,
+      en: `${file} inflates to ${mb(total, 'en')}, beyond the ${mb(totalBytes, 'en')} limit for a workbook`,
     }, total > compressed * BOMB_RATIO);
   }
   return null;
