@@ -6,7 +6,7 @@ import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { progressCells } from '../sheets/forms/progress-report';
 import { ParsedArgs } from './args';
-import { OutputGuard, checkOutputs, fileTarget, guardOutputs, jsonFile, openPlanBook, planBookOf, workbookRef, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, planBookOf, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse } from './io';
 import { UsageError } from './usage-error';
 
@@ -28,12 +28,7 @@ export async function consolidateCommand(args: ParsedArgs, io: CommandIO): Promi
   const jsonPath = args.options.get('json');
   // Neither the plan workbook nor any returned file is ever written.
   for (const file of [input, ...returnedFiles]) await checkOutputs(file, outPath, jsonPath);
-  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'consolidate', io);
-  try {
-    return await consolidateInto(input, returnedFiles, outPath, jsonPath, io, guard);
-  } finally {
-    await guard.release();
-  }
+  return holdingOutputs([outPath, jsonPath], 'consolidate', io, (guard) => consolidateInto(input, returnedFiles, outPath, jsonPath, io, guard));
 }
 
 /** The run itself, once its outputs are held: read every file, copy the actuals, write the copy. */

@@ -59,10 +59,23 @@ function busy(target: string, holder: LockInfo | null): RefusedError {
 }
 
 /**
+ * Runs `run` holding the files it will write (`outputs`, the absent ones left out): see `guardOutputs`; they
+ * are let go however the run ends.
+ */
+export async function holdingOutputs<T>(outputs: readonly (string | undefined)[], command: string, io: CommandIO, run: (guard: OutputGuard) => Promise<T>): Promise<T> {
+  const guard = await guardOutputs(outputs.filter((f): f is string => !!f), command, io);
+  try {
+    return await run(guard);
+  } finally {
+    await guard.release();
+  }
+}
+
+/**
  * Takes hold of `targets` for `command`: removes what runs killed earlier left in their folders, locks each
  * (refused at once, naming who holds it, when another run does) and notes what each is now.
  */
-export async function guardOutputs(targets: readonly string[], command: string, io: CommandIO): Promise<OutputGuard> {
+async function guardOutputs(targets: readonly string[], command: string, io: CommandIO): Promise<OutputGuard> {
   const unique = [...new Set(targets.map((t) => path.resolve(t)))].sort();
   const byResolved = new Map(targets.map((t) => [path.resolve(t), t]));
   const locks: OutputLock[] = [];
@@ -124,10 +137,10 @@ export async function writeOutputs(outputs: readonly PendingFile[], io: CommandI
   }
 }
 
-/** A JSON output, written with the others; a function is called when it is written (after the workbook before it). */
-export const jsonFile = (target: string, value: unknown): PendingFile => ({
+/** A JSON output, written with the others; its value is made when it is written (after the workbook it names). */
+export const jsonFile = (target: string, value: () => unknown): PendingFile => ({
   target,
-  write: (tmp) => fs.writeFile(tmp, JSON.stringify(typeof value === 'function' ? value() : value, null, 1) + '\n', 'utf8'),
+  write: (tmp) => fs.writeFile(tmp, JSON.stringify(value(), null, 1) + '\n', 'utf8'),
 });
 
 /**

@@ -1,10 +1,10 @@
+import { constants } from 'os';
 import { parseArgs } from './args';
 import { planCommand } from './plan-command';
 import { PLAN_OPTIONS } from './plan-options';
 import { CONSOLIDATE_OPTIONS, consolidateCommand } from './consolidate-command';
 import { REPLAN_OPTIONS, replanCommand } from './replan-command';
 import { SPLIT_OPTIONS, splitCommand } from './split-command';
-import { constants } from 'os';
 import { removePendingSync } from '../hosts/files/leftovers';
 import { WorkbookFileError } from '../hosts/files/read-workbook-file';
 import { createProgress } from './progress';

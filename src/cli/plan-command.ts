@@ -15,7 +15,7 @@ import { gridOf } from '../xlsx/read-grid';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { planId } from '../sheets/forms/marker';
 import { ParsedArgs } from './args';
-import { OutputGuard, checkOutputs, exists, fileTarget, guardOutputs, jsonFile, openWorkbook, workbookRef, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, exists, fileTarget, holdingOutputs, jsonFile, openWorkbook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse, refuseJob } from './io';
 import { checkPlanOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
 import { planSummary } from './summary';
@@ -38,12 +38,7 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
   await checkOutputs(input, outPath, jsonPath);
-  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'plan', io);
-  try {
-    return await planInto(args, io, input, settings, lang, guard);
-  } finally {
-    await guard.release();
-  }
+  return holdingOutputs([outPath, jsonPath], 'plan', io, (guard) => planInto(args, io, input, settings, lang, guard));
 }
 
 /** The run itself, once its outputs are held: read, plan, write. */

@@ -13,7 +13,7 @@ import { progressCells } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
 import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
-import { OutputGuard, checkOutputs, fileTarget, guardOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuseJob } from './io';
 import { oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
@@ -74,12 +74,7 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   const outPath = opt('out');
   const jsonPath = opt('json');
   await checkOutputs(input, outPath, jsonPath);
-  const guard = await guardOutputs([outPath, jsonPath].filter((f): f is string => !!f), 'replan', io);
-  try {
-    return await resplitInto(args, io, { input, end, asOf, method, rate, release }, guard);
-  } finally {
-    await guard.release();
-  }
+  return holdingOutputs([outPath, jsonPath], 'replan', io, (guard) => resplitInto(args, io, { input, end, asOf, method, rate, release }, guard));
 }
 
 interface ReplanOptions {

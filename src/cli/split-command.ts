@@ -6,7 +6,7 @@ import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { SPLIT_BY, SplitBy, SplitPart } from '../sheets/split';
 import { PlanWorkbook } from '../sheets/read-plan-workbook';
 import { ParsedArgs } from './args';
-import { OutputGuard, checkOutputs, fileTarget, guardOutputs, openPlanBook, planBookOf, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, openPlanBook, planBookOf, writeOutputs } from './files';
 import { refuse, refuseJob } from './io';
 import type { CommandIO } from './io';
 import { oneOf } from './plan-options';
@@ -38,12 +38,7 @@ export async function splitCommand(args: ParsedArgs, io: CommandIO): Promise<num
   const { parts } = split;
   const targets = parts.map((part) => path.join(outDir, `${part.name}.xlsx`));
   for (const target of targets) await checkOutputs(input, target, undefined);
-  const guard = await guardOutputs(targets, 'split', io);
-  try {
-    return await splitInto(input, opened, parts, by, targets, io, guard);
-  } finally {
-    await guard.release();
-  }
+  return holdingOutputs(targets, 'split', io, (guard) => splitInto(input, opened, parts, by, targets, io, guard));
 }
 
 /** The run itself, once the parts' files are held: check what each would replace, write them all. */
