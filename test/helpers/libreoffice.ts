@@ -6,7 +6,8 @@ import * as path from 'path';
  * LibreOffice headless, the real spreadsheet engine the tests open generated workbooks in. Its profile
  * is set to recalculate every formula on load (its default for .xlsx is to trust the cached values).
  */
-const PROFILE = path.join(require('os').tmpdir(), `quota-planner-lo-${process.pid}`);
+// One profile per test process (making one takes seconds), in the run's folder, which the run removes.
+const PROFILE = path.join(process.env.QUOTA_TEST_TMP ?? require('os').tmpdir(), `quota-planner-lo-${process.pid}`);
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
