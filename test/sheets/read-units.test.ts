@@ -6,7 +6,7 @@ import { loadCommunes } from '../../src/examples/national';
 import { provinceWorkbook } from '../../src/examples/workbooks';
 import { gridOf } from '../../src/xlsx/read-grid';
 import { CellValue, Grid } from '../../src/sheets/grid';
-import { classifyHeader } from '../../src/sheets/header';
+import { classifyHeader } from '../../src/sheets/read-units/headings';
 import { UnitsTable, readUnits } from '../../src/sheets/read-units';
 
 const _ = null;

@@ -1,0 +1,57 @@
+import { Problem } from '../../planning/problems';
+import { Unit } from '../../planning/units';
+import { Grid } from '../grid';
+import { isBlank } from '../parse-count';
+import { Findings } from './findings';
+import { findHeader } from './header';
+import { planLayout } from './layout';
+import { TableReader } from './rows';
+
+export interface ReadOptions {
+  /** Name for the single unit of a long-format sheet with no unit column (default: the sheet name). */
+  unitName?: string;
+}
+
+export interface UnitsTable {
+  format: 'wide' | 'long';
+  /** In sheet order. */
+  units: Unit[];
+  /** Register codes present, in column (wide) or first-appearance (long) order. */
+  registers: string[];
+  /** Every error and warning found, in sheet order; errors mean the table must not be planned. */
+  problems: Problem[];
+  /** 1-based sheet row of the (lowest) header row; 0 when no header was found. */
+  headerRow: number;
+}
+
+/**
+ * Reads the units and their remaining records from a sheet's grid: wide (a row per unit, a column per
+ * register) or long (rows of unit, register, count; or register and count for one unit). Never throws:
+ * everything wrong is a problem naming its cell. The header (header.ts) decides the layout (layout.ts); the
+ * rows are read into units (rows.ts, units.ts) and total rows checked against them (totals.ts).
+ */
+export function readUnits(grid: Grid, options: ReadOptions = {}): UnitsTable {
+  const out = new Findings(grid);
+  const none = (): UnitsTable => ({ format: 'wide', units: [], registers: [], problems: out.sorted(), headerRow: 0 });
+  if (!grid.rows.some((row) => row && !row.every(isBlank))) {
+    out.add(-1, -1, 'error', 'empty-sheet', null,
+      `Trang tính «${grid.sheet}» trống: chưa có bảng số liệu để đọc.`,
+      `The sheet "${grid.sheet}" is empty: there is no table to read.`);
+    return none();
+  }
+  const width = grid.rows.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+  const header = findHeader(grid, width);
+  if (!header) {
+    out.add(0, 0, 'error', 'no-header', null,
+      `Không tìm thấy dòng tiêu đề của bảng trong «${grid.sheet}». Cần một cột tên đơn vị (như «Đơn vị», «Xã, phường, thị trấn») ` +
+        'và các cột sổ (như «Khai sinh», «Khai tử», «Kết hôn») hoặc một cột «Số dữ liệu cần số hóa»; với một đơn vị, cần cột «Loại sổ» và cột số lượng.',
+      `No table header found in "${grid.sheet}". It needs a unit column (such as "Unit", "Commune") and register columns ` +
+        '(such as "Births", "Deaths", "Marriages") or one "Records to digitize" column; for one unit, a "Register" column and a count column.');
+    return none();
+  }
+  const layout = planLayout(header, out);
+  const singleName = options.unitName?.trim() || grid.sheet;
+  const reader = new TableReader(grid, layout, header, singleName, out);
+  const units = reader.read();
+  return { format: layout.format, units, registers: reader.registers, problems: out.sorted(), headerRow: (grid.firstRow ?? 1) + header.bottom };
+}
