@@ -22,6 +22,10 @@ export interface Grid {
   firstRow?: number;
   /** 1-based column number of rows[0][0] (default 1). */
   firstCol?: number;
+  /** Rows hidden by hand, as indices into `rows`, ascending (none when absent). */
+  hiddenRows?: readonly number[];
+  /** Rows hidden by the sheet's filter, as indices into `rows`, ascending. */
+  filteredRows?: readonly number[];
 }
 
 /**

@@ -30,8 +30,22 @@ function convert(v: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
+/** The rows an autofilter covers below its header row (1-based, inclusive), from ExcelJS's `ref` (`A3:F200`). */
+function filterRows(autoFilter: unknown): [number, number] | null {
+  const ref = typeof autoFilter === 'string' ? autoFilter : null;
+  const m = ref === null ? null : /^\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/i.exec(ref);
+  return m ? [Number(m[1]) + 1, Number(m[2])] : null;
+}
+
+/**
+ * A worksheet as a grid, with its hidden rows: a row hidden inside the sheet's autofilter is hidden by the
+ * filter (the file keeps no other trace of it), any other by hand.
+ */
 export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  const filteredRows: number[] = [];
+  const filtered = filterRows(sheet.autoFilter);
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = new Array(width).fill(null);
@@ -39,7 +53,13 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
       values[colNumber - 1] = cellValueOf(cell);
     });
     rows[rowNumber - 1] = values;
+    if (row.hidden) (filtered && rowNumber >= filtered[0] && rowNumber <= filtered[1] ? filteredRows : hiddenRows).push(rowNumber - 1);
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { sheet: sheet.name, rows };
+  return {
+    sheet: sheet.name,
+    rows,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(filteredRows.length > 0 ? { filteredRows } : {}),
+  };
 }

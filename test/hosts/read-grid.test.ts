@@ -48,4 +48,23 @@ describe('the .xlsx grid adapter', () => {
     expect(problem.cell).toBe('Số liệu!B3');
     expect(problem.en).toContain('open it in Excel, save it');
   });
+
+  it('gives rows hidden by hand and rows hidden by the autofilter apart, and the reader warns of both', async () => {
+    const ws = await roundTrip((s) => {
+      s.addRow(['Danh sách đơn vị']);
+      s.addRow(['STT', 'Xã, phường, đặc khu', 'Khai sinh']);
+      for (let i = 1; i <= 5; i++) s.addRow([i, `Xã ${String.fromCharCode(64 + i)}`, i * 10]);
+      s.autoFilter = 'A2:C7';
+      s.getRow(4).hidden = true; // inside the filter: what Excel writes for a row a filter hides
+      s.getRow(1).hidden = true; // above it: hidden by hand
+      s.getRow(7).hidden = true;
+    });
+    const grid = gridOf(ws);
+    expect(grid.hiddenRows).toEqual([0]);
+    expect(grid.filteredRows).toEqual([3, 6]);
+    const table = readUnits(grid);
+    expect(table.units).toHaveLength(5);
+    expect(table.problems.map((p) => [p.code, p.cell])).toEqual([['filtered-rows', 'Số liệu!B4']]);
+    expect(table.problems[0].vi).toContain('Dòng 4, 7 bị bộ lọc ẩn («Xã B», «Xã E»)');
+  });
 });

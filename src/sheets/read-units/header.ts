@@ -1,6 +1,6 @@
 import { CellValue, Grid } from '../grid';
 import { isBlank } from '../parse-count';
-import { OTHER, Role, classifyHeader } from './headings';
+import { OTHER, Role, classifyHeader, resolveRoles } from './headings';
 
 export interface HeaderColumn {
   role: Role;
@@ -47,7 +47,8 @@ function bandColumns(labels: (string | null)[][], roles: (Role | null)[][], top:
       columns.push({ role: OTHER, label: '', row: bottom });
     }
   }
-  return columns;
+  const resolved = resolveRoles(columns.map((col) => col.role));
+  return columns.map((col, c) => ({ ...col, role: resolved[c] }));
 }
 
 /**
@@ -81,12 +82,35 @@ function isColumnNumberRow(row: readonly CellValue[] | undefined): boolean {
   return markers >= 2;
 }
 
+/** What a table still lacks: a unit column, count columns, or (a long sheet) the count beside its registers. */
+export type MissingRole = 'unit' | 'counts' | 'unit-and-counts' | 'count';
+
+/** The row that looked most like a header when none makes a table: what it has, and what it lacks. */
+export interface Closest {
+  /** Grid row. */
+  row: number;
+  /** Its labelled cells, each with the role read from it (`other` when none). */
+  columns: { c: number; label: string; role: Role }[];
+  missing: MissingRole;
+}
+
+export type HeaderSearch = { kind: 'found'; header: Header } | { kind: 'none'; closest: Closest | null };
+
+function missingOf(columns: HeaderColumn[]): MissingRole {
+  const has = new Set(columns.map((col) => col.role.kind));
+  const counts = has.has('register') || has.has('total');
+  if (has.has('registerName') && !counts) return 'count';
+  if (has.has('name')) return 'counts';
+  return counts ? 'unit' : 'unit-and-counts';
+}
+
 /**
  * Finds the header: the row, or pair of rows, near the top that recognises the most columns and makes a
  * table. A pair counts only when its lower row is all text and its upper row adds what the lower lacks, so
- * a title above the header never joins it. Null when no row makes a table.
+ * a title above the header never joins it. When no row makes a table, the row that recognised the most
+ * columns is the closest, for the message (null when no row recognised any).
  */
-export function findHeader(grid: Grid, width: number): Header | null {
+export function findHeader(grid: Grid, width: number): HeaderSearch {
   const scanned = Math.min(grid.rows.length, SEARCH_ROWS);
   const labels: (string | null)[][] = [];
   const roles: (Role | null)[][] = [];
@@ -98,10 +122,12 @@ export function findHeader(grid: Grid, width: number): Header | null {
     labels[r].some((label) => label !== null) && (grid.rows[r] ?? []).every((v) => v === null || typeof v === 'string');
 
   let best: { top: number; bottom: number; columns: HeaderColumn[]; score: number } | null = null;
+  let near: { row: number; columns: HeaderColumn[]; score: number } | null = null;
   for (let r = 0; r < scanned; r++) {
     const single = bandColumns(labels, roles, r, r);
     const one = assess(single);
     if (one.table && (best === null || one.score > best.score)) best = { top: r, bottom: r, columns: single, score: one.score };
+    if (!one.table && one.score > 0 && (near === null || one.score > near.score)) near = { row: r, columns: single, score: one.score };
     if (r + 1 >= scanned || !textOnly(r + 1)) continue;
     const pair = bandColumns(labels, roles, r, r + 1);
     const two = assess(pair);
@@ -109,7 +135,12 @@ export function findHeader(grid: Grid, width: number): Header | null {
     const beats = best === null || two.score > best.score || (best.top === r && two.score === best.score);
     if (two.table && addsToLower && beats) best = { top: r, bottom: r + 1, columns: pair, score: two.score };
   }
-  if (!best) return null;
+  if (!best) {
+    if (!near) return { kind: 'none', closest: null };
+    const { row, columns } = near;
+    const labelled = columns.flatMap((col, c) => (labels[row][c] === null ? [] : [{ c, label: labels[row][c] as string, role: col.role }]));
+    return { kind: 'none', closest: { row, columns: labelled, missing: missingOf(columns) } };
+  }
   const dataStart = best.bottom + 1 + (isColumnNumberRow(grid.rows[best.bottom + 1]) ? 1 : 0);
-  return { top: best.top, bottom: best.bottom, columns: best.columns, dataStart };
+  return { kind: 'found', header: { top: best.top, bottom: best.bottom, columns: best.columns, dataStart } };
 }

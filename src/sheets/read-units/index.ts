@@ -5,6 +5,7 @@ import { isBlank } from '../parse-count';
 import { Findings } from './findings';
 import { findHeader } from './header';
 import { planLayout } from './layout';
+import { reportNoHeader } from './no-header';
 import { TableReader } from './rows';
 
 export interface ReadOptions {
@@ -40,15 +41,12 @@ export function readUnits(grid: Grid, options: ReadOptions = {}): UnitsTable {
     return none();
   }
   const width = grid.rows.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const header = findHeader(grid, width);
-  if (!header) {
-    out.add(0, 0, 'error', 'no-header', null,
-      `Không tìm thấy dòng tiêu đề của bảng trong «${grid.sheet}». Cần một cột tên đơn vị (như «Đơn vị», «Xã, phường, thị trấn») ` +
-        'và các cột sổ (như «Khai sinh», «Khai tử», «Kết hôn») hoặc một cột «Số dữ liệu cần số hóa»; với một đơn vị, cần cột «Loại sổ» và cột số lượng.',
-      `No table header found in "${grid.sheet}". It needs a unit column (such as "Unit", "Commune") and register columns ` +
-        '(such as "Births", "Deaths", "Marriages") or one "Records to digitize" column; for one unit, a "Register" column and a count column.');
+  const search = findHeader(grid, width);
+  if (search.kind === 'none') {
+    reportNoHeader(grid, search.closest, out);
     return none();
   }
+  const { header } = search;
   const layout = planLayout(header, out);
   const singleName = options.unitName?.trim() || grid.sheet;
   const reader = new TableReader(grid, layout, header, singleName, out);

@@ -1,6 +1,7 @@
 import { ALL_REGISTER } from '../../planning/registers';
 import { Findings, quoted } from './findings';
 import { Header, HeaderColumn } from './header';
+import { Level } from './headings';
 
 export interface CountColumn {
   col: number;
@@ -10,6 +11,8 @@ export interface CountColumn {
 /** Which grid column holds what, decided once from the header. */
 interface LayoutBase {
   index: number | null;
+  /** The level the unit column names (districts in a sheet of districts), null for "Đơn vị" or none. */
+  unitLevel: Level | null;
   /** The unit code column: with one, units are known by their code, so two of one name can be told apart. */
   code: number | null;
   /** Parent columns, highest level first: the last filled one is the unit's parent. */
@@ -76,11 +79,14 @@ export function planLayout(header: Header, out: Findings): Layout {
     } else if (role.kind === 'total') totals.push(c);
     else if (role.kind === 'parent') parents.push(c);
     else if (role.kind === 'books') books.push(c);
-    else if (role.kind === 'other') ignored.push(c);
+    // A parent's code ("Mã huyện") is no figure: not warned about.
+    else if (role.kind === 'other' && role.codeOf === undefined) ignored.push(c);
   });
   const registerName = firstOf('registerName');
   const name = firstOf('name');
-  const common = { index: firstOf('index'), code, parents, machines, books };
+  const nameRole = name === null ? null : columns[name].role;
+  const unitLevel = nameRole?.kind === 'name' ? nameRole.level ?? null : null;
+  const common = { index: firstOf('index'), unitLevel, code, parents, machines, books };
   // findHeader accepts a table only with a count column, and a unit column unless it is long.
   if (registerName !== null && registers.length === 0) {
     return { ...common, format: 'long', name, registerName, count: totals[0], ignored: [...ignored, ...totals.slice(1)] };

@@ -6,12 +6,24 @@ import { isBlank, parseCount } from '../parse-count';
 import { codeOf, holdsNumber, isGroupMarker, isOrdinal, nameKey, textOf } from './cells';
 import { Findings, quoted } from './findings';
 import { Header } from './header';
+import { HiddenRows } from './hidden';
+import { Level } from './headings';
 import { Layout, LongLayout, WideLayout } from './layout';
 import { TotalCell, Totals, totalScope } from './totals';
 import { Draft, Roster } from './units';
 
-/** Names of groups of units, which head a group even with no STT column. */
-const GROUP_NAME = /^(huyen|quan|thi xa|thanh pho|tinh|cum|khu vuc|nhom|district|province|city|cluster|group)\b/;
+/**
+ * Names of groups of units, which head a group even with no STT column: never a name of the units' own level
+ * ("Huyện Mai Sơn" is a unit of a sheet of districts). "UBND huyện …" is the district's name too.
+ */
+const GROUPS = '(?:cum|khu vuc|nhom|vung|cluster|group|region)';
+const GROUP_NAME: Record<Level, RegExp> = {
+  1: new RegExp(`^${GROUPS}\\b`),
+  2: new RegExp(`^(?:tinh|province|${GROUPS})\\b`),
+  3: new RegExp(`^(?:huyen|quan|thi xa|thanh pho|tinh|district|province|city|${GROUPS})\\b`),
+};
+const groupNamed = (name: string, level: Level | null): boolean =>
+  GROUP_NAME[level ?? 3].test(fold(name).replace(/^(?:ubnd|uy ban nhan dan) /, ''));
 
 /** Up to this many columns that are not read but hold numbers get a warning each; more get one for them all. */
 const IGNORED_ONE_BY_ONE = 5;
@@ -29,6 +41,7 @@ interface Row {
 export class TableReader {
   private readonly roster: Roster;
   private readonly totals: Totals;
+  private readonly hidden: HiddenRows;
   readonly registers: string[];
   /** The last name seen in each parent column: a district merged down over its communes names the top row only. */
   private readonly parentValues: (string | null)[];
@@ -50,6 +63,7 @@ export class TableReader {
   ) {
     this.roster = new Roster(out, layout.code);
     this.totals = new Totals(out);
+    this.hidden = new HiddenRows(grid, out);
     this.registers = layout.format === 'wide' ? layout.counts.map((cc) => cc.code) : [];
     this.parentValues = layout.parents.map(() => null);
   }
@@ -61,6 +75,7 @@ export class TableReader {
   read(): Unit[] {
     for (let r = this.header.dataStart; r < this.grid.rows.length; r++) this.readRow(r);
     this.totals.check();
+    this.hidden.report();
     this.reportIgnored();
     return this.roster.units(this.registers);
   }
@@ -92,7 +107,7 @@ export class TableReader {
     const { layout } = this;
     const { stt, name } = row;
     if (name === null || layout.parents.length > 0 || isOrdinal(stt)) return false;
-    return layout.index !== null || GROUP_NAME.test(fold(name));
+    return layout.index !== null || groupNamed(name, layout.unitLevel);
   }
 
   private cellsOf(r: number, columns: { col: number; code: string | null }[]): TotalCell[] {
@@ -206,6 +221,7 @@ export class TableReader {
       draft = { name, code, codeCell, parent, group, machines: null, books: null, cell, values: new Map(), cells: new Map() };
       this.roster.add(draft);
     }
+    this.hidden.note(r, nameCol, draft.name);
     draft.machines ??= machines;
     if (books !== null) draft.books = (draft.books ?? 0) + books;
     this.lastGroup = group;
