@@ -1,27 +1,15 @@
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import { gunzipSync } from 'zlib';
 import { Unit } from '../planning/units';
+import { FORMER_LIST, formerListText } from '../hosts/files/places';
+import { FormerUnit, formerUnits } from '../places/reform';
 import { seededRandom } from './random';
 
 /** The official list of Viet Nam's 10,047 communes (GSO, 01/03/2025), shipped gzipped in data/. */
-export const NATIONAL_CSV = path.join(__dirname, '..', '..', 'data', 'vn-units-2025-03.csv.gz');
+export const NATIONAL_CSV = FORMER_LIST;
 
-export interface Commune {
-  province: string;
-  district: string;
-  /** The commune's code in the list (`00001`, `16387`): two communes of one district may share a name. */
-  code: string;
-  name: string;
-}
+/** A commune of the list; its code (`00001`, `16387`) tells apart two communes of one district that share a name. */
+export type Commune = FormerUnit;
 
-export function loadCommunes(file = NATIONAL_CSV): Commune[] {
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split(/\r?\n/).filter(Boolean);
-  return lines.slice(1).map((line) => {
-    const f = line.split(',');
-    return { province: f[1], district: f[3], code: f[4], name: f[5] };
-  });
-}
+export const loadCommunes = (file = NATIONAL_CSV): Commune[] => formerUnits(formerListText(file));
 
 /** The registers examples and benchmarks use, largest first as in real books. */
 export const EXAMPLE_REGISTERS = ['KS', 'KH', 'KT', 'TDCC', 'NCMC', 'XNHN'];
