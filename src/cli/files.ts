@@ -12,7 +12,12 @@ import { LockInfo, OutputLock, lockOutput, removeStaleLock } from '../hosts/file
 import { readPlanBook } from '../hosts/files/plan-book';
 import { WorkbookFile, WorkbookFileError, readWorkbookFile } from '../hosts/files/read-workbook-file';
 import { ChangedMeanwhile, Identity, PendingFile, WorkbookOutput, identityOf, writeAtomically } from '../hosts/files/write-file';
+import { Grid } from '../sheets/grid';
+import { TableSource, pickTable } from '../sheets/pick-table';
 import { PlanWorkbook, readPlanWorkbook } from '../sheets/read-plan-workbook';
+import { UnitsTable } from '../sheets/read-units';
+import { isStageSheetName } from '../sheets/read-stage-sheet';
+import { gridOf } from '../xlsx/read-grid';
 import { CommandIO, NotDone, refuse } from './io';
 import { RefusedError, UsageError } from './usage-error';
 
@@ -222,4 +227,28 @@ export async function openPlanBook(file: string, io: CommandIO, what: NotDone): 
   const book = readPlanWorkbook(found.sheets);
   if (book.plan === null) return refuse(io, book.problems, file, what);
   return { book, others: found.others };
+}
+
+/**
+ * The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). A stages
+ * sheet (`Giai đoạn`, `Stages`) is never the units table unless asked for by name.
+ */
+export function pickSheet(file: string, workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
+  const sources: TableSource[] = workbook.worksheets.map((ws) => {
+    let grid: Grid | undefined;
+    // Built when pickTable looks at the sheet: it stops at the first one with a table.
+    return { label: ws.name, hidden: ws.state !== 'visible', get grid() { return (grid ??= gridOf(ws)); } };
+  });
+  const pick = pickTable(sources, wanted);
+  if (pick.kind === 'not-found') {
+    const names = pick.labels.join(', ');
+    throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
+  }
+  if (pick.kind === 'none') {
+    if (workbook.worksheets.some((ws) => isStageSheetName(ws.name))) {
+      throw new RefusedError(`${file} chỉ có trang giai đoạn, không có bảng đơn vị.`, `${file} holds only the stages sheet, no units table.`);
+    }
+    throw new RefusedError(`${file} không có trang nào.`, `${file} has no sheet.`);
+  }
+  return { table: pick.table, sheet: pick.source.label };
 }

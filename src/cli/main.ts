@@ -7,6 +7,7 @@ import { REPLAN_OPTIONS, replanCommand } from './replan-command';
 import { SPLIT_OPTIONS, splitCommand } from './split-command';
 import { removePendingSync } from '../hosts/files/leftovers';
 import { WorkbookFileError } from '../hosts/files/read-workbook-file';
+import { REMAP_OPTIONS, remapCommand } from './remap-command';
 import { createProgress } from './progress';
 import { RefusedError, UsageError } from './usage-error';
 
@@ -38,6 +39,13 @@ quota-plan consolidate BOOK.xlsx RETURNED.xlsx… --out OUTPUT.xlsx [--json PLAN
   Refused, naming the file and cell: another plan or revision, a row BOOK lacks, an edited target, an actual
   that is not a whole number, two files disagreeing. A blank never erases; a changed figure is warned about.
 
+quota-plan remap INPUT.xlsx --out UNITS.xlsx [--json REMAP.json] [--sheet NAME] [--into "FORMER=NEW,.."] [--lang vi|en]
+  INPUT lists communes as they were before 1/7/2025 (with codes, or with their district or province where
+  names repeat); UNITS.xlsx is a new units sheet of the communes since then (Resolution 202/2025/QH15), each
+  the sum of the former ones that became it, naming them and their cells. A former commune split among new
+  ones is refused until its new commune is given: a "Xã mới" column in INPUT, or --into. UNITS.xlsx must not
+  exist yet.
+
 Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 done (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
 
@@ -63,6 +71,7 @@ export async function main(argv: readonly string[], out: Write = stdout, err: Wr
     if (command === 'replan') return await replanCommand(parseArgs(rest, REPLAN_OPTIONS), io);
     if (command === 'split') return await splitCommand(parseArgs(rest, SPLIT_OPTIONS), io);
     if (command === 'consolidate') return await consolidateCommand(parseArgs(rest, CONSOLIDATE_OPTIONS), io);
+    if (command === 'remap') return await remapCommand(parseArgs(rest, REMAP_OPTIONS), io);
     throw new UsageError(`Không có lệnh «${command}».`, `Unknown command "${command}".`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { todayInVietnam } from '../planning/days';
 import { PlanSettings } from '../planning/settings';
 import { planJson } from '../planning/plan-json';
@@ -7,19 +6,17 @@ import { planJob } from '../jobs/plan';
 import { isRefused } from '../jobs/target';
 import { progressCells } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
-import { Grid } from '../sheets/grid';
-import { TableSource, pickTable } from '../sheets/pick-table';
 import { UnitsTable } from '../sheets/read-units';
 import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';
 import { gridOf } from '../xlsx/read-grid';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { planId } from '../sheets/forms/marker';
 import { ParsedArgs } from './args';
-import { OutputGuard, checkOutputs, exists, fileTarget, holdingOutputs, jsonFile, openWorkbook, workbookRef, writeOutputs } from './files';
+import { OutputGuard, checkOutputs, exists, fileTarget, holdingOutputs, jsonFile, openWorkbook, pickSheet, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse, refuseJob } from './io';
 import { checkPlanOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
 import { planSummary } from './summary';
-import { RefusedError, UsageError } from './usage-error';
+import { UsageError } from './usage-error';
 
 /** `quota-plan plan`: read the units sheet, plan, write the workbook and the JSON. Returns the exit code. */
 export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<number> {
@@ -86,28 +83,4 @@ async function planInto(args: ParsedArgs, io: CommandIO, input: string, given: P
   const written = [outPath, jsonPath].filter(Boolean);
   if (written.length > 0) io.out(`\nĐã ghi / Written: ${written.join(', ')}`);
   return 0;
-}
-
-/**
- * The sheet asked for, or the first visible sheet that holds a units table (`pickTable`'s rule). A stages
- * sheet (`Giai đoạn`, `Stages`) is never the units table unless asked for by name.
- */
-function pickSheet(file: string, workbook: ExcelJS.Workbook, wanted: string | undefined): { table: UnitsTable; sheet: string } {
-  const sources: TableSource[] = workbook.worksheets.map((ws) => {
-    let grid: Grid | undefined;
-    // Built when pickTable looks at the sheet: it stops at the first one with a table.
-    return { label: ws.name, hidden: ws.state !== 'visible', get grid() { return (grid ??= gridOf(ws)); } };
-  });
-  const pick = pickTable(sources, wanted);
-  if (pick.kind === 'not-found') {
-    const names = pick.labels.join(', ');
-    throw new UsageError(`Không có trang «${wanted}»; các trang: ${names}.`, `There is no sheet "${wanted}"; the sheets are: ${names}.`);
-  }
-  if (pick.kind === 'none') {
-    if (workbook.worksheets.some((ws) => isStageSheetName(ws.name))) {
-      throw new RefusedError(`${file} chỉ có trang giai đoạn, không có bảng đơn vị.`, `${file} holds only the stages sheet, no units table.`);
-    }
-    throw new RefusedError(`${file} không có trang nào.`, `${file} has no sheet.`);
-  }
-  return { table: pick.table, sheet: pick.source.label };
 }

@@ -1,6 +1,6 @@
 import { Unit } from '../planning/units';
 import { FORMER_LIST, formerListText } from '../hosts/files/places';
-import { FormerUnit, formerUnits } from '../places/reform';
+import { CurrentUnit, FormerUnit, formerUnits } from '../places/reform';
 import { seededRandom } from './random';
 
 /** The official list of Viet Nam's 10,047 communes (GSO, 01/03/2025), shipped gzipped in data/. */
@@ -27,4 +27,11 @@ export function inventUnits(communes: readonly Commune[], seed = 2025, sheet = '
     counts: new Map(EXAMPLE_REGISTERS.map((r, k) => [r, Math.floor(SCALE[k] * (0.3 + rnd() * 1.4))])),
     cell: `${sheet}!C${i + 5}`,
   }));
+}
+
+/** The communes since 1/7/2025 as units under their province (two levels), with invented counts. */
+export function inventCurrentUnits(current: readonly CurrentUnit[], seed = 2026, sheet = 'Số liệu'): Unit[] {
+  const invented = inventUnits(current.map((u) => ({ code: u.code, name: u.name, district: u.province.name, province: u.province.name })), seed, sheet);
+  // A commune since 1/7/2025 holds the books of three former ones on average.
+  return invented.map((u) => ({ ...u, counts: new Map([...u.counts].map(([r, n]) => [r, n * 3])) }));
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Commune, EXAMPLE_REGISTERS, inventUnits } from './national';
+import { CurrentUnit, FormerUnit } from '../places/reform';
+import { seededRandom } from './random';
 import { registerInfo } from '../planning/registers';
 import { SON_LA_DISTRICTS } from './son-la';
 
@@ -95,7 +97,8 @@ export function provinceWorkbook(communes: readonly Commune[]): ExcelJS.Workbook
 export function sonLaWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Số liệu');
-  const header = ['STT', 'Đơn vị', 'Số quyển', 'Khai sinh', 'Kết hôn', 'Khai tử'];
+  // The plan's own heading: the units are the province's twelve districts (before 1/7/2025).
+  const header = ['STT', 'Huyện, thành phố', 'Số quyển', 'Khai sinh', 'Kết hôn', 'Khai tử'];
   titleRows(ws, ['SỞ TƯ PHÁP TỈNH SƠN LA', 'SỐ LIỆU HỘ TỊCH CHƯA SỐ HÓA (THÁNG CAO ĐIỂM 3/2025)', ''], header.length);
   ws.addRow(header).font = { ...TNR, bold: true };
   SON_LA_DISTRICTS.forEach(([name, ks, kh, kt, books], i) => ws.addRow([i + 1, name, books, ks, kh, kt]));
@@ -113,5 +116,46 @@ export function sonLaWorkbook(): ExcelJS.Workbook {
   rows.forEach((r) => stages.addRow(r));
   [2, 3].forEach((c) => (stages.getColumn(c).numFmt = 'dd/mm/yyyy'));
   stages.columns.forEach((c) => (c.width = 22));
+  return wb;
+}
+
+/** Invented but plausible books, machines and records of a commune, the same on every run. */
+function inventBooks(rnd: () => number, scale: number): [number, number, number, number, number] {
+  const n = (base: number): number => Math.round(base * scale * (0.4 + rnd() * 1.2));
+  return [1 + Math.floor(rnd() * 2), n(60), n(3000), n(1100), n(800)];
+}
+
+/**
+ * Khánh Hòa since 1/7/2025: a province and its communes, wards and special zones (two levels, no district),
+ * with machines, books and three registers, as a province's justice department lists them in 2026.
+ */
+export function khanhHoaWorkbook(current: readonly CurrentUnit[]): ExcelJS.Workbook {
+  const units = current.filter((u) => u.province.name === 'Tỉnh Khánh Hòa');
+  const rnd = seededRandom(2026);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  const header = ['STT', 'Mã xã', 'Xã, phường, đặc khu', 'Số máy', 'Số quyển', 'Khai sinh', 'Kết hôn', 'Khai tử'];
+  titleRows(ws, ['SỞ TƯ PHÁP TỈNH KHÁNH HÒA', 'SỐ LIỆU SỔ HỘ TỊCH CẦN SỐ HÓA NĂM 2026 (XÃ, PHƯỜNG, ĐẶC KHU TỪ 01/7/2025)', ''], header.length);
+  ws.addRow(header).font = { ...TNR, bold: true };
+  // Today's communes hold the books of about three former ones each.
+  units.forEach((u, i) => ws.addRow([i + 1, u.code, u.name, ...inventBooks(rnd, 3)]));
+  ws.columns = header.map((_, i) => ({ width: i === 2 ? 26 : i === 1 ? 8 : 12 }));
+  return wb;
+}
+
+/**
+ * Huyện Vạn Ninh's inventory of books, still counted by its 13 communes as they were before 1/7/2025 (the
+ * district is gone): what `quota-plan remap` turns into the communes since then.
+ */
+export function vanNinhWorkbook(former: readonly FormerUnit[]): ExcelJS.Workbook {
+  const units = former.filter((u) => u.district === 'Huyện Vạn Ninh' && u.province === 'Tỉnh Khánh Hòa');
+  const rnd = seededRandom(2025);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu');
+  const header = ['STT', 'Huyện', 'Mã xã', 'Xã, thị trấn', 'Số máy', 'Số quyển', 'Khai sinh', 'Kết hôn', 'Khai tử'];
+  titleRows(ws, ['UBND HUYỆN VẠN NINH', 'SỐ LIỆU SỔ HỘ TỊCH CÒN PHẢI SỐ HÓA (THEO XÃ, THỊ TRẤN TRƯỚC 01/7/2025)', ''], header.length);
+  ws.addRow(header).font = { ...TNR, bold: true };
+  units.forEach((u, i) => ws.addRow([i + 1, i === 0 ? u.district : null, u.code, u.name, ...inventBooks(rnd, 1)]));
+  ws.columns = header.map((_, i) => ({ width: i === 1 || i === 3 ? 22 : i === 2 ? 8 : 12 }));
   return wb;
 }

@@ -6,7 +6,7 @@ import { fold } from '../../planning/text';
  * số hóa"); `code` is the unit's own code ("Mã xã", "Mã ĐVHC"), which tells apart two units of one name.
  */
 export type Role =
-  | { kind: 'index' | 'code' | 'registerName' | 'machines' | 'books' | 'notes' | 'total' }
+  | { kind: 'index' | 'code' | 'registerName' | 'machines' | 'books' | 'notes' | 'total' | 'successor' }
   /** `level`: the level of the hierarchy the header names ("Xã, phường", "Huyện"); none for "Đơn vị", "Parent". */
   | { kind: 'name' | 'parent'; level?: Level }
   /** `codeOf`: the level whose code the column holds ("Mã huyện"), the units' own code when they are of that level. */
@@ -33,6 +33,12 @@ const ALIASES: ReadonlyMap<string, PlainKind> = new Map(
     machines: ['so may', 'may', 'may tinh', 'so may tinh', 'so may nhap lieu', 'may nhap lieu', 'machines', 'machine', 'computers'],
     books: ['so quyen', 'quyen', 'so so', 'so quyen so', 'quyen so', 'so luong so', 'so luong quyen', 'books', 'book', 'volumes'],
     notes: ['ghi chu', 'notes', 'note', 'remarks', 'comments'],
+    // The commune since 1/7/2025 a former commune's books went to (`quota-plan remap`).
+    successor: [
+      'xa moi', 'ten xa moi', 'don vi moi', 'ten don vi moi', 'xa, phuong moi', 'xa, phuong, dac khu moi', 'xa/phuong moi', 'don vi hanh chinh moi',
+      'dvhc moi', 'xa sau sap xep', 'don vi sau sap xep', 'dvhc sau sap xep', 'sau sap xep', 'nhap vao', 'sap nhap vao', 'chuyen ve',
+      'new commune', 'new unit', 'merged into', 'successor',
+    ],
     total: ['tong', 'tong cong', 'cong', 'total', 'grand total', 'sum'],
   }).flatMap(([kind, keys]) => keys.map((key): [string, PlainKind] => [key, kind as PlainKind])),
 );

@@ -7,6 +7,7 @@ import { findHeader } from './header';
 import { planLayout } from './layout';
 import { reportNoHeader } from './no-header';
 import { TableReader } from './rows';
+import { Successor } from './units';
 
 export interface ReadOptions {
   /** Name for the single unit of a long-format sheet with no unit column (default: the sheet name). */
@@ -23,6 +24,8 @@ export interface UnitsTable {
   problems: Problem[];
   /** 1-based sheet row of the (lowest) header row; 0 when no header was found. */
   headerRow: number;
+  /** A sheet with a "Xã mới" column: the new commune each unit's row names, by the unit's cell (`remap`). */
+  successors?: Map<string, Successor>;
 }
 
 /**
@@ -51,5 +54,10 @@ export function readUnits(grid: Grid, options: ReadOptions = {}): UnitsTable {
   const singleName = options.unitName?.trim() || grid.sheet;
   const reader = new TableReader(grid, layout, header, singleName, out);
   const units = reader.read();
-  return { format: layout.format, units, registers: reader.registers, problems: out.sorted(), headerRow: (grid.firstRow ?? 1) + header.bottom };
+  const successors = reader.successors();
+  return {
+    format: layout.format, units, registers: reader.registers, problems: out.sorted(), headerRow: (grid.firstRow ?? 1) + header.bottom,
+    ...(successors ? { successors } : {}),
+  };
 }
+export type { Successor } from './units';

@@ -22,6 +22,8 @@ interface LayoutBase {
   books: number[];
   /** Columns with another header: warned about once if they hold numbers. */
   ignored: number[];
+  /** The new commune a former one's books went to ("Xã mới"), read for `remap`. */
+  successor: number | null;
 }
 export interface WideLayout extends LayoutBase {
   format: 'wide';
@@ -86,7 +88,7 @@ export function planLayout(header: Header, out: Findings): Layout {
   const name = firstOf('name');
   const nameRole = name === null ? null : columns[name].role;
   const unitLevel = nameRole?.kind === 'name' ? nameRole.level ?? null : null;
-  const common = { index: firstOf('index'), unitLevel, code, parents, machines, books };
+  const common = { index: firstOf('index'), unitLevel, code, parents, machines, books, successor: firstOf('successor') };
   // findHeader accepts a table only with a count column, and a unit column unless it is long.
   if (registerName !== null && registers.length === 0) {
     return { ...common, format: 'long', name, registerName, count: totals[0], ignored: [...ignored, ...totals.slice(1)] };

@@ -15,6 +15,7 @@ function roleName(role: Role): [string, string] | null {
     case 'machines': return ['số máy', 'machines'];
     case 'books': return ['số quyển', 'books'];
     case 'notes': return ['ghi chú', 'notes'];
+    case 'successor': return ['đơn vị mới', 'new unit'];
     case 'total': return ['số trường hợp cần số hóa', 'records to digitize'];
     case 'register': {
       const info = registerInfo(role.code);

@@ -10,7 +10,7 @@ import { HiddenRows } from './hidden';
 import { Level } from './headings';
 import { Layout, LongLayout, WideLayout } from './layout';
 import { TotalCell, Totals, totalScope } from './totals';
-import { Draft, Roster } from './units';
+import { Draft, Roster, Successor } from './units';
 
 /**
  * Names of groups of units, which head a group even with no STT column: never a name of the units' own level
@@ -78,6 +78,11 @@ export class TableReader {
     this.hidden.report();
     this.reportIgnored();
     return this.roster.units(this.registers);
+  }
+
+  /** The new commune each unit's row names ("Xã mới"), by the unit's cell; null when the sheet has no such column. */
+  successors(): Map<string, Successor> | null {
+    return this.layout.successor === null ? null : this.roster.successors();
   }
 
   private readRow(r: number): void {
@@ -222,6 +227,8 @@ export class TableReader {
       this.roster.add(draft);
     }
     this.hidden.note(r, nameCol, draft.name);
+    const successor = textOf(this.at(r, layout.successor));
+    if (successor !== null && layout.successor !== null) draft.successor ??= { name: successor, cell: this.out.address(r, layout.successor) };
     draft.machines ??= machines;
     if (books !== null) draft.books = (draft.books ?? 0) + books;
     this.lastGroup = group;

@@ -18,6 +18,14 @@ export interface Draft {
   values: Map<string, number>;
   /** Long format: the cell each register came from, to name it when a register is given twice. */
   cells: Map<string, string>;
+  /** The new commune the row names, and its cell (a sheet with a "Xã mới" column). */
+  successor?: Successor;
+}
+
+/** The unit since 1/7/2025 a sheet says a former one's books went to. */
+export interface Successor {
+  name: string;
+  cell: string;
 }
 
 /** A row's claim to be a unit: what `Roster.known` compares with the units already read. */
@@ -100,6 +108,11 @@ export class Roster {
     return refuse(nameAt,
       `Đơn vị «${name}»${under[0]} đã có ở ô ${first.cell}; hãy gộp hai dòng hoặc xóa một dòng. ${hint[0]}`,
       `The unit "${name}"${under[1]} is already listed at ${first.cell}; merge the two rows or delete one. ${hint[1]}`);
+  }
+
+  /** The successor each unit's row names, by the unit's cell. */
+  successors(): Map<string, Successor> {
+    return new Map(this.drafts.flatMap((d) => (d.successor ? [[d.cell, d.successor] as [string, Successor]] : [])));
   }
 
   /** The units as the planner takes them, every one with a count for each register (0 where none was given). */
