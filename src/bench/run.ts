@@ -6,14 +6,18 @@ import { Method, PlanSettings, defaultSettings } from '../planning/settings';
 import { planStages } from '../planning/stage-plan';
 import { defaultStages } from '../planning/stages';
 import { Unit } from '../planning/units';
-import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../examples/national';
+import { EXAMPLE_REGISTERS, inventCurrentUnits, inventUnits, loadCommunes } from '../examples/national';
+import { loadReform } from '../hosts/files/places';
+import { remapJob } from '../jobs/remap';
+import { isRefused } from '../jobs/target';
 import { benchForms } from './forms';
 import { PANE_GOAL_KB, PaneBench, benchPane } from './pane';
 
 /**
  * `npm run bench`: the engine at national scale (10,047 communes × 6 registers, daily over 366 days,
  * ≈22 million targets) against a floor measured in the same run: a bare loop that fills an Int32Array of
- * the same size with an even split. Then the monthly forms for the same units against ExcelJS's streaming
+ * the same size with an even split; the same for the 3,321 communes since 1/7/2025, and the national remap
+ * of the former communes into them against a monthly plan of the same units. Then the monthly forms for the same units against ExcelJS's streaming
  * writer writing as many plain cells. Ratios, not seconds, are what carry across machines. Last, the task
  * pane's production build: the gzipped JavaScript it loads at once, against a 200 KB goal (`pane.ts`).
  */
@@ -86,6 +90,21 @@ async function main(): Promise<void> {
   // after it: five plans and the caps between them, against five times the plain plan.
   const stages = defaultStages(weeklySettings.start, weeklySettings.end).map((s, i) => ({ ...s, start: s.start + 7 * i, end: s.end - 7 * (4 - i), lag: i > 0 ? 2 : 0 }));
   const stagedS = time(() => planStages(units, EXAMPLE_REGISTERS, { ...weeklySettings, stages }));
+  // The communes since 1/7/2025 (two levels), daily over the same year, against their own floor.
+  const reform = loadReform();
+  const current = inventCurrentUnits(reform.current);
+  const currentFloorS = time(() => floor(current, P, flags));
+  const currentS = time(() => planUnits(current, EXAMPLE_REGISTERS, base));
+  // The national remap: every former commune the package maps to one commune since (the few it splits or
+  // leaves unmapped need the planner's word), against planning the same units monthly.
+  const mapped = units.filter((u) => reform.into.get(u.code as string)?.length === 1);
+  const table = { format: 'wide' as const, units: mapped, registers: EXAMPLE_REGISTERS, problems: [], headerRow: 4 };
+  const remapped = remapJob({ table, reform, lang: 'vi', source: 'bench' });
+  if (isRefused(remapped)) throw new Error(`remap refused: ${remapped.problems[0]?.en}`);
+  const recordsIn = mapped.reduce((a, u) => a + [...u.counts.values()].reduce((x, y) => x + y, 0), 0);
+  const recordsOut = remapped.rows.reduce((a, r) => a + [...r.counts.values()].reduce((x, y) => x + y, 0), 0);
+  const remapS = time(() => remapJob({ table, reform, lang: 'vi', source: 'bench' }));
+  const monthlyMappedS = time(() => planUnits(mapped, EXAMPLE_REGISTERS, { ...base, granularity: 'month' }));
   const monthly = planUnits(units, EXAMPLE_REGISTERS, { ...base, granularity: 'month' });
   const forms = await benchForms(monthly, units, EXAMPLE_REGISTERS, FORM_RUNS);
   const formsRatio = forms.formsS / forms.plainS;
@@ -105,6 +124,12 @@ async function main(): Promise<void> {
   out.write(`${'floor (Int32Array even split)'.padEnd(28)}${floorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   for (const [method, s] of rows) out.write(`${('engine, ' + method).padEnd(28)}${s.toFixed(3).padStart(10)}${(s / floorS).toFixed(2).padStart(10)}\n`);
   out.write(`\npeak memory of the engine runs: ${peakMb.toFixed(0)} MB\n`);
+  out.write(`\nsince 1/7/2025: ${current.length.toLocaleString('en')} communes × ${EXAMPLE_REGISTERS.length} registers × ${P} days\n`);
+  out.write(`${'floor (Int32Array even split)'.padEnd(28)}${currentFloorS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
+  out.write(`${'engine, even'.padEnd(28)}${currentS.toFixed(3).padStart(10)}${(currentS / currentFloorS).toFixed(2).padStart(10)}\n`);
+  out.write(`\nremap: ${mapped.length.toLocaleString('en')} former communes → ${remapped.rows.length.toLocaleString('en')} since 1/7/2025, ${recordsIn.toLocaleString('en')} records in, ${recordsOut.toLocaleString('en')} out\n`);
+  out.write(`${'plan the former, monthly'.padEnd(28)}${monthlyMappedS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
+  out.write(`${'remap (job + units sheet)'.padEnd(28)}${remapS.toFixed(3).padStart(10)}${(remapS / monthlyMappedS).toFixed(2).padStart(10)}\n`);
   out.write(`\nre-split, weekly (${weekly.rows.length.toLocaleString('en')} rows × ${W} weeks, 17 weeks of actuals)\n`);
   out.write(`${'plan from scratch'.padEnd(28)}${weeklyS.toFixed(3).padStart(10)}${'1.00'.padStart(10)}\n`);
   out.write(`${'re-split'.padEnd(28)}${replanS.toFixed(3).padStart(10)}${(replanS / weeklyS).toFixed(2).padStart(10)}\n`);
@@ -123,6 +148,9 @@ async function main(): Promise<void> {
   }
   out.write(JSON.stringify({
     engine_s: +engineS.toFixed(3), engine_vs_floor: +(engineS / floorS).toFixed(2), engine_peak_mb: Math.round(peakMb),
+    current_units: current.length, current_engine_s: +currentS.toFixed(3), current_vs_floor: +(currentS / currentFloorS).toFixed(2),
+    remap_units_in: mapped.length, remap_units_out: remapped.rows.length, remap_records_equal: recordsIn === recordsOut,
+    remap_s: +remapS.toFixed(3), remap_vs_monthly_plan: +(remapS / monthlyMappedS).toFixed(2),
     replan_s: +replanS.toFixed(3), replan_vs_plan: +(replanS / weeklyS).toFixed(2),
     stages5_s: +stagedS.toFixed(3), stages5_vs_5_plans: +(stagedS / (5 * weeklyS)).toFixed(2),
     forms_s: +forms.formsS.toFixed(3), forms_vs_plain: +formsRatio.toFixed(2),
