@@ -32,6 +32,11 @@ const TEXT = {
   },
 };
 
+/** The former communes' column: its width, the characters a line of it holds at 12 pt, a line's height in points. */
+const FROM_WIDTH = 48;
+const FROM_CHARS = 56;
+const LINE_PT = 16;
+
 /**
  * The units since 1/7/2025 as a units sheet `plan` reads: title rows, a header (province, code, commune,
  * registers, machines and books when given, the former communes), a row per commune, a total row. Names
@@ -50,14 +55,19 @@ export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: read
   const width = header.length;
   const sum = (f: (r: RemappedRow) => number | null): number | null =>
     rows.some((r) => f(r) !== null) ? rows.reduce((a, r) => a + (f(r) ?? 0), 0) : null;
-  const body: ModelRow[] = rows.map((r, i) => ({
-    values: [
-      i + 1, r.unit.province.name, r.unit.code, r.unit.name,
-      ...registers.map((code) => r.counts.get(code) ?? 0),
-      ...optional(machines, r.machines), ...optional(books, r.books),
-      r.from.map((x) => `${x.unit.name} (${x.former.code}, ${x.unit.cell})`).join('; '),
-    ],
-  }));
+  const body: ModelRow[] = rows.map((r, i) => {
+    const from = r.from.map((x) => `${x.unit.name} (${x.former.code}, ${x.unit.cell})`).join('; ');
+    return {
+      values: [
+        i + 1, r.unit.province.name, r.unit.code, r.unit.name,
+        ...registers.map((code) => r.counts.get(code) ?? 0),
+        ...optional(machines, r.machines), ...optional(books, r.books), from,
+      ],
+      // Hosts do not grow a row to its wrapped text on opening a file: its lines are counted here.
+      height: Math.ceil(from.length / FROM_CHARS) * LINE_PT,
+      style: 'top',
+    };
+  });
   const total: ModelRow = {
     values: [
       null, t.total, null, null, ...registers.map((code) => rows.reduce((a, r) => a + (r.counts.get(code) ?? 0), 0)),
@@ -75,7 +85,7 @@ export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: read
       { width: 8, style: 'text' },
       { width: 24, style: 'text' },
       ...Array.from({ length: countCols }, () => ({ width: 11, style: 'count' })),
-      { width: 60, style: 'text' },
+      { width: FROM_WIDTH, style: 'list' },
     ],
     rows: [
       { values: [t.title], style: 'title', ownStyle: true },
@@ -85,7 +95,8 @@ export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: read
       ...body,
       total,
     ],
-    styles: { ...FORM_STYLES, title: { ...FORM_STYLES.title, wrap: false } },
+    // The former communes of a new one wrap within their cell, so the page stays one A4 wide at a legible size.
+    styles: { ...FORM_STYLES, list: { border: true, wrap: true }, top: { valign: 'top' } },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     freeze: { rows: 4, cols: 4 },
     page: { landscape: true, fitToWidth: true, printTitleRows: [4, 4], footer: t.footer },
