@@ -31,6 +31,8 @@ export interface RemapJob {
   lang: 'vi' | 'en';
   /** The input's file or sheet, printed under the new sheet's title. */
   source: string;
+  /** The sheets already in the workbook the new sheet goes into: it takes a name none has (never over one). */
+  taken?: readonly string[];
 }
 
 /** The JSON of `quota-plan remap --json` (README): keys are only ever added. */
@@ -161,7 +163,7 @@ export function remapJob(job: RemapJob): Remapped | Refused {
   return {
     rows,
     registers: table.registers,
-    sheet: remappedUnitsSheet(rows, table.registers, { lang: job.lang, source: job.source }),
+    sheet: remappedUnitsSheet(rows, table.registers, { lang: job.lang, source: job.source, taken: job.taken ?? [] }),
     json: remapJson(rows, all),
     warnings: all,
   };

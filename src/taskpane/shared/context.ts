@@ -2,6 +2,7 @@ import { Bilingual, both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { FilePurpose, HostError, PaneHost, WriteOutcome } from '../../hosts/host';
 import { FormsToWrite, Refused, isRefused, refused } from '../../jobs/target';
+import type { Reform } from '../../places/reform';
 import { PreviewEvent } from './preview-state';
 import { Flow, FlowPreview, PreviewAction, previewOf } from '../state';
 import { Store } from '../store';
@@ -22,6 +23,11 @@ export interface ControllerDeps {
   nextPaint(): Promise<void>;
   /** Where unexpected errors go (the console): people see a generic message, never a stack. */
   log(error: unknown): void;
+  /**
+   * The units before and since 1/7/2025, for a remap: loaded on demand (the pane's own chunk of the
+   * package's data); absent where the pane offers no remap.
+   */
+  loadReform?(): Promise<Reform>;
 }
 
 /** What every flow's controller shares: the store, the host of the moment, and the steps all flows take. */
@@ -42,10 +48,13 @@ export interface PaneContext extends Omit<ControllerDeps, 'host'> {
    * Writes a job's forms with the progress bar (at most PROGRESS_STEPS updates reach the state). All or
    * nothing (the host's promise), so a failure leaves the workbook as it was.
    */
-  writeForms(flow: Flow, target: PaneHost, toWrite: FormsToWrite): Promise<WriteOutcome>;
+  writeForms(flow: Flow, target: PaneHost, toWrite: SheetsToWrite): Promise<WriteOutcome>;
   /** The flow's preview shows `value`: it was not dropped because what it was made from changed meanwhile. */
   shows(flow: Flow, value: unknown): boolean;
 }
+
+/** What a flow writes: a job's forms and the generated sheets they replace, or a remap's units sheet (replacing none). */
+export type SheetsToWrite = Pick<FormsToWrite, 'replaced'> & { forms: Pick<FormsToWrite['forms'], 'sheets'> };
 
 /** At most this many progress updates reach the state while writing (one per percent). */
 const PROGRESS_STEPS = 100;
