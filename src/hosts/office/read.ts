@@ -60,17 +60,17 @@ async function sheetPeopleMade(ctx: Excel.RequestContext, active: Excel.Workshee
 export async function readSources(run: Run): Promise<SourceGrid[]> {
   return run(async (ctx) => {
     const selection = ctx.workbook.getSelectedRange().load('address,cellCount');
-    const selectionUsed = selection.getUsedRangeOrNullObject(true).load('address');
+    const selectionUsed = selection.getUsedRangeOrNullObject(true).load('address,rowHidden');
     const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
     const activeNames = active.names.load('items/name');
-    let sheetUsed = active.getUsedRangeOrNullObject(true).load('address');
+    let sheetUsed = active.getUsedRangeOrNullObject(true).load('address,rowHidden');
     await ctx.sync();
 
     const scope = selection.cellCount > 1 ? 'selection' : 'sheet';
     let sheet = active;
     if (scope === 'sheet' && isForm(activeNames)) {
       sheet = await sheetPeopleMade(ctx, active);
-      sheetUsed = sheet.getUsedRangeOrNullObject(true).load('address');
+      sheetUsed = sheet.getUsedRangeOrNullObject(true).load('address,rowHidden');
       await ctx.sync();
     }
     const selected = splitAddress(selection.address)?.local ?? selection.address;
@@ -82,7 +82,9 @@ export async function readSources(run: Run): Promise<SourceGrid[]> {
       return [{ grid: { sheet: sheet.name, rows: [], firstRow: at?.row ?? 1, firstCol: at?.col ?? 1 }, scope, label }];
     }
     const rows = await readCells(ctx, sheet, box);
-    return [{ grid: { sheet: sheet.name, rows, firstRow: box.row, firstCol: box.col }, scope, label }];
+    // Hidden rows are looked for only when some are: one more sync, then.
+    const hidden = used.rowHidden === false ? {} : await hiddenRows(ctx, sheet, box, used.rowHidden === true);
+    return [{ grid: { sheet: sheet.name, rows, firstRow: box.row, firstCol: box.col, ...hidden }, scope, label }];
   });
 }
 
@@ -99,4 +101,30 @@ export async function readCells(ctx: Excel.RequestContext, sheet: Excel.Workshee
     part.values.forEach((line, i) => rows.push(line.map((v, c) => cellValue(v, part.valueTypes[i][c], part.numberFormat[i][c]))));
   }
   return rows;
+}
+
+/**
+ * The rows of `box` that are hidden, as indices into its grid: those inside the sheet's autofilter while it
+ * filters are hidden by the filter, the others by hand (Excel keeps one flag for both). One sync: the
+ * autofilter, and the visible rows of the box's first column (none to ask for when every row is hidden).
+ */
+async function hiddenRows(ctx: Excel.RequestContext, sheet: Excel.Worksheet, box: Box, all: boolean): Promise<{ hiddenRows?: number[]; filteredRows?: number[] }> {
+  const filter = sheet.autoFilter.load('isDataFiltered');
+  const filterRange = sheet.autoFilter.getRangeOrNullObject().load('address');
+  const view = all ? null : sheet.getRange(boxAddress({ ...box, cols: 1 })).getVisibleView().load('cellAddresses');
+  await ctx.sync();
+  const visible = new Set((view?.cellAddresses ?? []).map((line) => Number(/(\d+)$/.exec(String(line[0]))?.[1])));
+  const filtered = filterRange.isNullObject || !filter.isDataFiltered ? null : parseBox(splitAddress(filterRange.address)?.local ?? filterRange.address);
+  const out: { hiddenRows: number[]; filteredRows: number[] } = { hiddenRows: [], filteredRows: [] };
+  for (let r = 0; r < box.rows; r++) {
+    const row = box.row + r;
+    if (visible.has(row)) continue;
+    // The filter's first row is its header: never hidden by it.
+    const byFilter = filtered !== null && row > filtered.row && row < filtered.row + filtered.rows;
+    (byFilter ? out.filteredRows : out.hiddenRows).push(r);
+  }
+  return {
+    ...(out.hiddenRows.length > 0 ? { hiddenRows: out.hiddenRows } : {}),
+    ...(out.filteredRows.length > 0 ? { filteredRows: out.filteredRows } : {}),
+  };
 }

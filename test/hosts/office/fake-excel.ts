@@ -227,6 +227,10 @@ export class FakeSheet {
   readonly formats: { box: Box; key: string; value: unknown }[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  /** Rows hidden (0-based), by hand or by the autofilter: Excel keeps one flag for both. */
+  readonly hiddenRows = new Set<number>();
+  /** The autofilter's range (its header row first), and whether a criterion is applied (Excel's isDataFiltered). */
+  autoFilter: { box: Box; filtered: boolean } | null = null;
   readonly rowHeights = new Map<number, number>();
   readonly merges: string[] = [];
   frozen: { rows: number; cols: number } | null = null;
@@ -789,6 +793,38 @@ class WorksheetsProxy extends ClientObject<FakeWorkbook> {
   }
 }
 
+/** A range's visible view: its `cellAddresses`, one line per visible row. */
+class RangeViewProxy extends ClientObject<{ sheet: FakeSheet; rows: number[]; box: Box }> {
+  get cellAddresses(): string[][] {
+    return this.prop('cellAddresses');
+  }
+  protected read(t: { sheet: FakeSheet; rows: number[]; box: Box }, prop: string): unknown {
+    if (prop !== 'cellAddresses') throw new Error(`FAKE: rangeView.${prop} is not modelled`);
+    return t.rows.map((r) => Array.from({ length: t.box.cols }, (_, c) => `${quoteName(t.sheet.name)}!${a1({ row: r, col: t.box.col + c, rows: 1, cols: 1 })}`));
+  }
+}
+
+/** A sheet's autofilter (ExcelApi 1.9): whether it filters, and its range (a null object without one). */
+class AutoFilterProxy extends ClientObject<FakeSheet> {
+  get isDataFiltered(): boolean {
+    return this.prop('isDataFiltered');
+  }
+  get enabled(): boolean {
+    return this.prop('enabled');
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getRangeOrNullObject()`, () => {
+      const s = this.the();
+      return s.autoFilter ? { sheet: s, box: s.autoFilter.box } : null;
+    }, true);
+  }
+  protected read(s: FakeSheet, prop: string): unknown {
+    if (prop === 'isDataFiltered') return s.autoFilter?.filtered ?? false;
+    if (prop === 'enabled') return s.autoFilter !== null;
+    throw new Error(`FAKE: autoFilter.${prop} is not modelled`);
+  }
+}
+
 class WorksheetProxy extends ClientObject<FakeSheet> {
   get name(): string {
     return this.prop('name');
@@ -853,6 +889,10 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
 
   get names(): NamesProxy {
     return new NamesProxy(this.ctx, `${this.path}.names`, () => this.the());
+  }
+
+  get autoFilter(): AutoFilterProxy {
+    return new AutoFilterProxy(this.ctx, `${this.path}.autoFilter`, () => this.the());
   }
 
   get protection(): { protect(options?: unknown, password?: string): void } {
@@ -946,6 +986,9 @@ class RangeProxy extends ClientObject<RangeTarget> {
   get cellCount(): number {
     return this.prop('cellCount');
   }
+  get rowHidden(): boolean | null {
+    return this.prop('rowHidden');
+  }
   get values(): unknown[][] {
     return this.prop('values');
   }
@@ -1031,6 +1074,16 @@ class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  /** The visible rows of the range (ExcelApi 1.3): rows hidden by hand or by a filter are left out. */
+  getVisibleView(): RangeViewProxy {
+    return new RangeViewProxy(this.ctx, `${this.path}.getVisibleView()`, () => {
+      const t = this.the();
+      const rows = Array.from({ length: t.box.rows }, (_, i) => t.box.row + i).filter((r) => !t.sheet.hiddenRows.has(r));
+      if (rows.length === 0) throw new FakeOfficeError('ItemNotFound', 'The range has no visible cells');
+      return { sheet: t.sheet, rows, box: t.box };
+    });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== true) throw new Error('FAKE: only the used range of values is modelled');
     return new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject(true)`, () => {
@@ -1046,6 +1099,12 @@ class RangeProxy extends ClientObject<RangeTarget> {
         return `${quoteName(t.sheet.name)}!${a1(t.box)}`;
       case 'cellCount':
         return t.box.rows * t.box.cols;
+      case 'rowHidden': {
+        // Excel: true when every row is hidden, false when none is, null when some are.
+        let hidden = 0;
+        for (let r = t.box.row; r < t.box.row + t.box.rows; r++) if (t.sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === t.box.rows ? true : null;
+      }
       case 'values':
       case 'formulas':
       case 'numberFormat':

@@ -2,6 +2,7 @@ import { excelHost } from '../../../src/hosts/office/excel-host';
 import { isDateFormat } from '../../../src/hosts/office/read';
 import { SETTINGS_KEY } from '../../../src/hosts/host';
 import { FakeSettings, FakeWorkbook } from './fake-excel';
+import { readUnits } from '../../../src/sheets/read-units';
 
 const SERIAL_2024_01_01 = 45292;
 
@@ -148,4 +149,31 @@ describe('the pane’s settings, kept in the document', () => {
       en: 'Could not save the settings in the workbook (error code 5001): The document is read-only.',
     });
   });
+
+  it('gives the rows hidden by hand and those hidden by the autofilter apart, with one more sync only when some are hidden', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('Số liệu');
+    sheet.setCells('A1', [['Danh sách'], ['STT', 'Xã, phường', 'Khai sinh'], [1, 'Xã A', 1], [2, 'Xã B', 2], [3, 'Xã C', 3], [4, 'Xã D', 4]]);
+    wb.select('Số liệu', 'A1');
+    const plain = await excelHost({ run: wb.run }).readSources();
+    expect(plain[0].grid.hiddenRows).toBeUndefined();
+    expect(wb.syncs).toBe(2);
+    // A1 hidden by hand; the filter over A2:C6 hides rows 4 and 6 (0-based 3 and 5).
+    sheet.autoFilter = { box: { row: 1, col: 0, rows: 5, cols: 3 }, filtered: true };
+    for (const r of [0, 3, 5]) sheet.hiddenRows.add(r);
+    const syncs = wb.syncs;
+    const [source] = await excelHost({ run: wb.run }).readSources();
+    expect(wb.syncs - syncs).toBe(3);
+    expect(source.grid).toMatchObject({ firstRow: 1, hiddenRows: [0], filteredRows: [3, 5] });
+    const table = readUnits(source.grid);
+    expect(table.units).toHaveLength(4);
+    expect(table.problems.map((p) => [p.code, p.cell])).toEqual([['filtered-rows', 'Số liệu!B4']]);
+    expect(table.problems[0].vi).toContain('Dòng 4, 6 bị bộ lọc ẩn («Xã B», «Xã D»)');
+    // A filter that filters nothing any more: its rows hidden by hand are hidden by hand.
+    sheet.autoFilter = { box: { row: 1, col: 0, rows: 5, cols: 3 }, filtered: false };
+    const [again] = await excelHost({ run: wb.run }).readSources();
+    expect(again.grid).toMatchObject({ hiddenRows: [0, 3, 5] });
+    expect(again.grid.filteredRows).toBeUndefined();
+  });
 });
+
