@@ -4,7 +4,7 @@ import { both } from '../i18n/strings';
 import { bookFlow } from './book/controller';
 import { ConsolidateActions, consolidateFlow } from './consolidate/controller';
 import { PlanActions, planFlow } from './plan/controller';
-import { RemapActions, remapFlow } from './remap/controller';
+import type { RemapActions } from './remap/controller';
 import { ResplitActions, resplitFlow } from './resplit/controller';
 import { ControllerDeps, createContext } from './shared/context';
 import { PaneView, isBusy } from './state';
@@ -37,7 +37,10 @@ export function createController(deps: ControllerDeps): PaneActions {
   const book = bookFlow(ctx, () => consolidate.shown());
   const resplit = resplitFlow(ctx, book);
   const consolidate = consolidateFlow(ctx, book);
-  const remap = remapFlow(ctx);
+  // The remap's flow loads with its step, when a remap is first asked for: most tables never need it.
+  let remap: Promise<RemapActions> | null = null;
+  const remapActions = (): Promise<RemapActions> =>
+    (remap ??= import(/* webpackChunkName: "remap-step" */ './remap/controller').then((m) => m.remapFlow(ctx)));
 
   return {
     updateForm: plan.updateForm,
@@ -52,9 +55,9 @@ export function createController(deps: ControllerDeps): PaneActions {
     previewConsolidation: consolidate.previewConsolidation,
     writeConsolidation: consolidate.writeConsolidation,
     readBook: book.readBook,
-    previewRemap: remap.previewRemap,
-    writeRemap: remap.writeRemap,
-    planRemapped: remap.planRemapped,
+    previewRemap: async () => (await remapActions()).previewRemap(),
+    writeRemap: async () => (await remapActions()).writeRemap(),
+    planRemapped: async () => (await remapActions()).planRemapped(),
 
     async start() {
       const host = ctx.current();

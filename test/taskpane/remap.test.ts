@@ -67,7 +67,7 @@ describe('the pane offers the remap when the units read are former communes', ()
   it('plans from the new table: the forms are the communes since 1/7/2025', async () => {
     const { wb, store, actions } = await paneOver();
     await actions.previewRemap();
-    actions.planRemapped();
+    await actions.planRemapped();
     const source = store.get().plan.source;
     if (source.status !== 'read') throw new Error('not read');
     expect(source.table.units.map((u) => u.name)).toEqual(['Xã Vạn Ninh', 'Xã Đại Lãnh', 'Xã Tu Bông', 'Xã Vạn Thắng', 'Xã Vạn Hưng']);

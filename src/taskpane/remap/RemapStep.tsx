@@ -72,7 +72,7 @@ export function RemapStep({ t, lang, mode, busy, remap, actions, onShowSheet, on
               <Button appearance="primary" data-testid="remap-write" onClick={() => void actions.writeRemap()} disabledFocusable={busy}>
                 {r.write}
               </Button>
-              <Button data-testid="remap-plan" onClick={actions.planRemapped} disabledFocusable={busy}>
+              <Button data-testid="remap-plan" onClick={() => void actions.planRemapped()} disabledFocusable={busy}>
                 {r.plan}
               </Button>
             </div>

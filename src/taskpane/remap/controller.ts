@@ -1,17 +1,20 @@
-import { both } from '../../i18n/strings';
+import type { Bilingual } from '../../i18n/strings';
 import { isRefused } from '../../jobs/target';
 import { hasErrors } from '../../planning/problems';
 import { readUnits } from '../../sheets/read-units';
 import { PaneContext } from '../shared/context';
 import { isBusy } from '../state';
 import type { RemapPreview } from './state';
+import { REMAP_STRINGS, RemapStrings } from './strings';
+
+const bilingual = (pick: (s: RemapStrings) => string): Bilingual => ({ vi: pick(REMAP_STRINGS.vi), en: pick(REMAP_STRINGS.en) });
 
 /** Remapping a table of former communes: the preview, the new units sheet written beside, or planning from it. */
 export interface RemapActions {
   previewRemap(): Promise<void>;
   writeRemap(): Promise<void>;
   /** The plan's units table becomes the new one (the communes since 1/7/2025). */
-  planRemapped(): void;
+  planRemapped(): Promise<void>;
 }
 
 export function remapFlow(ctx: PaneContext): RemapActions {
@@ -73,7 +76,7 @@ export function remapFlow(ctx: PaneContext): RemapActions {
         const existing = await host.existingSheets();
         const { sheet } = preview.value;
         if (existing.some((s) => s.name.toLowerCase() === sheet.name.toLowerCase())) {
-          store.dispatch({ type: 'write', flow: 'remap', event: 'failed', error: both((s) => s.remapNameTaken(sheet.name)) });
+          store.dispatch({ type: 'write', flow: 'remap', event: 'failed', error: bilingual((s) => s.nameTaken(sheet.name)) });
           return;
         }
         const outcome = await ctx.writeForms('remap', host, { forms: { sheets: [sheet] }, replaced: [] });
@@ -83,12 +86,12 @@ export function remapFlow(ctx: PaneContext): RemapActions {
       }
     },
 
-    planRemapped() {
+    async planRemapped() {
       const state = store.get();
       const { preview } = state.remap;
       if (isBusy(state) || preview.status !== 'ready' || state.plan.source.status !== 'read') return;
-      const label = both((s) => s.remappedSource(preview.value.sheet.name, state.plan.source.status === 'read' ? state.plan.source.label : ''));
-      store.dispatch({ type: 'source-read', table: preview.value.table, label: label[state.lang] });
+      const label = REMAP_STRINGS[state.lang].source(preview.value.sheet.name, state.plan.source.label);
+      store.dispatch({ type: 'source-read', table: preview.value.table, label });
     },
   };
 }

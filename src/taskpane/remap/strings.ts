@@ -17,9 +17,11 @@ const VI = {
   write: 'Ghi bảng đơn vị mới',
   plan: 'Lập kế hoạch từ bảng mới',
   planHint: 'Các bước dưới đây dùng các xã mới thay cho bảng đang đọc.',
+  nameTaken: (name: string) => `Sổ tính vừa có thêm trang «${name}»; không ghi đè. Hãy xem trước lại.`,
+  source: (sheet: string, from: string) => `${sheet} (chuyển từ ${from})`,
 };
 
-type RemapStrings = typeof VI;
+export type RemapStrings = typeof VI;
 
 const EN: RemapStrings = {
   heading: 'Communes since 1/7/2025',
@@ -37,6 +39,8 @@ const EN: RemapStrings = {
   write: 'Write the new units table',
   plan: 'Plan from the new table',
   planHint: 'The steps below use the new communes instead of the table read.',
+  nameTaken: (name) => `The workbook now has a sheet "${name}"; it is not written over. Preview again.`,
+  source: (sheet, from) => `${sheet} (remapped from ${from})`,
 };
 
 export const REMAP_STRINGS: Record<Lang, RemapStrings> = { vi: VI, en: EN };
