@@ -10,6 +10,7 @@ import { loadWorkbook } from '../../src/hosts/files/load-workbook';
 import { gridOf } from '../../src/xlsx/read-grid';
 import { PlanJson } from '../../src/planning/plan-json';
 import { readPlanWorkbook } from '../../src/sheets/read-plan-workbook';
+import { readUnits } from '../../src/sheets/read-units';
 import { splitBook } from '../../src/sheets/split';
 import { writeXlsx } from '../../src/hosts/files/write-xlsx';
 import { STRINGS } from '../../src/i18n/strings';
@@ -220,6 +221,49 @@ describe('standalone mode, end to end in Chromium', () => {
     expect({ axe, sideways, errors: pane.errors }).toEqual({
       axe: { source: [], settings: [], preview: [], write: [] },
       sideways: { source: WIDTH, settings: WIDTH, preview: WIDTH, write: WIDTH },
+      errors: [],
+    });
+  });
+});
+
+/**
+ * A table of former communes (Huyện Vạn Ninh's inventory) uploaded at 320 px: the pane offers the remap,
+ * previews what merges into what, downloads the new units table, and plans from it.
+ */
+describe('standalone remap, end to end in Chromium', () => {
+  it('offers the remap for former communes, previews it, downloads the new units table and plans from it', async () => {
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const { axe, sideways, check } = stepChecks(page);
+    await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples/van-ninh-2025.xlsx'));
+    await page.getByTestId('source-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('remap-preview').waitFor({ timeout: 30_000 });
+    await check('offer');
+    await shot(page, 'step-remap', 'remap-1-offer');
+
+    await page.getByTestId('remap-preview').click();
+    const result = page.getByTestId('remap-result');
+    await result.waitFor({ timeout: 60_000 });
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('13 xã cũ thành 5 xã, phường, đặc khu từ 1/7/2025');
+    expect(text).toContain('Xã Đại Lãnh (22504) gồm Xã Đại Lãnh, Xã Vạn Thọ, Xã Vạn Thạnh');
+    await check('preview');
+    await shot(page, 'step-remap', 'remap-2-preview');
+
+    const file = await captureDownload(page, () => page.getByTestId('remap-write').click());
+    await page.getByTestId('result').waitFor();
+    const book = await loadWorkbook(file.path);
+    const units = readUnits(gridOf(book.worksheets[0]));
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Đơn vị từ 1-7-2025']);
+    expect(units.problems).toEqual([]);
+    expect(units.units.map((u) => u.name)).toEqual(['Xã Vạn Ninh', 'Xã Đại Lãnh', 'Xã Tu Bông', 'Xã Vạn Thắng', 'Xã Vạn Hưng']);
+
+    await page.getByTestId('remap-plan').click();
+    await page.getByTestId('remap-preview').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('source-summary').textContent()).toContain('5 đơn vị');
+    await check('planned');
+    expect({ axe, sideways, errors: pane.errors }).toEqual({
+      axe: { offer: [], preview: [], planned: [] },
+      sideways: { offer: WIDTH, preview: WIDTH, planned: WIDTH },
       errors: [],
     });
   });
