@@ -43,7 +43,9 @@ describe('week specs', () => {
 });
 
 describe('Vietnamese holidays, decreed schedules 2024–2026 (Mon–Fri)', () => {
-  const c = cal();
+  // A calendar per test: it caches years, and mutation testing must see each test build the years it reads.
+  let c: WorkCalendar;
+  beforeEach(() => (c = cal()));
   it('National Day 2024: 2/9 and 3/9 off, the break runs 31/8–3/9, work resumes 4/9', () => {
     expect(offDays(c, '2024-08-30', '2024-09-04')).toEqual(['2024-08-31', '2024-09-01', '2024-09-02', '2024-09-03']);
     expect(kindsOn(c, '2024-09-02')).toEqual(['holiday']);

@@ -66,7 +66,9 @@ describe('Chơn Thành 2023 (capacity: 300 records per machine per day, every da
     unit('Xã Quang Minh', { KS: 4_000, KH: 1_500, KT: 1_000 }, { machines: 1, row: 15 }),
   ];
   const cfg = settings('2023-05-22', '2023-07-14', { method: 'capacity', granularity: 'day', calendar: { week: 'all', holidays: 'vn', daysOff: [], extraWorkdays: [] } });
-  const plan = planUnits(units, ['KS', 'KH', 'KT'], cfg);
+  // Planned in each test, not once for the block, so that mutation testing knows which tests run the planner.
+  let plan: Plan;
+  beforeEach(() => (plan = planUnits(units, ['KS', 'KH', 'KT'], cfg)));
 
   it('works all 54 days and never plans more than machines × 300 a day', () => {
     expect(plan.periods).toHaveLength(54);
@@ -106,7 +108,8 @@ describe('units of one name told apart by their codes', () => {
     unit('Xã Đông Khê', { KS: 300 }, { parent, code: '16408', machines: 1, row: 4 }),
     unit('Phường Đông Cương', { KS: 100 }, { parent, row: 5 }),
   ];
-  const plan = planUnits(units, ['KS'], settings('2024-06-03', '2024-06-28', { method: 'capacity' }));
+  let plan: Plan;
+  beforeEach(() => (plan = planUnits(units, ['KS'], settings('2024-06-03', '2024-06-28', { method: 'capacity' }))));
 
   it('gives a JSON row its unit code, after the unit, only when the sheet gives one', () => {
     const rows = planJson(plan).rows;

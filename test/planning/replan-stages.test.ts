@@ -68,26 +68,35 @@ function checkInvariants(out: Replan, input: ReplanInput): void {
 
 describe('a staged daily plan re-split after a week, the deadline moved', () => {
   // Scan by 15/3, entry by 20/3, approval by 25/3 two working days after entry; 3/3 is a Monday.
-  const stages = stagesOf('scan:2025-03-03..2025-03-15,entry:..2025-03-20,approve:..2025-03-25+2');
   const units = [
     unit('Xã Mường Bú', { KS: 1200, KT: 300 }, { row: 5 }),
     unit('Xã Chiềng Sơ', { KS: 900, KT: 250 }, { row: 6 }),
     unit('Xã Nà Nghịu', { KS: 1500, KT: 420 }, { row: 7 }),
   ];
-  const old = planStages(units, ['KS', 'KT'], stagedSettings(stages));
-  const oldP = old.periods.length;
   const asOf = d('2025-03-07'); // Friday: the first week reported
-  // Scan did 80% of its targets, entry 60% of what scan did that day; approval typed nothing.
-  const actuals: (number | null)[] = new Array(old.rows.length * oldP).fill(null);
-  old.rows.forEach((row, r) => {
-    const key = stages[row.stage!].key;
-    for (let k = 0; k < 5; k++) {
-      if (key === 'scan') actuals[r * oldP + k] = Math.floor(0.8 * old.targets[r * oldP + k]);
-      if (key === 'entry') actuals[r * oldP + k] = Math.floor(0.6 * actuals[(r - 1) * oldP + k]!);
-    }
+  // Planned and re-split in each test, so that mutation testing knows which tests run the planner.
+  let stages: Stage[];
+  let old: Plan;
+  let oldP: number;
+  let actuals: (number | null)[];
+  let input: ReplanInput;
+  let moved: Replan;
+  beforeEach(() => {
+    stages = stagesOf('scan:2025-03-03..2025-03-15,entry:..2025-03-20,approve:..2025-03-25+2');
+    old = planStages(units, ['KS', 'KT'], stagedSettings(stages));
+    oldP = old.periods.length;
+    // Scan did 80% of its targets, entry 60% of what scan did that day; approval typed nothing.
+    actuals = new Array(old.rows.length * oldP).fill(null);
+    old.rows.forEach((row, r) => {
+      const key = stages[row.stage!].key;
+      for (let k = 0; k < 5; k++) {
+        if (key === 'scan') actuals[r * oldP + k] = Math.floor(0.8 * old.targets[r * oldP + k]);
+        if (key === 'entry') actuals[r * oldP + k] = Math.floor(0.6 * actuals[(r - 1) * oldP + k]!);
+      }
+    });
+    input = { plan: old, actuals, asOf, changes: { end: d('2025-03-28') } };
+    moved = replan(input);
   });
-  const input: ReplanInput = { plan: old, actuals, asOf, changes: { end: d('2025-03-28') } };
-  const moved = replan(input);
 
   test('the old plan never runs ahead, and rows come unit, register, stage', () => {
     expect(old.problems).toEqual([]);

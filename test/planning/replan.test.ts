@@ -34,16 +34,23 @@ describe('Chơn Thành 2023: the deadline moves from 14/07 to 28/07 after 10 day
     unit('Xã Minh Thắng', { KS: 11_000, KH: 4_000, KT: 2_850 }, { machines: 1, row: 10 }),
   ];
   const cfg: PlanSettings = { ...defaultSettings(d('2023-05-22'), d('2023-07-14')), method: 'capacity', granularity: 'week', calendar: ALL_DAYS };
-  const old = planUnits(units, ['KS', 'KH', 'KT'], cfg);
   const asOf = d('2023-05-31'); // 22/5–31/5: ten days reported
-  // Three wards reported; the week of 22/5 in full, the week of 29/5 for its first three days.
-  const actuals = actualsFor(old, [
-    ['Phường Hưng Long', 'KS', 0, 4200], ['Phường Hưng Long', 'KS', 1, 1800],
-    ['Phường Minh Hưng', 'KS', 0, 4000], ['Phường Minh Hưng', 'KS', 1, 1500],
-    ['Phường Thành Tâm', 'KS', 0, 2100], ['Phường Thành Tâm', 'KS', 1, 900],
-  ]);
-  const input: ReplanInput = { plan: old, actuals, asOf, changes: { end: d('2023-07-28') } };
-  const moved = replan(input);
+  // Planned and re-split in each test, so that mutation testing knows which tests run the planner.
+  let old: Plan;
+  let actuals: (number | null)[];
+  let input: ReplanInput;
+  let moved: Replan;
+  beforeEach(() => {
+    old = planUnits(units, ['KS', 'KH', 'KT'], cfg);
+    // Three wards reported; the week of 22/5 in full, the week of 29/5 for its first three days.
+    actuals = actualsFor(old, [
+      ['Phường Hưng Long', 'KS', 0, 4200], ['Phường Hưng Long', 'KS', 1, 1800],
+      ['Phường Minh Hưng', 'KS', 0, 4000], ['Phường Minh Hưng', 'KS', 1, 1500],
+      ['Phường Thành Tâm', 'KS', 0, 2100], ['Phường Thành Tâm', 'KS', 1, 900],
+    ]);
+    input = { plan: old, actuals, asOf, changes: { end: d('2023-07-28') } };
+    moved = replan(input);
+  });
 
   it('keeps the first week as written and re-plans from the week holding 1/6', () => {
     expect(old.periods.map((p) => formatISO(p.start))).toEqual(['2023-05-22', '2023-05-29', '2023-06-05', '2023-06-12', '2023-06-19', '2023-06-26', '2023-07-03', '2023-07-10']);
@@ -118,8 +125,9 @@ describe('Chơn Thành 2023: the deadline moves from 14/07 to 28/07 after 10 day
 });
 
 describe('replan warnings and refusals', () => {
-  const old = planUnits([unit('Xã Nha Bích', { KS: 600, KT: 100 }, { row: 11 })], ['KS', 'KT'],
-    { ...defaultSettings(d('2024-06-01'), d('2024-09-30')), granularity: 'month' });
+  let old: Plan;
+  beforeEach(() => (old = planUnits([unit('Xã Nha Bích', { KS: 600, KT: 100 }, { row: 11 })], ['KS', 'KT'],
+    { ...defaultSettings(d('2024-06-01'), d('2024-09-30')), granularity: 'month' })));
   // 4 months: KS 150 a month, KT 25.
 
   it('warns when a unit did more than it had, and plans nothing more for it', () => {

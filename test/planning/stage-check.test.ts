@@ -29,8 +29,13 @@ const cellOf = (r: number, k: number): string => `'Phụ lục 02 - Báo cáo ti
 
 describe('actuals ahead of the stage before them', () => {
   // Weeks from Monday 3/3: 3–9/3, 10–16/3, 17–23/3, 24–25/3.
-  const plan = stagedPlan('collect:2025-03-03..2025-03-07,scan:2025-03-03..2025-03-15,entry:..2025-03-20,approve:..2025-03-25+2');
-  const P = plan.periods.length;
+  // Planned in each test, so that mutation testing knows which tests run the planner.
+  let plan: Plan;
+  let P: number;
+  beforeEach(() => {
+    plan = stagedPlan('collect:2025-03-03..2025-03-07,scan:2025-03-03..2025-03-15,entry:..2025-03-20,approve:..2025-03-25+2');
+    P = plan.periods.length;
+  });
 
   test('warns once per row, at the first period where its total passes its predecessor\'s, naming the cell, both figures, vi and en', () => {
     const actuals = blank(plan);

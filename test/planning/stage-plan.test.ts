@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { formatVN, parseDate } from '../../src/planning/days';
 import { GRANULARITIES } from '../../src/planning/periods';
-import { planUnits } from '../../src/planning/plan';
+import { Plan, planUnits } from '../../src/planning/plan';
 import { planStages } from '../../src/planning/stage-plan';
 import { METHODS, defaultSettings } from '../../src/planning/settings';
 import { Stage, formatStages, parseStages } from '../../src/planning/stages';
@@ -18,9 +18,15 @@ const sonLaUnits = () =>
   SON_LA_DISTRICTS.map(([name, ks, kh, kt, books], i) => ({ ...unit(name, { KS: ks, KH: kh, KT: kt }, { row: 5 + i }), books }));
 
 describe('Sơn La 2025: 12 districts, 285,559 records in 2,895 books, five stages with their own deadlines', () => {
-  const stages = stagesOf(SON_LA_STAGES);
-  const plan = planStages(sonLaUnits(), ['KS', 'KH', 'KT'], stagedSettings(stages));
-  const P = plan.periods.length;
+  // Planned in each test, so that mutation testing knows which tests run the planner.
+  let stages: Stage[];
+  let plan: Plan;
+  let P: number;
+  beforeEach(() => {
+    stages = stagesOf(SON_LA_STAGES);
+    plan = planStages(sonLaUnits(), ['KS', 'KH', 'KT'], stagedSettings(stages));
+    P = plan.periods.length;
+  });
   const sumStage = (key: string): number =>
     plan.rows.reduce((s, r, i) => (stages[r.stage!].key === key ? s + plan.targets.subarray(i * P, (i + 1) * P).reduce((a, b) => a + b, 0) : s), 0);
 

@@ -1,5 +1,5 @@
 import { parseDate } from '../../src/planning/days';
-import { planUnits } from '../../src/planning/plan';
+import { Plan, planUnits } from '../../src/planning/plan';
 import { planJson } from '../../src/planning/plan-json';
 import { PlanSettings, defaultSettings } from '../../src/planning/settings';
 import { CellValue } from '../../src/sheets/grid';
@@ -35,13 +35,20 @@ function twoLevel(over: Partial<PlanSettings> = {}) {
   return { plan, units, options, forms: planForms(plan, { units, registers: ['KS', 'KT'] }, options) };
 }
 
+type Built = ReturnType<typeof twoLevel>;
 const sheet = (sheets: SheetModel[], name: string): SheetModel => sheets.find((s) => s.name === name)!;
 const formula = (v: ModelValue | undefined): FormulaValue => v as FormulaValue;
 const rowOf = (s: SheetModel, label: string, col = 1): number => s.rows.findIndex((r) => r.values[col] === label);
 
 describe('Phụ lục 01 – quota assignment', () => {
-  const { plan, forms } = twoLevel();
-  const quota = sheet(forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+  // Built in each test, so that mutation testing knows which tests run the planner.
+  let plan: Plan;
+  let forms: Built['forms'];
+  let quota: SheetModel;
+  beforeEach(() => {
+    ({ plan, forms } = twoLevel());
+    quota = sheet(forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+  });
 
   it('groups units under their parents with SUBTOTALs whose cached results are the engine sums', () => {
     const names = quota.rows.slice(8).map((r) => r.values[1]);
@@ -78,9 +85,15 @@ describe('Phụ lục 01 – quota assignment', () => {
 });
 
 describe('Phụ lục 02 – progress report', () => {
-  const { plan, forms } = twoLevel();
-  const progress = sheet(forms.sheets, 'Phụ lục 02 - Báo cáo tiến độ');
-  const layout = forms.progress;
+  let plan: Plan;
+  let forms: Built['forms'];
+  let progress: SheetModel;
+  let layout: Built['forms']['progress'];
+  beforeEach(() => {
+    ({ plan, forms } = twoLevel());
+    progress = sheet(forms.sheets, 'Phụ lục 02 - Báo cáo tiến độ');
+    layout = forms.progress;
+  });
 
   it('keeps the input cells together right after the unit and register, unlocked, validated and on a protected sheet', () => {
     expect(layout.stages[0].actual0).toBe(3);
@@ -123,8 +136,8 @@ describe('Phụ lục 02 – progress report', () => {
 });
 
 describe('Tổng hợp – roll-up', () => {
-  const { forms } = twoLevel();
-  const rollup = sheet(forms.sheets, 'Tổng hợp');
+  let rollup: SheetModel;
+  beforeEach(() => (rollup = sheet(twoLevel().forms.sheets, 'Tổng hợp')));
 
   it('sums each parent and each unit over its block of the progress report and ranks by % done', () => {
     const x = rollup.rows[rowOf(rollup, 'Huyện X')].values;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dayFromYMD } from '../../src/planning/days';
-import { planUnits } from '../../src/planning/plan';
+import { Plan, planUnits } from '../../src/planning/plan';
 import { Method, PlanSettings, defaultSettings } from '../../src/planning/settings';
 import { revisionForms } from '../../src/sheets/book-forms';
 import { groupByParent } from '../../src/sheets/forms/groups';
@@ -117,10 +117,16 @@ describe('held targets, named where the planner typed them', () => {
     unit('Xã Đông Khê', { KS: 300 }, { parent: 'Huyện X', code: '16390', row: 9 }),
   ];
   const registers = ['KS', 'KH'];
-  const plan = planUnits(units, registers, { ...defaultSettings(dayFromYMD(2024, 6, 3), dayFromYMD(2024, 6, 28)), granularity: 'week' });
-  const P = plan.periods.length; // 4 weeks; rows: 16387 KS, 16387 KH, 16390 KS
   const names = defaultFormNames('en');
-  const quota = quotaLayout(plan, groupByParent(plan));
+  // Planned in each test, so that mutation testing knows which tests run the planner.
+  let plan: Plan;
+  let P: number; // 4 weeks; rows: 16387 KS, 16387 KH, 16390 KS
+  let quota: ReturnType<typeof quotaLayout>;
+  beforeEach(() => {
+    plan = planUnits(units, registers, { ...defaultSettings(dayFromYMD(2024, 6, 3), dayFromYMD(2024, 6, 28)), granularity: 'week' });
+    P = plan.periods.length;
+    quota = quotaLayout(plan, groupByParent(plan));
+  });
   const quotaCell = (r: number, k: number): string => `${names.quota}!${cell(quota.target0 + k, quota.rowOf[r])}`;
   const asOf = dayFromYMD(2024, 6, 12); // the Wednesday of week 2
 

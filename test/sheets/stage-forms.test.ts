@@ -32,11 +32,23 @@ function staged(lang: 'vi' | 'en' = 'vi') {
   return { plan, units, options, forms, sheet, stages };
 }
 
+type Staged = ReturnType<typeof staged>;
+
 describe('forms of a plan with stages', () => {
-  const { plan, forms, sheet, options } = staged();
-  const layout = forms.progress;
-  const P = plan.periods.length;
-  const progress = sheet('progress');
+  // Planned in each test, so that mutation testing knows which tests run the planner.
+  let plan: Staged['plan'];
+  let forms: Staged['forms'];
+  let sheet: Staged['sheet'];
+  let options: Staged['options'];
+  let layout: Staged['forms']['progress'];
+  let P: number;
+  let progress: SheetModel;
+  beforeEach(() => {
+    ({ plan, forms, sheet, options } = staged());
+    layout = forms.progress;
+    P = plan.periods.length;
+    progress = sheet('progress');
+  });
 
   test('Phụ lục 02 has one row per unit and register, and a block of input columns per stage, named in the band', () => {
     expect(P).toBe(4); // weeks of 3/3, 10/3, 17/3, 24/3
