@@ -242,7 +242,7 @@ class PlanContext {
     const span = `${formatVN(p.start)}–${formatVN(p.end)}`;
     return problem('warning', 'over-capacity', unit.cell, unit.name,
       `${unit.name}${codeNote(unit.code, 'vi')}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
-      `${unit.name}${codeNote(unit.code, 'en')}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machines.`);
+      `${unit.name}${codeNote(unit.code, 'en')}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machine${need === 1 ? '' : 's'}.`);
   }
 
   /** The last working day of the last period that has a target in a row. */
