@@ -1,0 +1,55 @@
+import { CalendarSettings, makeCalendar } from '../../src/planning/calendar';
+import { formatISO, parseDate } from '../../src/planning/days';
+import { planUnits } from '../../src/planning/plan';
+import { defaultSettings } from '../../src/planning/settings';
+import { unit } from '../helpers/units';
+
+/*
+ * 1 January, where the calendar starts a new year: a daily plan over New Year 2025 (Monday 30/12/2024 to
+ * Friday 3/1/2025), and the days the Lịch sheet lists.
+ */
+
+const d = (text: string): number => parseDate(text)!;
+const calendar = (over: Partial<CalendarSettings>): CalendarSettings => ({ week: 'mon-fri', holidays: 'vn', daysOff: [], extraWorkdays: [], ...over });
+/** The days of a daily plan over New Year that get a target. */
+const daysWithTargets = (cal: CalendarSettings): string[] => {
+  const plan = planUnits([unit('Xã A', { KS: 1000 })], ['KS'], { ...defaultSettings(d('2024-12-30'), d('2025-01-03')), granularity: 'day', calendar: cal });
+  return plan.periods.filter((_, k) => plan.targets[k] > 0).map((p) => formatISO(p.start));
+};
+
+describe('a daily plan over New Year', () => {
+  it('gives 1 January no target under the Vietnamese holidays', () => {
+    expect(daysWithTargets(calendar({}))).toEqual(['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03']);
+  });
+
+  it('gives 1 January a target when the office keeps no public holidays', () => {
+    expect(daysWithTargets(calendar({ holidays: 'none' }))).toEqual(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-03']);
+  });
+
+  it('gives 1 January a target when the user made it an extra working day', () => {
+    expect(daysWithTargets(calendar({ extraWorkdays: [d('2025-01-01')] })))
+      .toEqual(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-03']);
+  });
+
+  it('gives 1 January no target when the user took it off, holidays or not', () => {
+    expect(daysWithTargets(calendar({ holidays: 'none', daysOff: [d('2025-01-01')] }))).toEqual(['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03']);
+  });
+});
+
+describe("the days the Lịch sheet lists", () => {
+  it("lists a user's day on 1 January once, after the holiday it falls on", () => {
+    const cal = makeCalendar(calendar({ extraWorkdays: [d('2025-01-01')] }));
+    expect(cal.specialDays(d('2024-12-30'), d('2025-01-03')).map((s) => [formatISO(s.day), s.kind])).toEqual([
+      ['2025-01-01', 'holiday'], ['2025-01-01', 'extra-workday'],
+    ]);
+    expect(cal.isWorkingDay(d('2025-01-01'))).toBe(true);
+  });
+
+  it("lists the user's days in date order among the holidays, whatever order they were typed in", () => {
+    const cal = makeCalendar(calendar({ daysOff: [d('2024-06-14'), d('2024-06-10')], extraWorkdays: [d('2024-06-15'), d('2024-05-25')] }));
+    expect(cal.specialDays(d('2024-04-27'), d('2024-06-30')).map((s) => [formatISO(s.day), s.kind])).toEqual([
+      ['2024-04-29', 'decreed-off'], ['2024-04-30', 'holiday'], ['2024-05-01', 'holiday'], ['2024-05-04', 'make-up'],
+      ['2024-05-25', 'extra-workday'], ['2024-06-10', 'day-off'], ['2024-06-14', 'day-off'], ['2024-06-15', 'extra-workday'],
+    ]);
+  });
+});
