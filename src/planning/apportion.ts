@@ -6,13 +6,14 @@
 
 /**
  * Splits `total` equally over the slots whose `active` flag is set: each gets ⌊total/n⌋ and the first
- * `total mod n` active slots one more. Inactive slots get 0. Returns false (writing zeros) when no slot is active.
+ * `total mod n` active slots one more. Inactive slots get 0, and so does every slot when none is active (the
+ * caller has refused a window without a working day).
  */
-export function splitEven(total: number, active: Uint8Array, out: Int32Array, offset: number, activeCount: number): boolean {
+export function splitEven(total: number, active: Uint8Array, out: Int32Array, offset: number, activeCount: number): void {
   const n = active.length;
   if (activeCount === 0) {
     out.fill(0, offset, offset + n);
-    return total === 0;
+    return;
   }
   const q = Math.floor(total / activeCount);
   let extra = total - q * activeCount;
@@ -26,7 +27,6 @@ export function splitEven(total: number, active: Uint8Array, out: Int32Array, of
       out[offset + i] = q;
     }
   }
-  return true;
 }
 
 /**
@@ -57,12 +57,12 @@ export function weightClasses(weights: Int32Array): WeightClasses {
  * ⌊total·w/W⌋, and the units left over go to the slots with the largest remainders, ties to the earliest.
  * All products stay below 2^53 for the product's limits (10 million records × 366 days).
  */
-export function splitWeighted(total: number, classes: WeightClasses, out: Int32Array, offset: number): boolean {
+export function splitWeighted(total: number, classes: WeightClasses, out: Int32Array, offset: number): void {
   const { weights, weightSum: W, values, slots } = classes;
   const n = weights.length;
   if (W === 0) {
     out.fill(0, offset, offset + n);
-    return total === 0;
+    return;
   }
   let left = total;
   for (let i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ export function splitWeighted(total: number, classes: WeightClasses, out: Int32A
     out[offset + i] = base;
     left -= base;
   }
-  if (left === 0) return true;
+  if (left === 0) return;
   // Rank the weight classes by remainder; a run of classes with equal remainders shares its ties by slot order.
   const ranked = values.length === 1 ? [0] : values.map((_, c) => c).sort((a, b) => ((total * values[b]) % W) - ((total * values[a]) % W) || a - b);
   for (let r = 0; left > 0; ) {
@@ -84,5 +84,4 @@ export function splitWeighted(total: number, classes: WeightClasses, out: Int32A
     left -= take;
     r = end;
   }
-  return true;
 }

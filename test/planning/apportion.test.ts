@@ -41,10 +41,10 @@ describe('splitEven', () => {
       seeded(),
     );
   });
-  it('reports failure when a positive total has no slot', () => {
-    const out = new Int32Array(2);
-    expect(splitEven(3, new Uint8Array(2), out, 0, 0)).toBe(false);
-    expect(splitEven(0, new Uint8Array(2), out, 0, 0)).toBe(true);
+  it('writes zeros over its slots, and nothing else, when no slot is active', () => {
+    const out = new Int32Array([9, 9, 9, 9]);
+    splitEven(3, new Uint8Array(2), out, 1, 0);
+    expect(Array.from(out)).toEqual([9, 0, 0, 9]);
   });
 });
 
@@ -55,6 +55,11 @@ describe('splitWeighted', () => {
     // Equal weights: the tie goes to the earliest slots.
     expect(weighted(5, [3, 3, 3])).toEqual([2, 2, 1]);
     expect(weighted(7, [0, 5, 5])).toEqual([0, 4, 3]);
+  });
+  it('writes zeros over its slots, and nothing else, when every weight is zero', () => {
+    const out = new Int32Array([9, 9, 9, 9]);
+    splitWeighted(3, weightClasses(new Int32Array(2)), out, 1);
+    expect(Array.from(out)).toEqual([9, 0, 0, 9]);
   });
   it('agrees with a plain sort of every slot by remainder (ties to the earliest)', () => {
     // Ties between weight classes are rare among random cases: 3,000 of them (0.2 s) catch a tie merge out
