@@ -256,9 +256,10 @@ describe('properties of staged re-splits', () => {
 
   test('the past is kept, every record is accounted for per row, held cells are kept, and without them no stage runs ahead', () => {
     // The cases the rules are about must come up: moved windows, the default rule, held cells, mid-period, passed stages.
-    const seen = { planned: 0, ahead: 0, moved: 0, kept: 0, held: 0, mid: 0, passed: 0 };
+    const seen = { runs: 0, planned: 0, ahead: 0, moved: 0, kept: 0, held: 0, mid: 0, passed: 0 };
     fc.assert(
       fc.property(arbCase, (c) => {
+        seen.runs++;
         const units = c.units.map((u, i) => unit(`Xã ${i}`, { KS: u.KS, KT: u.KT }, { machines: u.machines }));
         const settings = stagedSettings(c.stages, { method: c.method, granularity: c.granularity, rate: 50, calendar: { week: c.week, holidays: 'vn', daysOff: [], extraWorkdays: [] } });
         const old = planStages(units, ['KS', 'KT'], settings);
@@ -319,7 +320,8 @@ describe('properties of staged re-splits', () => {
       }),
       seeded(150),
     );
-    expect(seen.planned).toBeGreaterThan(75);
-    expect(Math.min(seen.moved, seen.kept, seen.held, seen.ahead, seen.mid, seen.passed)).toBeGreaterThan(10);
+    // Of 150 runs, more than 75 and 10 (in proportion, as the mutation run makes fewer).
+    expect(seen.planned).toBeGreaterThan(seen.runs / 2);
+    expect(Math.min(seen.moved, seen.kept, seen.held, seen.ahead, seen.mid, seen.passed)).toBeGreaterThan(seen.runs / 15);
   });
 });

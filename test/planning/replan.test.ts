@@ -303,8 +303,9 @@ function withHeld(b: Built, first: Replan, picks: [number, number, number][]): R
 describe('replan properties', () => {
   it('keeps the past, accounts for every record, keeps held cells, and is deterministic', () => {
     // The cases the rules are about must come up: re-plans mid-period, with held cells, with past periods.
-    const seen = { planned: 0, mid: 0, held: 0, past: 0 };
+    const seen = { runs: 0, planned: 0, mid: 0, held: 0, past: 0 };
     fc.assert(fc.property(arbCase, (c) => {
+      seen.runs++;
       const b = build(c);
       const first = replan(b.input);
       const input = withHeld(b, first, c.held);
@@ -368,8 +369,9 @@ describe('replan properties', () => {
         expect(plan.targets[r * P + k]).toBe(v);
       }
     }), seeded(400));
-    expect(seen.planned).toBeGreaterThan(200);
-    expect(Math.min(seen.mid, seen.held, seen.past)).toBeGreaterThan(40);
+    // Of 400 runs, more than 200 and 40 (in proportion, as the mutation run makes fewer).
+    expect(seen.planned).toBeGreaterThan(seen.runs / 2);
+    expect(Math.min(seen.mid, seen.held, seen.past)).toBeGreaterThan(seen.runs / 10);
   });
 
   it('without held cells, a row whose open periods all have a working day is only unscheduled by capacity', () => {
