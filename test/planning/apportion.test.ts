@@ -56,6 +56,11 @@ describe('splitWeighted', () => {
     expect(weighted(5, [3, 3, 3])).toEqual([2, 2, 1]);
     expect(weighted(7, [0, 5, 5])).toEqual([0, 4, 3]);
   });
+  it('a tie between periods of different lengths also goes to the earliest: 4 records over weeks of 1, 4 and 1 working days', () => {
+    // Exact shares 0.67, 2.67, 0.67: all three remainders tie, so the first two weeks get the two records left.
+    expect(weighted(4, [1, 4, 1])).toEqual([1, 3, 0]);
+    expect(weighted(5, [4, 1, 1, 4])).toEqual([2, 1, 0, 2]);
+  });
   it('writes zeros over its slots, and nothing else, when every weight is zero', () => {
     const out = new Int32Array([9, 9, 9, 9]);
     splitWeighted(3, weightClasses(new Int32Array(2)), out, 1);
