@@ -13,8 +13,8 @@ import { unit } from '../helpers/units';
 
 const d = (text: string): number => parseDate(text)!;
 const settings = (start: string, end: string, extra: Partial<PlanSettings> = {}): PlanSettings => ({ ...defaultSettings(d(start), d(end)), ...extra });
-const warnings = (units: Unit[], registers: string[], cfg: PlanSettings): Pick<Problem, 'code' | 'unit' | 'cell' | 'vi' | 'en'>[] =>
-  planUnits(units, registers, cfg).problems.map(({ code, unit: u, cell, vi, en }) => ({ code, unit: u, cell, vi, en }));
+const warnings = (units: Unit[], registers: string[], cfg: PlanSettings): Pick<Problem, 'severity' | 'code' | 'unit' | 'cell' | 'vi' | 'en'>[] =>
+  planUnits(units, registers, cfg).problems.map(({ severity, code, unit: u, cell, vi, en }) => ({ severity, code, unit: u, cell, vi, en }));
 
 describe('capacity: who cannot finish by the end', () => {
   // 26/8–6/9/2024 has 8 working days (31/8–3/9 is the National Day break).
@@ -22,7 +22,7 @@ describe('capacity: who cannot finish by the end', () => {
 
   it('says when the unit would finish, counting only working days, what is left and how many machines it needs', () => {
     expect(warnings([unit('Xã A', { KS: 3000 }, { machines: 1, row: 4 })], ['KS'], cfg)).toEqual([{
-      code: 'cannot-finish', unit: 'Xã A', cell: 'Số liệu!B4',
+      severity: 'warning', code: 'cannot-finish', unit: 'Xã A', cell: 'Số liệu!B4',
       vi: 'Xã A không thể hoàn thành trước 06/09/2024: với 1 máy, dự kiến xong ngày 10/09/2024; còn 600 trường hợp chưa xếp lịch; cần 2 máy để kịp hạn.',
       en: 'Xã A cannot finish by 06/09/2024: with 1 machine it would finish on 10/09/2024; 600 records are left unscheduled; it needs 2 machines to finish on time.',
     }]);
@@ -59,11 +59,13 @@ describe('capacity: who cannot finish by the end', () => {
 });
 
 describe('a window with no working day', () => {
-  it('is refused only when there is something to do', () => {
+  it('is an error, in both languages, only when there is something to do', () => {
     const tet = settings('2025-01-27', '2025-01-31');
-    expect(warnings([unit('Xã A', { KS: 10 })], ['KS'], tet).map((p) => p.en)).toEqual([
-      'There is no working day from 27/01/2025 to 31/01/2025 on the chosen calendar.',
-    ]);
+    expect(warnings([unit('Xã A', { KS: 10 })], ['KS'], tet)).toEqual([{
+      severity: 'error', code: 'no-working-day', unit: null, cell: null,
+      vi: 'Không có ngày làm việc nào từ 27/01/2025 đến 31/01/2025 theo lịch đã chọn.',
+      en: 'There is no working day from 27/01/2025 to 31/01/2025 on the chosen calendar.',
+    }]);
     expect(warnings([unit('Xã A', { KS: 0 })], ['KS'], tet)).toEqual([]);
   });
 });
@@ -72,7 +74,7 @@ describe('even, workdays and priority: a period whose targets the machines canno
   it('names the period, its target, its working days and the machines needed, in both languages', () => {
     // 6.900 births a month: June's 20 working days need 2 machines, July's 23 only 1.
     expect(warnings([unit('Xã A', { KS: 13_800 }, { machines: 1, row: 6 })], ['KS'], settings('2024-06-01', '2024-07-31'))).toEqual([{
-      code: 'over-capacity', unit: 'Xã A', cell: 'Số liệu!B6',
+      severity: 'warning', code: 'over-capacity', unit: 'Xã A', cell: 'Số liệu!B6',
       vi: 'Xã A: chỉ tiêu 01/06/2024–30/06/2024 là 6.900 trường hợp trong 20 ngày làm việc, vượt năng lực của 1 máy × 300 trường hợp/ngày; cần 2 máy.',
       en: 'Xã A: the 01/06/2024–30/06/2024 target of 6,900 records in 20 working days exceeds what 1 machine × 300 records/day can do; it needs 2 machines.',
     }]);
