@@ -1,6 +1,6 @@
 import { CellValue } from '../../src/sheets/grid';
 import { formatCount } from '../../src/planning/text';
-import { parseCount } from '../../src/sheets/parse-count';
+import { isBlank, parseCount } from '../../src/sheets/parse-count';
 
 const value = (v: CellValue): number | string => {
   const p = parseCount(v);
@@ -23,6 +23,17 @@ describe('parseCount', () => {
 
   it.each<CellValue>([null, '', '   ', '\u00a0'])('reads %p as blank', (cell) => {
     expect(value(cell)).toBe('blank');
+  });
+
+  it('reads a cell past the end of a ragged row (grids may be ragged) as blank', () => {
+    expect(parseCount(undefined)).toEqual({ kind: 'blank' });
+    expect(isBlank(undefined)).toBe(true);
+    expect([isBlank(null), isBlank(' \u00a0 '), isBlank(0), isBlank('0'), isBlank({ error: '#N/A' })]).toEqual([true, true, false, false, false]);
+  });
+
+  it('refuses a typed fraction however small: only a formula\'s binary rounding noise is taken for a whole count', () => {
+    expect(code('3,0000000001')).toBe('fractional-count');
+    expect(code('3.0000000001')).toBe('fractional-count');
   });
 
   it.each<[CellValue, string]>([
