@@ -376,8 +376,9 @@ describe('replan properties', () => {
 
   it('without held cells, a row whose open periods all have a working day is only unscheduled by capacity', () => {
     // Counted: the re-splits checked (not refused, not by capacity) and their rows with records left.
-    const checked = { cases: 0, rows: 0 };
+    const checked = { runs: 0, cases: 0, rows: 0 };
     fc.assert(fc.property(arbCase, (c) => {
+      checked.runs++;
       const b = build(c);
       const out = replan(b.input);
       if (out.problems.some((p) => p.severity === 'error')) return;
@@ -390,7 +391,7 @@ describe('replan properties', () => {
         });
       }
     }), seeded(200));
-    expect(checked.cases).toBeGreaterThan(100);
+    expect(checked.cases).toBeGreaterThan(checked.runs / 2); // of 200 runs, more than 100
     expect(checked.rows).toBeGreaterThan(2 * checked.cases);
   });
 });
