@@ -1,5 +1,5 @@
 import { CalendarSettings, makeCalendar } from '../../src/planning/calendar';
-import { formatISO, parseDate } from '../../src/planning/days';
+import { dayFromYMD, formatISO, parseDate, weekdayOf } from '../../src/planning/days';
 import { planUnits } from '../../src/planning/plan';
 import { defaultSettings } from '../../src/planning/settings';
 import { unit } from '../helpers/units';
@@ -36,11 +36,27 @@ describe('a daily plan over New Year', () => {
   });
 });
 
+describe('every year, from its first day to its last', () => {
+  it('with no holidays, Monday to Friday work and weekends do not, every day from 1990 to 2100, asked in any order', () => {
+    const cal = makeCalendar(calendar({ holidays: 'none' }));
+    const from = dayFromYMD(1990, 1, 1);
+    const to = dayFromYMD(2100, 12, 31);
+    const wrong: string[] = [];
+    const check = (day: number): void => {
+      if (cal.isWorkingDay(day) !== weekdayOf(day) < 5) wrong.push(formatISO(day));
+    };
+    for (let day = from; day <= to; day++) check(day); // day after day: each 1 January after a 31 December
+    for (let day = to; day >= from; day -= 367) check(day); // jumping back a year and a day at a time
+    for (let year = 1990; year <= 2100; year++) [dayFromYMD(year, 1, 1), dayFromYMD(year, 12, 31)].forEach(check);
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("the days the Lịch sheet lists", () => {
   it("lists a user's day on 1 January once, after the holiday it falls on", () => {
     const cal = makeCalendar(calendar({ extraWorkdays: [d('2025-01-01')] }));
-    expect(cal.specialDays(d('2024-12-30'), d('2025-01-03')).map((s) => [formatISO(s.day), s.kind])).toEqual([
-      ['2025-01-01', 'holiday'], ['2025-01-01', 'extra-workday'],
+    expect(cal.specialDays(d('2024-12-30'), d('2025-01-03')).map((s) => [formatISO(s.day), s.kind, s.vi, s.en])).toEqual([
+      ['2025-01-01', 'holiday', 'Tết Dương lịch', "New Year's Day"], ['2025-01-01', 'extra-workday', 'Ngày làm việc bổ sung', 'Extra working day'],
     ]);
     expect(cal.isWorkingDay(d('2025-01-01'))).toBe(true);
   });
@@ -50,6 +66,13 @@ describe("the days the Lịch sheet lists", () => {
     expect(cal.specialDays(d('2024-04-27'), d('2024-06-30')).map((s) => [formatISO(s.day), s.kind])).toEqual([
       ['2024-04-29', 'decreed-off'], ['2024-04-30', 'holiday'], ['2024-05-01', 'holiday'], ['2024-05-04', 'make-up'],
       ['2024-05-25', 'extra-workday'], ['2024-06-10', 'day-off'], ['2024-06-14', 'day-off'], ['2024-06-15', 'extra-workday'],
+    ]);
+  });
+
+  it("names the user's days off, and lists them in date order without the public holidays", () => {
+    const cal = makeCalendar(calendar({ holidays: 'none', daysOff: [d('2024-06-14'), d('2024-06-10'), d('2024-01-01')] }));
+    expect(cal.specialDays(d('2024-01-01'), d('2024-12-31')).map((s) => [formatISO(s.day), s.vi, s.en])).toEqual([
+      ['2024-01-01', 'Ngày nghỉ riêng', 'Own day off'], ['2024-06-10', 'Ngày nghỉ riêng', 'Own day off'], ['2024-06-14', 'Ngày nghỉ riêng', 'Own day off'],
     ]);
   });
 });
