@@ -27,6 +27,11 @@ describe('splitEven', () => {
     splitEven(5, Uint8Array.from([1, 1]), out, 2, 2);
     expect(Array.from(out)).toEqual([9, 9, 3, 2, 9]);
   });
+  it('writes 0 over an inactive slot whatever the buffer held (a re-used buffer of budgets)', () => {
+    const out = new Int32Array([9, 9, 9]);
+    splitEven(5, Uint8Array.from([1, 0, 1]), out, 0, 2);
+    expect(Array.from(out)).toEqual([3, 0, 2]);
+  });
   it('sums exactly and differs by at most one, remainders first', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 400 }), (total, active) => {
@@ -55,6 +60,11 @@ describe('splitWeighted', () => {
     // Equal weights: the tie goes to the earliest slots.
     expect(weighted(5, [3, 3, 3])).toEqual([2, 2, 1]);
     expect(weighted(7, [0, 5, 5])).toEqual([0, 4, 3]);
+  });
+  it('the record left goes to the larger remainder, not the earlier period', () => {
+    // 3 over 2 and 3 days: exact 1.2 and 1.8; 1 over 1 and 2 days: exact 0.33 and 0.67.
+    expect(weighted(3, [2, 3])).toEqual([1, 2]);
+    expect(weighted(1, [1, 2])).toEqual([0, 1]);
   });
   it('a tie between periods of different lengths also goes to the earliest: 4 records over weeks of 1, 4 and 1 working days', () => {
     // Exact shares 0.67, 2.67, 0.67: all three remainders tie, so the first two weeks get the two records left.
