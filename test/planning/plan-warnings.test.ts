@@ -31,6 +31,7 @@ describe('capacity: who cannot finish by the end', () => {
   it('counts every register of the unit: 2.400 births fit, 1.200 deaths after them do not', () => {
     const [w] = warnings([unit('Xã A', { KS: 2400, KT: 1200 }, { machines: 1 })], ['KS', 'KT'], cfg);
     expect(w.en).toBe('Xã A cannot finish by 06/09/2024: with 1 machine it would finish on 12/09/2024; 1,200 records are left unscheduled; it needs 2 machines to finish on time.');
+    expect(w.vi).toBe('Xã A không thể hoàn thành trước 06/09/2024: với 1 máy, dự kiến xong ngày 12/09/2024; còn 1.200 trường hợp chưa xếp lịch; cần 2 máy để kịp hạn.');
   });
 
   it('a unit with no machine has no finish date, and needs one machine', () => {
@@ -43,6 +44,14 @@ describe('capacity: who cannot finish by the end', () => {
   it('the sheet\'s default machines count for a unit whose row gives none', () => {
     const [w] = warnings([unit('Xã A', { KS: 6000 })], ['KS'], { ...cfg, defaultMachines: 2 });
     expect(w.en).toBe('Xã A cannot finish by 06/09/2024: with 2 machines it would finish on 10/09/2024; 1,200 records are left unscheduled; it needs 3 machines to finish on time.');
+  });
+
+  it('work beyond ten years after the end has no finish date', () => {
+    // One record a day: 3.000 records take about 12 years of working days.
+    const slow = settings('2024-06-03', '2024-06-28', { method: 'capacity', rate: 1 });
+    expect(warnings([unit('Xã A', { KS: 3000 }, { machines: 1 })], ['KS'], slow).map((w) => w.en)).toEqual([
+      'Xã A cannot finish by 28/06/2024: with 1 machine it has no foreseeable finish date; 2,980 records are left unscheduled; it needs 150 machines to finish on time.',
+    ]);
   });
 
   it('a unit whose machines finish exactly on the last day is not warned about', () => {
@@ -67,6 +76,7 @@ describe('a window with no working day', () => {
       en: 'There is no working day from 27/01/2025 to 31/01/2025 on the chosen calendar.',
     }]);
     expect(warnings([unit('Xã A', { KS: 0 })], ['KS'], tet)).toEqual([]);
+    expect(warnings([unit('Xã A', { KS: 0, KT: 10 })], ['KS', 'KT'], tet).map((p) => p.code)).toEqual(['no-working-day']);
   });
 });
 
@@ -78,6 +88,12 @@ describe('even, workdays and priority: a period whose targets the machines canno
       vi: 'Xã A: chỉ tiêu 01/06/2024–30/06/2024 là 6.900 trường hợp trong 20 ngày làm việc, vượt năng lực của 1 máy × 300 trường hợp/ngày; cần 2 máy.',
       en: 'Xã A: the 01/06/2024–30/06/2024 target of 6,900 records in 20 working days exceeds what 1 machine × 300 records/day can do; it needs 2 machines.',
     }]);
+  });
+
+  it('names a unit by its code too, in both languages', () => {
+    const [w] = warnings([unit('Xã Đông Khê', { KS: 13_800 }, { machines: 1, code: '16387' })], ['KS'], settings('2024-06-01', '2024-07-31'));
+    expect(w.vi).toMatch(/^Xã Đông Khê \(mã 16387\): chỉ tiêu 01\/06\/2024–30\/06\/2024 là 6\.900 trường hợp/);
+    expect(w.en).toMatch(/^Xã Đông Khê \(code 16387\): the 01\/06\/2024–30\/06\/2024 target of 6,900 records/);
   });
 
   it('adds up all the registers of a unit, and reads only that unit\'s targets', () => {
