@@ -53,9 +53,10 @@ describe('every year, from its first day to its last', () => {
 });
 
 describe("the days the Lịch sheet lists", () => {
-  it("lists a user's day on 1 January once, after the holiday it falls on", () => {
-    const cal = makeCalendar(calendar({ extraWorkdays: [d('2025-01-01')] }));
+  it("lists a user's days on 31 December and 1 January once each, after the holiday they fall on", () => {
+    const cal = makeCalendar(calendar({ extraWorkdays: [d('2025-01-01')], daysOff: [d('2024-12-31')] }));
     expect(cal.specialDays(d('2024-12-30'), d('2025-01-03')).map((s) => [formatISO(s.day), s.kind, s.vi, s.en])).toEqual([
+      ['2024-12-31', 'day-off', 'Ngày nghỉ riêng', 'Own day off'],
       ['2025-01-01', 'holiday', 'Tết Dương lịch', "New Year's Day"], ['2025-01-01', 'extra-workday', 'Ngày làm việc bổ sung', 'Extra working day'],
     ]);
     expect(cal.isWorkingDay(d('2025-01-01'))).toBe(true);
