@@ -9,6 +9,7 @@ import { Problem, problem } from '../planning/problems';
 import { Stage, StageUnit, matchStage, parseStages, stageLabel, stagesProblem } from '../planning/stages';
 import { fold } from '../planning/text';
 import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
+import { isBlank } from './parse-count';
 
 /** Sheet names (folded) read as the plan's stages: `Giai đoạn`, `Giai doan`, `Các giai đoạn`, `Stages`. */
 const STAGE_SHEET_NAMES = new Set(['giai doan', 'cac giai doan', 'stages']);
@@ -41,7 +42,6 @@ const RECORDS = new Set(['truong hop', 'so truong hop', 'du lieu', 'ban ghi', 'r
 /** Header rows are searched for near the top: a title or two takes a few rows. */
 const SEARCH_ROWS = 50;
 
-const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** What a cell shows, for messages. */
 const shown = (v: CellValue | undefined): string =>
