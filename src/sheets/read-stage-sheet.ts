@@ -42,7 +42,6 @@ const RECORDS = new Set(['truong hop', 'so truong hop', 'du lieu', 'ban ghi', 'r
 /** Header rows are searched for near the top: a title or two takes a few rows. */
 const SEARCH_ROWS = 50;
 
-
 /** What a cell shows, for messages. */
 const shown = (v: CellValue | undefined): string =>
   v === null || v === undefined ? '' : isCellError(v) ? v.error : isCellDate(v) ? formatISO(v.date) : String(v).trim();
