@@ -46,7 +46,7 @@ quota-plan remap INPUT.xlsx --out UNITS.xlsx [--json REMAP.json] [--sheet NAME] 
   ones is refused until its new commune is given: a "Xã mới" column in INPUT, or --into. UNITS.xlsx must not
   exist yet.
 
-Dates: YYYY-MM-DD or dd/mm/yyyy; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
+Dates: dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (yy: 20yy) or YYYY-MM-DD; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 done (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
 
 /** Runs the CLI; returns the exit code. Users never see a stack trace (set QUOTA_PLAN_DEBUG=1 to get one). */

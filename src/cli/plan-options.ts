@@ -1,9 +1,10 @@
 import { parseWeekSpec } from '../planning/calendar';
-import { DayNumber, formatVN, parseDate } from '../planning/days';
+import { DayNumber, formatVN } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { matchRegister } from '../planning/registers';
 import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings, parseWholeNumber, windowProblem } from '../planning/settings';
 import { Stage, parseStages, stageLabel, stagesWindow } from '../planning/stages';
+import { parseTypedDate } from '../planning/typed-date';
 import { UsageError } from './usage-error';
 
 export const PLAN_OPTIONS = [
@@ -11,12 +12,13 @@ export const PLAN_OPTIONS = [
   'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'issuer', 'stages',
 ] as const;
 
-function date(name: string, text: string): DayNumber {
-  const day = parseDate(text);
+/** A date option, typed as people type dates (planning/typed-date.ts: dd/mm/yyyy, d-m-yy, d.m.yyyy, YYYY-MM-DD…). */
+export function date(name: string, text: string): DayNumber {
+  const day = parseTypedDate(text);
   if (day === null) {
     throw new UsageError(
-      `--${name}: «${text}» không phải là ngày (viết YYYY-MM-DD hoặc dd/mm/yyyy).`,
-      `--${name}: "${text}" is not a date (write YYYY-MM-DD or dd/mm/yyyy).`,
+      `--${name}: «${text}» không phải là ngày (viết dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy hoặc YYYY-MM-DD).`,
+      `--${name}: "${text}" is not a date (write dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or YYYY-MM-DD).`,
     );
   }
   return day;
@@ -101,7 +103,7 @@ export function planSettingsFrom(options: Map<string, string>, sheetStages?: rea
   }
   const problem = windowProblem(settings.start, settings.end);
   if (problem === 'end-before-start') {
-    throw new UsageError('--end phải không sớm hơn --start.', '--end must not be before --start.');
+    throw new UsageError('--end không được trước --start.', '--end must not be before --start.');
   }
   if (problem === 'window-too-long') {
     throw new UsageError(

@@ -1,4 +1,4 @@
-import { DayNumber, formatISO, formatVN, parseDate, todayInVietnam } from '../planning/days';
+import { formatISO, formatVN, todayInVietnam } from '../planning/days';
 import { planJson } from '../planning/plan-json';
 import { planTotals } from '../planning/plan-totals';
 import { describeProblem } from '../planning/problems';
@@ -15,18 +15,12 @@ import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuseJob } from './io';
-import { oneOf, stagesOption } from './plan-options';
+import { date, oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
 
 const NOT_RESPLIT = { vi: 'Không chia lại', en: 'Not re-split' };
 
 export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'stages', 'note', 'out', 'json', 'lang', 'issuer', 'release-held'] as const;
-
-function day(name: string, text: string): DayNumber {
-  const d = parseDate(text);
-  if (d === null) throw new UsageError(`--${name}: «${text}» không phải là ngày (YYYY-MM-DD hoặc dd/mm/yyyy).`, `--${name}: "${text}" is not a date (YYYY-MM-DD or dd/mm/yyyy).`);
-  return d;
-}
 
 /**
  * `--machines "Phường Minh Hưng=2,Xã Minh Thắng=3"`: machines from now on, by unit name (or "name (mã 16387)"
@@ -63,8 +57,8 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   }
   const opt = (name: (typeof REPLAN_OPTIONS)[number]): string | undefined => args.options.get(name);
   if (!opt('end')) throw new UsageError('Cần --end (hạn mới).', '--end (the new end date) is required.');
-  const end = day('end', opt('end')!);
-  const asOf = opt('as-of') ? day('as-of', opt('as-of')!) : todayInVietnam();
+  const end = date('end', opt('end')!);
+  const asOf = opt('as-of') ? date('as-of', opt('as-of')!) : todayInVietnam();
   const method = opt('method') ? oneOf<Method>('method', opt('method')!, METHODS) : undefined;
   const rateText = opt('rate');
   const rate = rateText === undefined ? undefined : parseWholeNumber(rateText, 1);

@@ -4,13 +4,14 @@
  * again, counts once; a blank never erases; two files that disagree are refused, nothing guessed.
  */
 import { formatVN } from '../planning/days';
+import { formatCount } from '../planning/text';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { registerLabel } from '../planning/registers';
 import { groupByParent, unitLabels } from './forms/groups';
 import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
 import { quotaLayout } from './forms/quota-assignment';
 import { LANGS } from './forms/text';
-import { CellValue, Grid, isCellDate, isCellError } from './grid';
+import { CellValue, Grid, shownCell } from './grid';
 import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
 import { PlanWorkbook, PlanWorkbookSheets, readActual, sheetCells, textOf } from './read-plan-workbook';
@@ -118,7 +119,6 @@ function conflict(master: PlanWorkbook, a: Found, b: Found): Problem {
       'Nothing is guessed: correct the wrong file and consolidate again.');
 }
 
-const shown = (v: CellValue): string => (isBlank(v) ? '' : isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v));
 
 /** Keys of the master's rows as a returned Phụ lục 02 shows them: parent, unit label and register label, in either language. */
 interface RowKeys {
@@ -265,8 +265,8 @@ function quotaTargets(master: PlanWorkbook, file: string, grid: Grid, matched: R
 function editedTarget(at: string, unit: string, v: CellValue, want: number, what: 'need' | 'target'): Problem {
   const label = what === 'need' ? { vi: 'số cần số hóa', en: 'records to digitize' } : { vi: 'chỉ tiêu', en: 'target' };
   return problem('error', 'edited-target', at, unit,
-    `Ô ${at} ghi ${label.vi} «${shown(v)}», nhưng sổ kế hoạch giao ${want}: chỉ tiêu đã bị sửa trong tệp báo cáo. Chỉ tiêu do nơi lập kế hoạch giao; ` +
+    `Ô ${at} ghi ${label.vi} «${shownCell(v, 'vi')}», nhưng sổ kế hoạch giao ${formatCount(want, 'vi')}: chỉ tiêu đã bị sửa trong tệp báo cáo. Chỉ tiêu do nơi lập kế hoạch giao; ` +
       'hãy gõ lại số đã giao. Muốn đổi chỉ tiêu, hãy sửa ở Phụ lục 01 của sổ kế hoạch rồi chia lại.',
-    `Cell ${at} shows the ${label.en} "${shown(v)}", but the plan workbook sets ${want}: targets were edited in the returned report. Targets are set by the planner; ` +
+    `Cell ${at} shows the ${label.en} "${shownCell(v, 'en')}", but the plan workbook sets ${formatCount(want, 'en')}: targets were edited in the returned report. Targets are set by the planner; ` +
       'type the assigned number back. To change a target, type it over on Annex 01 of the plan workbook and re-split.');
 }

@@ -3,6 +3,8 @@
  * Adapters normalise their hosts' values into these shapes (formula cells give their result; merged areas
  * give their value in the top-left cell only).
  */
+import { formatVN } from '../planning/days';
+
 export interface CellError {
   /** Excel's error text: `#REF!`, `#N/A`, `#VALUE!`, `#DIV/0!`, … */
   error: string;
@@ -36,6 +38,15 @@ export const NO_RESULT = '#NO-RESULT';
 
 export const isCellError = (v: CellValue): v is CellError => typeof v === 'object' && v !== null && 'error' in v;
 export const isCellDate = (v: CellValue): v is CellDate => typeof v === 'object' && v !== null && 'date' in v;
+
+/** What a cell shows, quoted in a message in `lang`: a fraction as each reader writes it (20,5 / 20.5), a date as dd/mm/yyyy. */
+export function shownCell(v: CellValue, lang: 'vi' | 'en'): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  if (isCellDate(v)) return formatVN(v.date);
+  if (typeof v === 'number') return lang === 'vi' ? String(v).replace('.', ',') : String(v);
+  return String(v).trim();
+}
 
 /** 1 → A, 27 → AA. */
 export function columnLetters(col: number): string {

@@ -11,7 +11,7 @@ import { cell } from './forms/refs';
 import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
 import { FORM_TEXT, LANGS, Lang } from './forms/text';
-import { CellValue, Grid, gridAddress, isCellDate, isCellError } from './grid';
+import { CellValue, Grid, gridAddress, isCellDate, shownCell } from './grid';
 import { MAX_COUNT, codeNote } from '../planning/units';
 import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
@@ -225,11 +225,10 @@ function readEdits(plan: Plan, grid: Grid): { edits: Map<number, number>; proble
         continue;
       }
       const cellAt = address(layout.rowOf[r], layout.target0 + k);
-      const shown = isBlank(v) ? '' : isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
       problems.push(problem('error', 'bad-target', cellAt, plan.units[row.unitIndex].name,
-        `Chỉ tiêu «${shown}» ở ô ${cellAt} không phải số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')}. Muốn giữ nguyên một chỉ tiêu khi chia lại, hãy gõ số vào ô đó; ` +
+        `Chỉ tiêu «${shownCell(v, 'vi')}» ở ô ${cellAt} không phải số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')}. Muốn giữ nguyên một chỉ tiêu khi chia lại, hãy gõ số vào ô đó; ` +
           'muốn bỏ, hãy gõ lại số đã giao.',
-        `The target "${shown}" at cell ${cellAt} is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')}. To hold a target through a re-split, type a number in its cell; ` +
+        `The target "${shownCell(v, 'en')}" at cell ${cellAt} is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')}. To hold a target through a re-split, type a number in its cell; ` +
           'to drop it, type the planned number back.'));
     }
   });
@@ -277,10 +276,9 @@ export const textOf = (v: CellValue): string => (typeof v === 'string' ? v.trim(
 export function readActual(v: CellValue, at: string, unit: string | null): number | null | Problem {
   if (isBlank(v)) return null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) return v;
-  const shown = isCellError(v) ? v.error : isCellDate(v) ? 'một ngày / a date' : String(v);
   return problem('error', 'bad-actual', at, unit,
-    `Số thực hiện «${shown}» không phải là số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')} (ô ${at}).`,
-    `The actual "${shown}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')} (cell ${at}).`);
+    `Số thực hiện «${shownCell(v, 'vi')}» không phải là số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')} (ô ${at}).`,
+    `The actual "${shownCell(v, 'en')}" is not a whole number from 0 to ${formatCount(MAX_COUNT, 'en')} (cell ${at}).`);
 }
 
 function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookSheets, lang: Lang | undefined): { actuals: (number | null)[]; problems: Problem[] } {

@@ -43,7 +43,7 @@ describe('the settings rules shared by the CLI and the pane', () => {
 
   it('the CLI keeps its own words for each rule', () => {
     const window = (end: number) => cli({ start: '2024-06-01', end: formatISO(end) });
-    expect(window(start - 1)).toEqual({ vi: '--end phải không sớm hơn --start.', en: '--end must not be before --start.' });
+    expect(window(start - 1)).toEqual({ vi: '--end không được trước --start.', en: '--end must not be before --start.' });
     expect(window(start + MAX_WINDOW_DAYS)).toEqual({
       vi: `Khoảng thời gian dài hơn ${MAX_WINDOW_DAYS} ngày: hãy kiểm tra năm của --start và --end.`,
       en: `The window is longer than ${MAX_WINDOW_DAYS} days: check the years of --start and --end.`,
@@ -53,6 +53,16 @@ describe('the settings rules shared by the CLI and the pane', () => {
       en: '--rate must be a whole number ≥ 1, not "2.5".',
     });
     expect(cli({ start: '2024-06-01', end: '2024-06-30', machines: '-1' })?.en).toBe('--machines must be a whole number ≥ 0, not "-1".');
+  });
+
+  it('takes dates as offices type them (dashes, dots, two-digit years) and names the forms it reads', () => {
+    expect(cli({ start: '26-05-2023', end: '14.07.23' })).toBeNull();
+    const s = planSettingsFrom(new Map(Object.entries({ start: '26.05.2023', end: '27/05/23' })));
+    expect([formatISO(s.start), formatISO(s.end)]).toEqual(['2023-05-26', '2023-05-27']);
+    expect(cli({ start: '31/02/2023', end: '2023-06-30' })).toEqual({
+      vi: '--start: «31/02/2023» không phải là ngày (viết dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy hoặc YYYY-MM-DD).',
+      en: '--start: "31/02/2023" is not a date (write dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or YYYY-MM-DD).',
+    });
   });
 
   it('the pane and the CLI take and refuse the same windows, rates and machines', () => {

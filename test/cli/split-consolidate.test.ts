@@ -173,6 +173,7 @@ describe('quota-plan split and consolidate', () => {
       const r = await refused(f);
       expect(r.err).toContain(`LỖI/ERROR [${f}]${PROGRESS}!${at}`);
       expect(r.err).toContain('The actual "2.5" is not a whole number');
+      expect(r.err).toContain('Số thực hiện «2,5» không phải là số nguyên');
     });
 
     it('an edited target', async () => {

@@ -161,7 +161,7 @@ describe('the pane controller, in Excel', () => {
     const progress = h.dispatched.filter((a) => a.type === 'write' && a.event === 'progress');
     expect(progress.length).toBeLessThanOrEqual(100);
     expect(progress[progress.length - 1]).toEqual({ type: 'write', flow: 'plan', event: 'progress', fraction: 1 });
-    expect(h.state().status).toEqual({ vi: 'Đã ghi 6 trang.', en: 'Wrote 6 sheets.' });
+    expect(h.state().status).toEqual({ vi: 'Đã ghi 6 trang tính.', en: 'Wrote 6 sheets.' });
 
     await h.actions.showSheet('Tổng hợp');
     expect(host.shown).toEqual(['Tổng hợp']);

@@ -56,8 +56,11 @@ export function writeStatus(e: WriteEvent): Bilingual | null {
       return null;
     case 'refused':
       return both((s) => s.writeRefused);
-    case 'done':
-      return both((s) => s.writtenStatus(e.outcome.sheets.length));
+    case 'done': {
+      // Standalone, nothing is written into a workbook: a file is made to download.
+      const { download, sheets } = e.outcome;
+      return both((s) => (download ? s.downloadedStatus(download) : s.writtenStatus(sheets.length)));
+    }
     case 'failed':
       return e.error;
   }
