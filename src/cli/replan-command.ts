@@ -1,4 +1,4 @@
-import { formatISO, formatVN, todayInVietnam } from '../planning/days';
+import { DayNumber, formatISO, formatVN, todayInVietnam } from '../planning/days';
 import { planJson } from '../planning/plan-json';
 import { planTotals } from '../planning/plan-totals';
 import { describeProblem } from '../planning/problems';

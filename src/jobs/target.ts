@@ -1,4 +1,5 @@
 import { Problem, hasErrors, problem } from '../planning/problems';
+import { Refused, isRefused, refused } from './refused';
 import { FormKind } from '../sheets/forms/marker';
 import { Plan } from '../planning/plan';
 import { PlanForms, formsSize, sizeProblems } from '../sheets/forms/workbook';
@@ -28,19 +29,9 @@ export interface FormsToWrite {
   replaced: string[];
 }
 
-/**
- * A job that ends with nothing to write: every problem (errors, and the warnings found with them), and
- * whether they are about what was read (`input`) or about the workbook the forms would go into (`target`).
- */
-export interface Refused {
-  refused: true;
-  problems: Problem[];
-  about: 'input' | 'target';
-}
-
-export const refused = (problems: Problem[], about: Refused['about'] = 'input'): Refused => ({ refused: true, problems, about });
-
-export const isRefused = <T extends object>(r: T | Refused): r is Refused => 'refused' in r;
+// A refusal in a module of its own: the pane tells one apart without loading the forms.
+export type { Refused } from './refused';
+export { isRefused, refused } from './refused';
 
 /**
  * Where the forms go in the target (`placeForms`: people's sheets are never overwritten, typed actuals never

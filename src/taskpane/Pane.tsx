@@ -1,14 +1,20 @@
-import { FluentProvider, Switch, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Switch, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { STRINGS } from '../i18n/strings';
-import { ConsolidateView } from './consolidate/ConsolidateView';
 import { PlanView } from './plan/PlanView';
-import { ResplitView } from './resplit/ResplitView';
+import { Loading, lazyPart } from './shared/Loading';
 import { ViewProps } from './shared/view-props';
+import { ViewTabs } from './shared/ViewTabs';
 import { PaneView, isBusy } from './state';
 import { PaneSetup, usePane } from './use-pane';
 
+// The view shown first is in the pane's first download; the others load when their tab is opened.
+const ResplitView = lazyPart(() => import(/* webpackChunkName: "resplit-view" */ './resplit/ResplitView').then((m) => m.ResplitView));
+const ConsolidateView = lazyPart(() => import(/* webpackChunkName: "consolidate-view" */ './consolidate/ConsolidateView').then((m) => m.ConsolidateView));
+
 const useStyles = makeStyles({
+  // On a box inside the provider: the provider's own class also goes to every popup (calendars, menus), which
+  // would then be as tall as the pane, white, over it.
   root: {
     boxSizing: 'border-box',
     minHeight: '100vh',
@@ -23,8 +29,6 @@ const useStyles = makeStyles({
   titles: { minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
-  // Three tabs in a 320 px pane: they wrap to a second line rather than push the pane sideways.
-  views: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBlockEnd: tokens.spacingVerticalS },
 });
 
@@ -57,57 +61,63 @@ export function Pane(setup: PaneSetup) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang} className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titles}>
-          <h1 className={styles.title}>Quota Planner</h1>
-          <p className={styles.subtitle}>{t.title}</p>
-        </div>
-        <Switch label={{ children: t.englishSwitch, lang: 'en' }} checked={lang === 'en'} onChange={(_, d) => actions.setLang(d.checked ? 'en' : 'vi')} />
-      </header>
-      <TabList size="small" className={styles.views} selectedValue={state.view} onTabSelect={(_, d) => void actions.setView(d.value as PaneView)} aria-label={t.views}>
-        <Tab id="tab-plan" value="plan" aria-controls="view" data-testid="view-plan">
-          {t.planView}
-        </Tab>
-        <Tab id="tab-resplit" value="resplit" aria-controls="view" data-testid="view-resplit">
-          {t.resplitView}
-        </Tab>
-        <Tab id="tab-consolidate" value="consolidate" aria-controls="view" data-testid="view-consolidate">
-          {t.consolidateView}
-        </Tab>
-      </TabList>
-      <div role="status" className={styles.status}>
-        {state.status?.[lang]}
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <div className={styles.titles}>
+            <h1 className={styles.title}>Quota Planner</h1>
+            <p className={styles.subtitle}>{t.title}</p>
+          </div>
+          <Switch label={{ children: t.englishSwitch, lang: 'en' }} checked={lang === 'en'} onChange={(_, d) => actions.setLang(d.checked ? 'en' : 'vi')} />
+        </header>
+        <main>
+          <ViewTabs
+            label={t.views}
+            panel="view"
+            selected={state.view}
+            onSelect={(view: PaneView) => void actions.setView(view)}
+            tabs={[
+              { value: 'plan', label: t.planView },
+              { value: 'resplit', label: t.resplitView },
+              { value: 'consolidate', label: t.consolidateView },
+            ]}
+          />
+          <div role="status" className={styles.status}>
+            {state.status?.[lang]}
+          </div>
+          <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
+            {state.view === 'plan' ? (
+              <PlanView {...common} plan={state.plan} remap={state.remap} settingsNotSaved={state.settingsNotSaved} today={setup.today} actions={actions} onAnnounce={actions.announce} />
+            ) : (
+              <Loading t={t}>
+                {state.view === 'resplit' ? (
+                  <ResplitView
+                    {...common}
+                    book={state.book}
+                    resplit={state.resplit}
+                    today={setup.today}
+                    onReadBook={() => void actions.readBook()}
+                    onChange={actions.updateResplit}
+                    onPreview={() => void actions.previewResplit()}
+                    onWrite={() => void actions.writeResplit()}
+                  />
+                ) : (
+                  <ConsolidateView
+                    {...common}
+                    book={state.book}
+                    consolidation={state.consolidation}
+                    onReadBook={() => void actions.readBook()}
+                    onChooseReturned={(files) => void actions.chooseReturned(files)}
+                    onRemoveReturned={actions.removeReturned}
+                    onPreview={() => void actions.previewConsolidation()}
+                    onWrite={() => void actions.writeConsolidation()}
+                  />
+                )}
+              </Loading>
+            )}
+          </div>
+        </main>
       </div>
-      <main>
-        <div id="view" role="tabpanel" aria-labelledby={`tab-${state.view}`}>
-          {state.view === 'plan' ? (
-            <PlanView {...common} plan={state.plan} remap={state.remap} settingsNotSaved={state.settingsNotSaved} today={setup.today} actions={actions} onAnnounce={actions.announce} />
-          ) : state.view === 'resplit' ? (
-            <ResplitView
-              {...common}
-              book={state.book}
-              resplit={state.resplit}
-              today={setup.today}
-              onReadBook={() => void actions.readBook()}
-              onChange={actions.updateResplit}
-              onPreview={() => void actions.previewResplit()}
-              onWrite={() => void actions.writeResplit()}
-            />
-          ) : (
-            <ConsolidateView
-              {...common}
-              book={state.book}
-              consolidation={state.consolidation}
-              onReadBook={() => void actions.readBook()}
-              onChooseReturned={(files) => void actions.chooseReturned(files)}
-              onRemoveReturned={actions.removeReturned}
-              onPreview={() => void actions.previewConsolidation()}
-              onWrite={() => void actions.writeConsolidation()}
-            />
-          )}
-        </div>
-      </main>
     </FluentProvider>
   );
 }

@@ -1,7 +1,7 @@
-import { DayNumber, dayFromYMD, formatVN, parseDate, ymdFromDay } from '../planning/days';
+import { DayNumber, dayFromYMD, ymdFromDay } from '../planning/days';
 
 /**
- * The date picker works with local `Date`s at midnight; the planner with day numbers. Conversions go
+ * The calendar works with local `Date`s at midnight; the planner with day numbers. Conversions go
  * through the calendar fields (year, month, day), never through milliseconds, so no time zone shifts a day.
  */
 export function dayFromDate(date: Date): DayNumber {
@@ -13,15 +13,4 @@ export function dateFromDay(day: DayNumber): Date {
   const date = new Date(year, month - 1, d);
   date.setFullYear(year); // new Date() reads years 0–99 as 1900–1999
   return date;
-}
-
-/** `dd/mm/yyyy`, what the picker shows (module-level: the picker re-formats whenever this changes identity). */
-export function formatPickerDate(date?: Date): string {
-  return date ? formatVN(dayFromDate(date)) : '';
-}
-
-/** What the picker makes of typed text: `dd/mm/yyyy` (or `yyyy-mm-dd`), null when it is not a date. */
-export function parsePickerDate(text: string): Date | null {
-  const day = parseDate(text);
-  return day === null ? null : dateFromDay(day);
 }

@@ -181,7 +181,7 @@ export function reduce(state: PaneState, action: Action): PaneState {
       const { slice, status } = reducePlan(state.plan, action);
       // Another table: a remap of the last one is not of this one.
       const remap = action.type === 'source-reading' || action.type === 'source-read' ? remapStale(state.remap) : state.remap;
-      return { ...state, plan: slice, remap, status: status ?? state.status };
+      return { ...state, plan: slice, remap, status: status === undefined ? state.status : status };
     }
     case 'book-reading':
     case 'book-read':

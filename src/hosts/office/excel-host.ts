@@ -6,7 +6,7 @@ import { readPlanSheets } from './plan-sheets';
 import { readSources } from './read';
 import { DocumentSettings, loadSettings, saveSettings } from './settings';
 import type { Run } from './run';
-import { WriteDeps, writeForms } from './write';
+import type { WriteDeps } from './write';
 
 export interface ExcelHostOptions {
   /** Default `Excel.run`. */
@@ -39,7 +39,8 @@ export function excelHost(options: ExcelHostOptions = {}): PaneHost {
     saveSettings: (value) => guarded(() => saveSettings(settings(), value)),
     existingSheets: () => guarded(() => existingSheets(run)),
     readPlanSheets: () => guarded(() => readPlanSheets(run)),
-    writeForms: (sheets, replaced, progress) => guarded(() => writeForms(deps, sheets, replaced, progress)),
+    // The writer (rendering, batching, the journal) loads with the first write: the pane opens without it.
+    writeForms: (sheets, replaced, progress) => guarded(async () => (await import(/* webpackChunkName: "excel-write" */ './write')).writeForms(deps, sheets, replaced, progress)),
     showSheet: (name) => guarded(() => showSheet(run, name)),
   };
 }

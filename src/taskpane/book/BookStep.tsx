@@ -5,6 +5,7 @@ import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
 import type { BookState } from './state';
 import { FileChooser } from '../shared/FileChooser';
+import { FIELD } from '../shared/missing';
 import { Refusal } from '../shared/Refusal';
 import { Step } from '../shared/Step';
 
@@ -69,7 +70,7 @@ export function BookStep({ t, lang, mode, book, fileName, busy, fileIntro, onCho
       {mode === 'file' ? (
         <>
           <p className={mergeClasses(styles.p, styles.muted)}>{fileIntro}</p>
-          <FileChooser label={t.chooseBook} disabled={busy} onFile={onChooseFile} />
+          <FileChooser id={FIELD.bookFile} label={t.chooseBook} disabled={busy} onFile={onChooseFile} />
           {fileName && <p className={styles.p}>{t.chosenFile(fileName)}</p>}
         </>
       ) : (

@@ -1,8 +1,9 @@
 import { Bilingual, both } from '../../i18n/strings';
 import { Problem } from '../../planning/problems';
 import type { PaneHost } from '../../hosts/host';
-import { FormsToWrite, Refused, Target, isRefused } from '../../jobs/target';
-import { PlanWorkbook, readPlanWorkbook } from '../../sheets/read-plan-workbook';
+import { Refused, isRefused } from '../../jobs/refused';
+import type { FormsToWrite, Target } from '../../jobs/target';
+import type { PlanWorkbook } from '../../sheets/read-plan-workbook';
 import { PaneContext } from '../shared/context';
 import { WritePhase } from '../shared/write-state';
 import { isBusy } from '../state';
@@ -24,7 +25,7 @@ export interface BookFlow {
    * it (`prepare`, during `phase`), and replaces its forms with them, which carry every actual typed: in the
    * open workbook, or in a new file to download.
    */
-  rewrite(flow: 'resplit' | 'consolidate', target: PaneHost, read: PlanWorkbook, phase: WritePhase, prepare: (book: PlanWorkbook) => Prepared): Promise<void>;
+  rewrite(flow: 'resplit' | 'consolidate', target: PaneHost, read: PlanWorkbook, phase: WritePhase, prepare: (book: PlanWorkbook) => Prepared | Promise<Prepared>): Promise<void>;
   /** The actions the views call. */
   readBook(): Promise<void>;
 }
@@ -37,6 +38,8 @@ export function bookFlow(ctx: PaneContext, afterRead: () => Promise<void>): Book
     const found = await from.readPlanSheets();
     await ctx.nextPaint(); // rebuilding a national plan to check its id takes a moment
     if (found.sheets === null) return found.problems;
+    // Loaded with the first plan workbook read: planning needs none of it.
+    const { readPlanWorkbook } = await import(/* webpackChunkName: "book-jobs" */ '../../sheets/read-plan-workbook');
     const book = readPlanWorkbook(found.sheets);
     return book.plan === null ? book.problems : book;
   }
@@ -72,7 +75,7 @@ export function bookFlow(ctx: PaneContext, afterRead: () => Promise<void>): Book
         }
         say({ type: 'write', flow, event: 'phase', phase });
         await ctx.nextPaint();
-        const made = prepare(book);
+        const made = await prepare(book);
         if ('error' in made) {
           say({ type: 'write', flow, event: 'failed', error: made.error });
           return;

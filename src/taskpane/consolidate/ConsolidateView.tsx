@@ -4,6 +4,7 @@ import { BookStep, Facts } from '../book/BookStep';
 import type { BookState } from '../book/state';
 import { PreviewBlock } from '../shared/PreviewBlock';
 import { WriteBlock } from '../shared/WriteBlock';
+import { FIELD, Missing } from '../shared/missing';
 import type { ConsolidationSlice } from './state';
 import { FileChooser } from '../shared/FileChooser';
 import { PlanWarnings } from '../shared/PlanWarnings';
@@ -49,14 +50,16 @@ export function ConsolidateView(props: ConsolidateViewProps) {
   const { t, lang, book, consolidation, busy, onChooseReturned, onRemoveReturned, onPreview, onGoToCell } = props;
   const styles = useStyles();
   const { files, reading, preview } = consolidation;
-  const notReady =
-    book.status === 'reading' || reading.length > 0 ? null : book.status !== 'read' ? t.needBook : files.length === 0 ? t.needReturned : null;
+  // What a preview or a write still needs, each a link to its field.
+  const missing: Missing[] = [];
+  if (book.status !== 'reading' && book.status !== 'read') missing.push({ text: t.needBook, field: props.mode === 'file' ? FIELD.bookFile : FIELD.book });
+  if (reading.length === 0 && files.length === 0) missing.push({ text: t.needReturned, field: FIELD.returned });
   return (
     <>
       <BookStep {...props} fileIntro={t.consolidateBookIntro} />
       <Step id="step-returned" heading={t.returnedHeading}>
         <p className={mergeClasses(styles.p, styles.muted)}>{t.returnedHint}</p>
-        <FileChooser multiple label={t.chooseReturned} disabled={busy} testId="returned-input" onFiles={onChooseReturned} />
+        <FileChooser multiple id={FIELD.returned} label={t.chooseReturned} disabled={busy} testId="returned-input" onFiles={onChooseReturned} />
         {reading.length > 0 && <Spinner size="tiny" labelPosition="after" label={t.readingReturned(reading.length, formatCount(reading.length, lang))} />}
         {files.length === 0 ? (
           reading.length === 0 && <p className={mergeClasses(styles.p, styles.muted)}>{t.noReturned}</p>
@@ -82,7 +85,7 @@ export function ConsolidateView(props: ConsolidateViewProps) {
           lang={lang}
           preview={preview}
           busy={busy}
-          notReady={notReady}
+          missing={missing}
           testId="consolidate-preview"
           pending={t.consolidating}
           refused={t.consolidationRefused}
@@ -114,6 +117,7 @@ export function ConsolidateView(props: ConsolidateViewProps) {
         button={t.consolidateWrite}
         testId="consolidate-write"
         write={consolidation.write}
+        missing={missing}
       />
     </>
   );

@@ -1,12 +1,15 @@
 import { both } from '../../i18n/strings';
 import type { PaneHost } from '../../hosts/host';
-import { ReturnedFile, consolidateJob } from '../../jobs/consolidate';
-import { isRefused } from '../../jobs/target';
-import { PlanWorkbook } from '../../sheets/read-plan-workbook';
+import type { ReturnedFile } from '../../jobs/consolidate';
+import { isRefused } from '../../jobs/refused';
+import type { PlanWorkbook } from '../../sheets/read-plan-workbook';
 import { BookFlow } from '../book/controller';
 import { PaneContext } from '../shared/context';
 import { isBusy } from '../state';
-import { checkConsolidation, unreadableReturned } from './model';
+import { unreadableReturned } from './model';
+
+/** The consolidation's job loads with its first preview or write. */
+const jobs = () => import(/* webpackChunkName: "consolidate-jobs" */ './check');
 
 /** Consolidating returned files into the plan workbook read: choose and read them, preview what they bring, write it. */
 export interface ConsolidateActions {
@@ -60,7 +63,7 @@ export function consolidateFlow(ctx: PaneContext, book: BookFlow): ConsolidateFl
     const input = ready();
     if (!input) return;
     // Every returned file is matched row by row against the plan.
-    await ctx.preview('consolidate', input.generation, () => checkConsolidation(input.book, input.files));
+    await ctx.preview('consolidate', input.generation, async () => (await jobs()).checkConsolidation(input.book, input.files));
   }
 
   async function shown(): Promise<void> {
@@ -99,7 +102,8 @@ export function consolidateFlow(ctx: PaneContext, book: BookFlow): ConsolidateFl
       const { generation } = input;
       const shownNow = store.get().consolidation.preview;
       const previewed = shownNow.status === 'ready' && shownNow.generation === generation;
-      await book.rewrite('consolidate', input.host, input.book, 'consolidating', (again) => {
+      await book.rewrite('consolidate', input.host, input.book, 'consolidating', async (again) => {
+        const { checkConsolidation, consolidateJob } = await jobs();
         const check = checkConsolidation(again, input.files);
         if (!previewed) {
           store.dispatch({ type: 'preview', flow: 'consolidate', event: 'pending' });

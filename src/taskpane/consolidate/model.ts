@@ -1,14 +1,11 @@
 import type { Bilingual } from '../../i18n/strings';
 import { Problem, problem } from '../../planning/problems';
-import { Consolidated, ReturnedFile, consolidationOf } from '../../jobs/consolidate';
-import { Refused, isRefused, refused } from '../../jobs/target';
-import { consolidate } from '../../sheets/consolidate';
-import { PlanWorkbook } from '../../sheets/read-plan-workbook';
+import type { Consolidated, ReturnedFile } from '../../jobs/consolidate';
 
 /**
  * The consolidation ("Tổng hợp số liệu") as the pane shows it: the returned files chosen, each read in the
  * browser (or why it could not be), and what copying their actuals into the plan workbook would do. Pure;
- * the controller reads the files and calls the job.
+ * the controller reads the files and calls the job (check.ts).
  */
 
 /** A file that could not be opened at all (not an .xlsx, damaged, the reader not loaded): its message names it. */
@@ -49,13 +46,4 @@ export interface ConsolidationModel {
 export interface ConsolidationPreview {
   consolidated: Consolidated;
   model: ConsolidationModel;
-}
-
-/** `consolidationOf` with what each file brings on its own; refused (errors only) as a whole when any file is. */
-export function checkConsolidation(master: PlanWorkbook, files: readonly ReturnedFile[]): ConsolidationPreview | Refused {
-  const consolidated = consolidationOf(master, files);
-  if (isRefused(consolidated)) return refused(consolidated.problems.filter((p) => p.severity === 'error'));
-  const books = files.flatMap((f) => (f.status === 'read' ? [f.book] : []));
-  const perFile = books.map((b) => ({ name: b.file, copied: books.length === 1 ? consolidated.copied : consolidate(master, [b]).copied }));
-  return { consolidated, model: { revision: master.revision, copied: consolidated.copied, files: perFile, warnings: consolidated.warnings } };
 }

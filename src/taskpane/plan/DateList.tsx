@@ -1,4 +1,5 @@
-import { Button, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
@@ -8,7 +9,7 @@ import { DateField } from '../shared/DateField';
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   label: { fontWeight: tokens.fontWeightSemibold },
-  tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
   add: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, '& > :first-child': { flexGrow: 1, minWidth: 0 } },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
@@ -36,7 +37,7 @@ export function DateList({ label, addLabel, days, onChange, t, today, disabled =
     const index = removedAt.current;
     if (index === null || !group.current) return;
     removedAt.current = null;
-    const chips = group.current.querySelectorAll<HTMLElement>('.fui-Tag');
+    const chips = group.current.querySelectorAll<HTMLElement>('[data-date-chip]');
     (chips[Math.min(index, chips.length - 1)] ?? group.current.querySelector<HTMLElement>('input'))?.focus();
   }, [days]);
   const add = (): void => {
@@ -52,22 +53,30 @@ export function DateList({ label, addLabel, days, onChange, t, today, disabled =
       {days.length === 0 ? (
         <p className={styles.muted}>{t.noDates}</p>
       ) : (
-        <TagGroup
-          className={styles.tags}
-          aria-labelledby={labelId}
-          disabled={disabled}
-          onDismiss={(_, data) => {
-            if (disabled) return;
-            removedAt.current = days.findIndex((d) => String(d) === data.value);
-            onChange(days.filter((d) => String(d) !== data.value));
-          }}
-        >
-          {days.map((d) => (
-            <Tag key={d} value={String(d)} dismissible aria-label={t.removeDate(formatVN(d))} size="small">
-              {formatVN(d)}
-            </Tag>
+        // A list of buttons, each removing its date (Fluent's TagGroup puts focusable elements hidden from
+        // screen readers around it, and its code would load with the pane).
+        <ul className={styles.tags} aria-labelledby={labelId}>
+          {days.map((d, i) => (
+            <li key={d}>
+              <Button
+                data-date-chip
+                size="small"
+                shape="circular"
+                icon={<DismissRegular />}
+                iconPosition="after"
+                aria-label={t.removeDate(formatVN(d))}
+                disabledFocusable={disabled}
+                onClick={() => {
+                  if (disabled) return;
+                  removedAt.current = i;
+                  onChange(days.filter((x) => x !== d));
+                }}
+              >
+                {formatVN(d)}
+              </Button>
+            </li>
           ))}
-        </TagGroup>
+        </ul>
       )}
       <div className={styles.add}>
         <DateField label={addLabel} value={adding} onChange={setAdding} t={t} today={today} disabled={disabled} />

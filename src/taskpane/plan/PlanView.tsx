@@ -7,10 +7,11 @@ import type { PlanActions } from './controller';
 import { looksFormer } from '../../places/names';
 import type { RemapActions } from '../remap/controller';
 import type { RemapSlice } from '../remap/state';
-import { validateForm } from './pane-settings';
+import { SettingsField, stagesFormProblem, validateForm } from './pane-settings';
 import { PreviewStep } from './PreviewStep';
 import { movePriority, shownPriority } from './priority';
-import { SettingsStep } from './SettingsStep';
+import { SettingsStep, errorText } from './SettingsStep';
+import { FIELD, Missing } from '../shared/missing';
 import { SourceStep } from './SourceStep';
 import type { PlanSlice } from './state';
 import type { ViewProps } from '../shared/view-props';
@@ -38,7 +39,20 @@ export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSave
   const priority = useMemo(() => shownPriority(present, form.priority), [present, form.priority]);
   const tableOk = source.status === 'read' && !hasErrors(source.table.problems);
   const former = useMemo(() => source.status === 'read' && looksFormer(source.table.units), [source]);
-  const notReady = source.status === 'reading' ? null : !tableOk ? t.needTable : !validation.ok ? t.fixSettings : null;
+  // What a preview or a write still needs, each a link to its field.
+  const missing = useMemo((): Missing[] => {
+    const out: Missing[] = [];
+    if (mode === 'file' && source.status === 'none') out.push({ text: t.needFile, field: FIELD.sourceFile });
+    else if (source.status !== 'reading' && !tableOk) out.push({ text: t.needTable, field: FIELD.source });
+    if (!validation.ok) {
+      const labels: Record<SettingsField, string> = { start: t.start, end: t.end, rate: t.rate, machines: t.machines, stages: t.stages };
+      for (const [key, error] of Object.entries(validation.errors) as [SettingsField, NonNullable<(typeof validation.errors)[SettingsField]>][]) {
+        const said = errorText(t, error) ?? stagesFormProblem(form)?.[lang] ?? t.fixSettings;
+        out.push({ text: `${labels[key]}: ${said}`, field: FIELD[key] });
+      }
+    }
+    return out;
+  }, [t, lang, mode, source.status, tableOk, validation, form]);
 
   const onMovePriority = (index: number, delta: -1 | 1): void => {
     actions.updateForm({ priority: movePriority(present, form.priority, index, delta) });
@@ -77,13 +91,14 @@ export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSave
         onChange={actions.updateForm}
         onMovePriority={onMovePriority}
       />
-      <PreviewStep t={t} lang={lang} preview={plan.preview} busy={busy} notReady={notReady} onPreview={() => void actions.preview()} onGoToCell={onGoToCell} />
+      <PreviewStep t={t} lang={lang} preview={plan.preview} busy={busy} missing={missing} onPreview={() => void actions.preview()} onGoToCell={onGoToCell} />
       <WriteStep
         t={t}
         lang={lang}
         mode={mode}
         issuer={form.issuer}
         write={plan.write}
+        missing={missing}
         busy={busy}
         onIssuer={(issuer) => actions.updateForm({ issuer })}
         onWrite={() => void actions.write()}

@@ -4,14 +4,19 @@ import { formatVN } from '../../planning/days';
 import { stageLabel } from '../../planning/stages';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
-import { PeriodTargets } from '../shared/PeriodTargets';
+import { Loading, lazyPart } from '../shared/Loading';
 import { PlanWarnings } from '../shared/PlanWarnings';
+import type { Missing } from '../shared/missing';
 import { PreviewBlock } from '../shared/PreviewBlock';
 import type { Preview } from '../shared/preview-state';
 import { Step } from '../shared/Step';
 import { useTableStyles } from '../shared/table-styles';
 import type { StagePreview } from './preview';
 import type { PlanPreview } from './state';
+
+// The table of targets per period (with the forms' period labels) loads when a preview is asked for.
+const loadPeriodTargets = () => import(/* webpackChunkName: "period-targets" */ '../shared/PeriodTargets');
+const PeriodTargets = lazyPart(() => loadPeriodTargets().then((m) => m.PeriodTargets));
 
 const useStyles = makeStyles({
   p: { margin: 0 },
@@ -57,31 +62,39 @@ export interface PreviewStepProps {
   lang: Lang;
   preview: Preview<PlanPreview>;
   busy: boolean;
-  /** Why the preview cannot be made yet, when it cannot. */
-  notReady: string | null;
+  /** What the preview still needs, each with its field. */
+  missing: readonly Missing[];
   onPreview: () => void;
   onGoToCell?: (cell: string) => void;
 }
 
 /** Step 3: all units' targets per period, and who cannot finish in time with what they would need. */
-export function PreviewStep({ t, lang, preview, busy, notReady, onPreview, onGoToCell }: PreviewStepProps) {
+export function PreviewStep({ t, lang, preview, busy, missing, onPreview, onGoToCell }: PreviewStepProps) {
   const styles = useStyles();
   return (
     <Step id="step-preview" heading={t.previewHeading}>
-      <PreviewBlock t={t} lang={lang} preview={preview} busy={busy} notReady={notReady} testId="preview" pending={t.planning} refused={t.planRefused} onPreview={onPreview} onGoToCell={onGoToCell}>
+      <PreviewBlock t={t} lang={lang} preview={preview} busy={busy} missing={missing} testId="preview" pending={t.planning} refused={t.planRefused}
+        onPreview={() => {
+          void loadPeriodTargets().catch(() => undefined); // said where the table goes, if it cannot load
+          onPreview();
+        }}
+        onGoToCell={onGoToCell}
+      >
         {({ model }) => (
           <>
             <p className={styles.p}>{t.planSummary(model.periods.length, model.workingDays)}</p>
             {model.stages && <StageTotals t={t} lang={lang} stages={model.stages} />}
-            <PeriodTargets
-              t={t}
-              lang={lang}
-              caption={model.stages ? t.finalTotalsCaption(stageLabel(model.stages[model.stages.length - 1].stage, lang)) : t.totalsCaption}
-              granularity={model.granularity}
-              periods={model.periods}
-              total={model.total}
-              testId="preview-totals"
-            />
+            <Loading t={t}>
+              <PeriodTargets
+                t={t}
+                lang={lang}
+                caption={model.stages ? t.finalTotalsCaption(stageLabel(model.stages[model.stages.length - 1].stage, lang)) : t.totalsCaption}
+                granularity={model.granularity}
+                periods={model.periods}
+                total={model.total}
+                testId="preview-totals"
+              />
+            </Loading>
             {model.unscheduled > 0 && <p className={styles.p}>{t.unscheduled(formatCount(model.unscheduled, lang))}</p>}
             <PlanWarnings t={t} lang={lang} cannotFinish={model.cannotFinish} warnings={model.warnings} onGoToCell={onGoToCell} />
           </>

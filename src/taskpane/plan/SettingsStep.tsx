@@ -1,5 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo } from 'react';
+import { FocusEvent, Suspense, lazy, useMemo, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { GRANULARITIES, Granularity } from '../../planning/periods';
@@ -9,6 +9,7 @@ import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFo
 import { DateField } from '../shared/DateField';
 import { DateList } from './DateList';
 import { PriorityList } from './PriorityList';
+import { FIELD } from '../shared/missing';
 import { Step } from '../shared/Step';
 
 // Loaded when stages are switched on: its menu and list are not needed by a plan without stages.
@@ -41,7 +42,8 @@ export interface SettingsStepProps {
   onMovePriority: (index: number, delta: -1 | 1) => void;
 }
 
-function errorText(t: PaneStrings, error: SettingsError | undefined): string | undefined {
+/** What a setting's error says under its field (stages: said next to the stages, by `stagesFormProblem`). */
+export function errorText(t: PaneStrings, error: SettingsError | undefined): string | undefined {
   switch (error) {
     case undefined:
       return undefined;
@@ -66,21 +68,29 @@ function errorText(t: PaneStrings, error: SettingsError | undefined): string | u
 export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, disabled, onChange, onMovePriority }: SettingsStepProps) {
   const styles = useStyles();
   const stagesProblem = useMemo(() => stagesFormProblem(form), [form]);
+  // What the two dates say together (the end before the start, a window too long) waits until the focus
+  // leaves them: typing the start first must not flash a window made with the end still to be typed.
+  const [inDates, setInDates] = useState(false);
+  const pairError = errors.end === 'end-before-start' || errors.end === 'window-too-long';
+  const endError = pairError && inDates ? undefined : errorText(t, errors.end);
+  const leaveDates = (e: FocusEvent<HTMLDivElement>): void => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setInDates(false);
+  };
   const numberField = (key: 'rate' | 'machines', label: string, hint: string, min: number) => {
     const error = errorText(t, errors[key]);
     return (
-      <Field className={styles.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+      <Field id={FIELD[key]} className={styles.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Input className={styles.input} type="number" inputMode="numeric" min={min} step={1} disabled={disabled} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
       </Field>
     );
   };
   return (
     <Step id="step-settings" heading={t.settingsHeading}>
-      <div className={styles.dates}>
-        <DateField label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" disabled={disabled} />
-        <DateField label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="end-date" disabled={disabled} />
+      <div className={styles.dates} onFocus={() => setInDates(true)} onBlur={leaveDates}>
+        <DateField id={FIELD.start} label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" disabled={disabled} />
+        <DateField id={FIELD.end} label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={endError} testId="end-date" disabled={disabled} />
       </div>
-      <Switch label={t.stagesSwitch} checked={form.stagesOn} disabled={disabled} onChange={(_, d) => onChange(switchStages(form, d.checked))} data-testid="stages-switch" />
+      <Switch id={FIELD.stages} label={t.stagesSwitch} checked={form.stagesOn} disabled={disabled} onChange={(_, d) => onChange(switchStages(form, d.checked))} data-testid="stages-switch" />
       {form.stagesOn && (
         <Suspense fallback={<Spinner size="tiny" />}>
           <StagesEditor t={t} lang={lang} form={form} today={today} problem={stagesProblem?.[lang] ?? null} disabled={disabled} onChange={(stages) => onChange({ stages })} />

@@ -5,6 +5,7 @@ import { registerLabel } from '../../planning/registers';
 import type { Lang } from '../../sheets/forms/text';
 import type { SourceState } from './state';
 import { FileChooser } from '../shared/FileChooser';
+import { FIELD } from '../shared/missing';
 import { ProblemList } from '../shared/ProblemList';
 import { Step } from '../shared/Step';
 
@@ -41,7 +42,7 @@ export function SourceStep({ t, lang, mode, source, fileName, busy, onChooseFile
       {mode === 'file' ? (
         <>
           <p className={mergeClasses(styles.p, styles.muted)}>{t.standaloneIntro}</p>
-          <FileChooser label={t.chooseFile} disabled={busy} onFile={onChooseFile} />
+          <FileChooser id={FIELD.sourceFile} label={t.chooseFile} disabled={busy} onFile={onChooseFile} />
           {fileName && <p className={styles.p}>{t.chosenFile(fileName)}</p>}
         </>
       ) : (

@@ -2,6 +2,7 @@ import { Field, Input } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
 import { WriteBlock } from '../shared/WriteBlock';
+import type { Missing } from '../shared/missing';
 import type { WriteState } from '../shared/write-state';
 
 export interface WriteStepProps {
@@ -10,6 +11,8 @@ export interface WriteStepProps {
   mode: 'excel' | 'file';
   issuer: string;
   write: WriteState;
+  /** What the write still needs, each with its field. */
+  missing: readonly Missing[];
   busy: boolean;
   onIssuer: (issuer: string) => void;
   onWrite: () => void;
@@ -18,7 +21,7 @@ export interface WriteStepProps {
 }
 
 /** Step 4: the forms written into the workbook (Excel) or a new file to download (standalone). */
-export function WriteStep({ t, lang, mode, issuer, write, busy, onIssuer, onWrite, onShowSheet, onGoToCell }: WriteStepProps) {
+export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssuer, onWrite, onShowSheet, onGoToCell }: WriteStepProps) {
   return (
     <WriteBlock
       t={t}
@@ -30,6 +33,7 @@ export function WriteStep({ t, lang, mode, issuer, write, busy, onIssuer, onWrit
       button={t.write}
       testId="write"
       write={write}
+      missing={missing}
       busy={busy}
       onWrite={onWrite}
       onShowSheet={onShowSheet}

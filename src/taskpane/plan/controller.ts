@@ -2,15 +2,16 @@ import { both } from '../../i18n/strings';
 import { Plan } from '../../planning/plan';
 import { PlanSettings } from '../../planning/settings';
 import type { PaneHost } from '../../hosts/host';
-import { planJob, planOf } from '../../jobs/plan';
-import { isRefused } from '../../jobs/target';
+import { isRefused } from '../../jobs/refused';
 import { pickTable } from '../../sheets/pick-table';
 import { UnitsTable } from '../../sheets/read-units';
 import { PaneContext } from '../shared/context';
 import { isBusy } from '../state';
 import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
-import { previewModel } from './preview';
 import { PlanPreview } from './state';
+
+/** The planner and the forms load with the first preview or write: the pane shows its settings before. */
+const jobs = () => import(/* webpackChunkName: "plan-jobs" */ './jobs');
 
 /** Planning: read the units table, keep the settings in the document, preview the plan, write its forms. */
 export interface PlanActions {
@@ -73,7 +74,8 @@ export function planFlow(ctx: PaneContext): PlanFlow {
     ctx.preview(
       'plan',
       generation,
-      () => {
+      async () => {
+        const { planOf, previewModel } = await jobs();
         const made = planOf(table, settings);
         return isRefused(made) ? made : ({ plan: made.plan, model: previewModel(made.plan) } satisfies PlanPreview);
       },
@@ -148,6 +150,7 @@ export function planFlow(ctx: PaneContext): PlanFlow {
         const existing = await target.existingSheets();
         store.dispatch({ type: 'write', flow: 'plan', event: 'phase', phase: 'building' });
         await ctx.nextPaint();
+        const { planJob } = await jobs();
         const job = planJob({ table, settings, plan, document: { lang, issuer: form.issuer.trim(), made: ctx.today }, target: { existing, anew: false, label: null } });
         if (isRefused(job)) {
           store.dispatch({ type: 'write', flow: 'plan', event: 'refused', problems: job.problems });

@@ -59,14 +59,15 @@ export const PLAN_WORDS: PreviewWords<PlanPreview> = {
 /** What a plan is made from changed: a new generation, and the preview is stale. */
 const changed = (slice: PlanSlice, patch: Partial<PlanSlice>): PlanSlice => ({ ...slice, ...patch, generation: slice.generation + 1, preview: NO_PREVIEW });
 
-/** The slice after `action`, and what the status line says (undefined: unchanged). */
-export function reducePlan(slice: PlanSlice, action: PlanAction): { slice: PlanSlice; status?: Bilingual } {
+/** The slice after `action`, and what the status line says (undefined: unchanged; null: nothing). */
+export function reducePlan(slice: PlanSlice, action: PlanAction): { slice: PlanSlice; status?: Bilingual | null } {
   switch (action.type) {
     case 'form': {
       const form = { ...slice.form, ...action.patch };
       // A preview shows the settings it was made with: a change makes it stale (the issuer is only printed).
       const replans = Object.keys(action.patch).some((key) => key !== 'issuer');
-      return { slice: replans ? changed(slice, { form }) : { ...slice, form } };
+      // The status line no longer says what the last preview planned: that plan is not the one set now.
+      return replans ? { slice: changed(slice, { form }), status: null } : { slice: { ...slice, form } };
     }
     case 'form-loaded':
       return { slice: changed(slice, { form: action.form }) };

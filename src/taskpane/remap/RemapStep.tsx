@@ -1,3 +1,4 @@
+import type { Missing } from '../shared/missing';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatCount } from '../../planning/text';
 import { PlanWarnings } from '../shared/PlanWarnings';
@@ -32,6 +33,9 @@ export interface RemapStepProps extends Pick<ViewProps, 't' | 'lang' | 'mode' | 
  * Offered when the units read are former communes: what merges into what since 1/7/2025, then the new units
  * sheet written beside the planner's (never over it), or the plan made from it.
  */
+/** A remap needs nothing the planner types: the units read are all it takes. */
+const NOTHING_MISSING: readonly Missing[] = [];
+
 export function RemapStep({ t, lang, mode, busy, remap, actions, onShowSheet, onGoToCell }: RemapStepProps) {
   const styles = useStyles();
   const r = REMAP_STRINGS[lang];
@@ -44,7 +48,7 @@ export function RemapStep({ t, lang, mode, busy, remap, actions, onShowSheet, on
         lang={lang}
         preview={preview}
         busy={busy}
-        notReady={null}
+        missing={NOTHING_MISSING}
         testId="remap-preview"
         pending={t.remapping}
         refused={r.refused}

@@ -7,6 +7,7 @@ import { BookStep, Facts } from '../book/BookStep';
 import type { BookState } from '../book/state';
 import { PreviewBlock } from '../shared/PreviewBlock';
 import { WriteBlock } from '../shared/WriteBlock';
+import { FIELD, Missing } from '../shared/missing';
 import { ResplitError, ResplitForm, validateResplit } from './model';
 import type { ResplitSlice } from './state';
 import { DateField } from '../shared/DateField';
@@ -48,14 +49,18 @@ export function ResplitView(props: ResplitViewProps) {
   const valid = validateResplit(form);
   const errors = valid.ok ? {} : valid.errors;
   const current = book.status === 'read' ? t.methods[book.summary.method].name : null;
-  const notReady = book.status === 'reading' ? null : book.status !== 'read' ? t.needBook : !valid.ok ? t.fixResplit : null;
+  // What a preview or a write still needs, each a link to its field.
+  const missing: Missing[] = [];
+  if (book.status !== 'reading' && book.status !== 'read') missing.push({ text: t.needBook, field: props.mode === 'file' ? FIELD.bookFile : FIELD.book });
+  if (errors.asOf) missing.push({ text: `${t.asOf}: ${errorText(t, errors.asOf)}`, field: FIELD.asOf });
+  if (errors.end) missing.push({ text: `${t.newEnd}: ${errorText(t, errors.end)}`, field: FIELD.newEnd });
   return (
     <>
       <BookStep {...props} fileIntro={t.bookFileIntro} />
       <Step id="step-resplit" heading={t.resplitHeading}>
         <div className={styles.dates}>
-          <DateField label={t.asOf} value={form.asOf} onChange={(asOf) => onChange({ asOf })} t={t} today={today} error={errorText(t, errors.asOf)} testId="as-of-date" disabled={busy} />
-          <DateField label={t.newEnd} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="new-end-date" disabled={busy} />
+          <DateField id={FIELD.asOf} label={t.asOf} value={form.asOf} onChange={(asOf) => onChange({ asOf })} t={t} today={today} error={errorText(t, errors.asOf)} testId="as-of-date" disabled={busy} />
+          <DateField id={FIELD.newEnd} label={t.newEnd} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="new-end-date" disabled={busy} />
         </div>
         <p className={styles.hint}>{t.asOfHint}</p>
         <Field label={t.resplitMethod}>
@@ -76,7 +81,7 @@ export function ResplitView(props: ResplitViewProps) {
           lang={lang}
           preview={preview}
           busy={busy}
-          notReady={notReady}
+          missing={missing}
           testId="resplit-preview"
           pending={t.revising}
           refused={t.resplitRefused}
@@ -118,6 +123,7 @@ export function ResplitView(props: ResplitViewProps) {
         button={t.resplitWrite}
         testId="resplit-write"
         write={resplit.write}
+        missing={missing}
       />
     </>
   );

@@ -1,10 +1,9 @@
 import { both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import type { PaneHost } from '../../hosts/host';
-import { resplitJob, resplitOf } from '../../jobs/resplit';
-import { Refused, isRefused } from '../../jobs/target';
-import { PlanWorkbook } from '../../sheets/read-plan-workbook';
-import { ReviseInput } from '../../sheets/revise';
+import { Refused, isRefused } from '../../jobs/refused';
+import type { PlanWorkbook } from '../../sheets/read-plan-workbook';
+import type { ReviseInput } from '../../sheets/revise';
 import { BookFlow } from '../book/controller';
 import { PaneContext } from '../shared/context';
 import { isBusy } from '../state';
@@ -16,6 +15,9 @@ export interface ResplitActions {
   previewResplit(): Promise<void>;
   writeResplit(): Promise<void>;
 }
+
+/** The re-split's job loads with its first preview or write. */
+const jobs = () => import(/* webpackChunkName: "resplit-jobs" */ '../../jobs/resplit');
 
 export function resplitFlow(ctx: PaneContext, book: BookFlow): ResplitActions {
   const { store } = ctx;
@@ -42,7 +44,8 @@ export function resplitFlow(ctx: PaneContext, book: BookFlow): ResplitActions {
     book: of, asOf: input.asOf, changes: { end: input.end, method: input.form.method ?? undefined }, note: input.form.note, made: ctx.today,
   });
 
-  const revised = (of: PlanWorkbook, input: { form: ResplitForm; asOf: DayNumber; end: DayNumber }): ResplitPreview | Refused => {
+  const revised = async (of: PlanWorkbook, input: { form: ResplitForm; asOf: DayNumber; end: DayNumber }): Promise<ResplitPreview | Refused> => {
+    const { resplitOf } = await jobs();
     const made = resplitOf(reviseInput(of, input));
     return isRefused(made) ? made : { revision: made.revision, model: resplitModel(made.revision) };
   };
@@ -64,8 +67,9 @@ export function resplitFlow(ctx: PaneContext, book: BookFlow): ResplitActions {
       const { generation } = input;
       const shown = store.get().resplit.preview;
       const previewed = shown.status === 'ready' && shown.generation === generation;
-      await book.rewrite('resplit', input.host, input.book, 'revising', (again) => {
-        const made = revised(again, input);
+      await book.rewrite('resplit', input.host, input.book, 'revising', async (again) => {
+        const { resplitJob } = await jobs();
+        const made = await revised(again, input);
         if (isRefused(made)) return made;
         if (!previewed) {
           // What is written is shown, as the plan's write shows the plan it made.

@@ -1,11 +1,14 @@
-import { Field, Input, makeStyles } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Button, Field, Input, makeStyles } from '@fluentui/react-components';
+import { CalendarRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
-import { dateFromDay, dayFromDate, formatPickerDate, parsePickerDate } from '../dates';
+import { Loading, lazyPart } from './Loading';
 
-// Requested with the first date field, so it usually arrives before anyone reaches one.
-const DatePicker = lazy(() => import(/* webpackChunkName: "date-picker" */ './DatePickerInput'));
+// The calendar loads when it is first opened; the parser (date-fns) when a date field first takes the focus.
+const CalendarPopup = lazyPart(() => import(/* webpackChunkName: "calendar" */ './CalendarPopup').then((m) => m.CalendarPopup));
+let parser: Promise<typeof import('../../planning/typed-date')> | null = null;
+const loadParser = () => (parser ??= import(/* webpackChunkName: "typed-date" */ '../../planning/typed-date'));
 
 // Inputs are as wide as their column, and columns may be narrower than an input's natural width.
 const useStyles = makeStyles({
@@ -13,12 +16,10 @@ const useStyles = makeStyles({
   input: { width: '100%', minWidth: 0 },
 });
 
-/** Calendars start on Monday in Viet Nam (and in the plan's weeks). */
-const MONDAY = 1;
-
 export interface DateFieldProps {
   label: string;
   value: DayNumber | null;
+  /** A day read or picked; null when the field is cleared or what was typed is not a date. */
   onChange: (day: DayNumber | null) => void;
   t: PaneStrings;
   today: DayNumber;
@@ -27,42 +28,109 @@ export interface DateFieldProps {
   testId?: string;
   /** While the pane is busy: the date cannot change (nor its calendar open). */
   disabled?: boolean;
+  /** The id of the box around the input (a message's link to the field focuses the input in it). */
+  id?: string;
 }
 
 /**
- * A date shown and typed as dd/mm/yyyy (typed text is read when the field loses focus), or picked from a
- * calendar that fits a 320 px pane. Dates cross to the planner as day numbers, via their calendar fields.
+ * A date typed as offices type it (26/05/2023, 26-05-2023, 26.05.2023, 27/05/23; read when the field loses
+ * the focus or on Enter) or picked from a calendar. What cannot be read stays as it was typed, with a message
+ * under the field, and the form gets no date (so nothing is planned from the date before).
  */
-export function DateField({ label, value, onChange, t, today, error, testId, disabled = false }: DateFieldProps) {
+export function DateField({ label, value, onChange, t, today, error, testId, disabled = false, id }: DateFieldProps) {
   const styles = useStyles();
-  const [typedWrong, setTypedWrong] = useState(false);
-  // The picker re-formats its text whenever `value` changes identity: keep one Date per day.
-  const date = useMemo(() => (value === null ? null : dateFromDay(value)), [value]);
-  const todayDate = useMemo(() => dateFromDay(today), [today]);
-  const message = typedWrong ? t.dateInvalid : error;
+  const [text, setText] = useState(value === null ? '' : formatVN(value));
+  const [unread, setUnread] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // The shown text follows the value when it changes from outside (a setting loaded, a day picked).
+  const shown = useRef(value);
+  useEffect(() => {
+    if (shown.current === value) return;
+    shown.current = value;
+    if (value !== null) {
+      setText(formatVN(value));
+      setUnread(null);
+    }
+  }, [value]);
+
+  const commit = async (typed: string): Promise<void> => {
+    const trimmed = typed.trim();
+    if (trimmed === '') {
+      setUnread(null);
+      shown.current = null;
+      if (value !== null) onChange(null);
+      return;
+    }
+    const { parseTypedDate } = await loadParser();
+    const day = parseTypedDate(trimmed);
+    if (day === null) {
+      // Kept as typed, said under the field; the form has no date until one is read.
+      setUnread(trimmed);
+      shown.current = null;
+      if (value !== null) onChange(null);
+      return;
+    }
+    setUnread(null);
+    setText(formatVN(day));
+    shown.current = day;
+    if (day !== value) onChange(day);
+  };
+
+  const message = unread !== null ? t.dateUnread(unread) : error;
   return (
     <Field className={styles.field} label={label} validationMessage={message} validationState={message ? 'error' : 'none'}>
-      <Suspense fallback={<Input className={styles.input} readOnly disabled={disabled} value={value === null ? '' : formatVN(value)} placeholder={t.datePlaceholder} />}>
-        <DatePicker
+      <div ref={box} id={id}>
+        <Input
           className={styles.input}
-          value={date}
-          today={todayDate}
+          value={text}
           disabled={disabled}
-          onSelectDate={(d) => {
-            setTypedWrong(false);
-            onChange(d ? dayFromDate(d) : null);
-          }}
-          onValidationResult={(r) => setTypedWrong(r.error === 'invalid-input')}
-          allowTextInput
-          formatDate={formatPickerDate}
-          parseDateFromString={parsePickerDate}
           placeholder={t.datePlaceholder}
-          strings={t.calendar}
-          firstDayOfWeek={MONDAY}
-          showMonthPickerAsOverlay
           data-testid={testId}
+          autoComplete="off"
+          onFocus={() => void loadParser().catch(() => undefined)}
+          onChange={(_, d) => setText(d.value)}
+          onBlur={() => void commit(text)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void commit(text);
+            if (e.key === 'ArrowDown' && e.altKey) setOpen(true);
+          }}
+          contentAfter={
+            <Button
+              ref={button}
+              appearance="transparent"
+              size="small"
+              icon={<CalendarRegular />}
+              aria-label={t.openCalendar(label)}
+              aria-expanded={open}
+              disabledFocusable={disabled}
+              onClick={() => !disabled && setOpen((o) => !o)}
+            />
+          }
         />
-      </Suspense>
+      </div>
+      {open && (
+        <Loading t={t} fallback={null}>
+          <CalendarPopup
+            t={t}
+            label={label}
+            target={box.current}
+            value={value}
+            today={today}
+            onClose={(day) => {
+              setOpen(false);
+              button.current?.focus();
+              if (day !== null) {
+                setUnread(null);
+                setText(formatVN(day));
+                shown.current = day;
+                if (day !== value) onChange(day);
+              }
+            }}
+          />
+        </Loading>
+      )}
     </Field>
   );
 }

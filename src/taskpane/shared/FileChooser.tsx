@@ -45,6 +45,8 @@ export type FileChooserProps = {
   disabled: boolean;
   /** `file-input` unless given (a view with two choosers tells them apart). */
   testId?: string;
+  /** The input's id (a message's link to it), else one of its own. */
+  id?: string;
 } & ({ multiple?: false; onFile: (file: File) => void } | { multiple: true; onFiles: (files: File[]) => void });
 
 /**
@@ -54,7 +56,8 @@ export type FileChooserProps = {
  */
 export function FileChooser(props: FileChooserProps) {
   const styles = useStyles();
-  const id = useId();
+  const ownId = useId();
+  const id = props.id ?? ownId;
   return (
     <>
       <input
@@ -64,7 +67,12 @@ export function FileChooser(props: FileChooserProps) {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className={styles.input}
         data-testid={props.testId ?? 'file-input'}
-        disabled={props.disabled}
+        // Not `disabled` while the pane is busy: a disabled input loses the focus (to the page), so after a
+        // file is read the keyboard would start again from the top. It opens no file dialog meanwhile.
+        aria-disabled={props.disabled || undefined}
+        onClick={(e) => {
+          if (props.disabled) e.preventDefault();
+        }}
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);
           // Cleared so that choosing the same file again (after fixing it) reads it again.

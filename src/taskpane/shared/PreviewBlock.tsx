@@ -1,22 +1,19 @@
-import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Button, Spinner } from '@fluentui/react-components';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
 import type { Preview } from './preview-state';
+import type { Missing } from './missing';
+import { MissingList } from './MissingList';
 import { Refusal } from './Refusal';
-
-const useStyles = makeStyles({
-  p: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 export interface PreviewBlockProps<T> {
   t: PaneStrings;
   lang: Lang;
   preview: Preview<T>;
   busy: boolean;
-  /** Why the preview cannot be made yet, when it cannot. */
-  notReady: string | null;
+  /** What the preview still needs, each with its field (empty: nothing). */
+  missing: readonly Missing[];
   testId: string;
   /** The spinner's label while it is made. */
   pending: string;
@@ -29,17 +26,22 @@ export interface PreviewBlockProps<T> {
   children: (value: T) => ReactNode;
 }
 
-/** Every flow's preview: its button, why it cannot be made yet, a spinner, the refusal, or what it shows. */
-export function PreviewBlock<T>({ t, lang, preview, busy, notReady, testId, pending, refused, refusedHint, onPreview, onGoToCell, children }: PreviewBlockProps<T>) {
-  const styles = useStyles();
+/** Every flow's preview: its button, what it still needs (each a link to its field), a spinner, the refusal, or what it shows. */
+export function PreviewBlock<T>({ t, lang, preview, busy, missing, testId, pending, refused, refusedHint, onPreview, onGoToCell, children }: PreviewBlockProps<T>) {
+  // Pressed while something is missing: the list turns into an alert, here, until nothing is missing.
+  const [asked, setAsked] = useState(false);
+  const ready = missing.length === 0;
+  useEffect(() => {
+    if (ready) setAsked(false);
+  }, [ready]);
   return (
     <>
       <div>
-        <Button data-testid={testId} onClick={onPreview} disabledFocusable={busy}>
+        <Button data-testid={testId} onClick={() => (ready ? onPreview() : setAsked(true))} disabledFocusable={busy}>
           {t.preview}
         </Button>
       </div>
-      {notReady && <p className={mergeClasses(styles.p, styles.muted)}>{notReady}</p>}
+      <MissingList t={t} missing={missing} asked={asked} testId={`${testId}-missing`} />
       {preview.status === 'pending' && <Spinner size="small" labelPosition="after" label={pending} />}
       {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
       {preview.status === 'refused' && <Refusal lang={lang} t={t} heading={refused} hint={refusedHint} problems={preview.problems} onGoToCell={onGoToCell} />}

@@ -1,5 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { Missing } from './missing';
+import { MissingList } from './MissingList';
 import { Step } from './Step';
 import type { ViewProps } from './view-props';
 import type { WriteState } from './write-state';
@@ -18,24 +20,33 @@ export interface WriteBlockProps extends Pick<ViewProps, 't' | 'lang' | 'mode' |
   button: string;
   testId: string;
   write: WriteState;
+  /** What the write still needs, each with its field (empty: nothing). */
+  missing: readonly Missing[];
   onWrite: () => void;
   /** Fields to fill before writing. */
   children?: ReactNode;
 }
 
 /** Every flow's last step: what it does, its button, and under it how the write goes. */
-export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, busy, onWrite, onShowSheet, onGoToCell, children }: WriteBlockProps) {
+export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, missing, busy, onWrite, onShowSheet, onGoToCell, children }: WriteBlockProps) {
   const styles = useStyles();
   const hint = hints[mode];
+  // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
+  const [asked, setAsked] = useState(false);
+  const ready = missing.length === 0;
+  useEffect(() => {
+    if (ready) setAsked(false);
+  }, [ready]);
   return (
     <Step id={id} heading={heading}>
       {children}
       {hint && <p className={mergeClasses(styles.p, styles.muted)}>{hint}</p>}
       <div>
-        <Button appearance="primary" data-testid={testId} onClick={onWrite} disabledFocusable={busy}>
+        <Button appearance="primary" data-testid={testId} onClick={() => (ready ? onWrite() : setAsked(true))} disabledFocusable={busy}>
           {button}
         </Button>
       </div>
+      {asked && <MissingList t={t} missing={missing} asked testId={`${testId}-missing`} />}
       <WriteStatus t={t} lang={lang} write={write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
     </Step>
   );

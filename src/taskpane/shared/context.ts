@@ -1,7 +1,8 @@
 import { Bilingual, both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { FilePurpose, HostError, PaneHost, WriteOutcome } from '../../hosts/host';
-import { FormsToWrite, Refused, isRefused, refused } from '../../jobs/target';
+import { Refused, isRefused, refused } from '../../jobs/refused';
+import type { FormsToWrite } from '../../jobs/target';
 import type { Reform } from '../../places/reform';
 import { PreviewEvent } from './preview-state';
 import { Flow, FlowPreview, PreviewAction, previewOf } from '../state';
@@ -39,11 +40,11 @@ export interface PaneContext extends Omit<ControllerDeps, 'host'> {
   message(error: unknown): Bilingual;
   /**
    * Makes a flow's preview once the spinner has painted: `make` runs the job (a national plan takes a second
-   * or two). The answer is shown only if nothing it was made from changed meanwhile (`generation`).
+   * or two; the job's code may load first). The answer is shown only if nothing it was made from changed meanwhile (`generation`).
    * Returns what was made (see `shows` for whether it is shown), the refusal (errors only), or null when it
    * failed (said in the preview; with `failures: 'throw'`, a write's, the error is thrown to the write).
    */
-  preview<F extends Flow>(flow: F, generation: number, make: () => FlowPreview[F] | Refused, failures?: 'show' | 'throw'): Promise<FlowPreview[F] | Refused | null>;
+  preview<F extends Flow>(flow: F, generation: number, make: () => Maybe<FlowPreview[F] | Refused>, failures?: 'show' | 'throw'): Promise<FlowPreview[F] | Refused | null>;
   /**
    * Writes a job's forms with the progress bar (at most PROGRESS_STEPS updates reach the state). All or
    * nothing (the host's promise), so a failure leaves the workbook as it was.
@@ -55,6 +56,9 @@ export interface PaneContext extends Omit<ControllerDeps, 'host'> {
 
 /** What a flow writes: a job's forms and the generated sheets they replace, or a remap's units sheet (replacing none). */
 export type SheetsToWrite = Pick<FormsToWrite, 'replaced'> & { forms: Pick<FormsToWrite['forms'], 'sheets'> };
+
+/** A value, or its promise (a job whose code loads with its first use). */
+type Maybe<T> = T | Promise<T>;
 
 /** At most this many progress updates reach the state while writing (one per percent). */
 const PROGRESS_STEPS = 100;
@@ -74,12 +78,12 @@ export function createContext(deps: ControllerDeps): PaneContext {
     setCurrent: (next) => void (host = next),
     message,
 
-    async preview<F extends Flow>(flow: F, generation: number, make: () => FlowPreview[F] | Refused, failures: 'show' | 'throw' = 'show') {
+    async preview<F extends Flow>(flow: F, generation: number, make: () => Maybe<FlowPreview[F] | Refused>, failures: 'show' | 'throw' = 'show') {
       const dispatch = (e: PreviewEvent<FlowPreview[F]>): void => store.dispatch({ type: 'preview', flow, ...e } as PreviewAction);
       dispatch({ event: 'pending' });
       try {
         await deps.nextPaint();
-        const made = make();
+        const made = await make();
         if (isRefused(made)) {
           const errors = refused(made.problems.filter((p) => p.severity === 'error'));
           dispatch({ event: 'refused', problems: errors.problems, generation });
