@@ -99,7 +99,7 @@ export function planUnits(units: readonly Unit[], present: readonly string[], se
       if (p) problems.push(p);
     } else {
       unitRows.forEach((row, k) => (row.finish = ctx.lastTargetDay(targets, (first + k) * P)));
-      const p = unit.machines !== null ? ctx.overCapacityProblem(unit, targets, first * P, unitRows.length) : null;
+      const p = ctx.overCapacityProblem(unit, targets, first * P, unitRows.length);
       if (p) problems.push(p);
     }
     first = last + 1;
@@ -218,7 +218,10 @@ class PlanContext {
       `${unit.name}${codeNote(unit.code, 'en')} cannot finish by ${end}: with ${machines} machine${machines === 1 ? '' : 's'} ${wouldEn}; ${formatCount(unscheduled, 'en')} records are left unscheduled${needEn}.`);
   }
 
-  /** For even, workdays and priority plans: a unit whose machines cannot do a period's targets is warned about. */
+  /**
+   * For even, workdays and priority plans: a unit whose machines cannot do a period's targets is warned about,
+   * its machines being those of its row or, when the sheet gives none, the default (said so in the warning).
+   */
   overCapacityProblem(unit: Unit, out: Int32Array, offset: number, rowCount: number): Problem | null {
     const P = this.periods.length;
     let worst = -1;
@@ -236,13 +239,14 @@ class PlanContext {
         worstLoad = load;
       }
     }
-    const machines = unit.machines ?? 0;
+    const machines = unit.machines ?? this.settings.defaultMachines;
     if (worst < 0 || need <= machines) return null;
     const p = this.periods[worst];
     const span = `${formatVN(p.start)}–${formatVN(p.end)}`;
+    const byDefault = unit.machines === null ? { vi: ' (số máy mặc định)', en: ' (the default)' } : { vi: '', en: '' };
     return problem('warning', 'over-capacity', unit.cell, unit.name,
-      `${unit.name}${codeNote(unit.code, 'vi')}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
-      `${unit.name}${codeNote(unit.code, 'en')}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'} × ${this.settings.rate} records/day can do; it needs ${need} machine${need === 1 ? '' : 's'}.`);
+      `${unit.name}${codeNote(unit.code, 'vi')}: chỉ tiêu ${span} là ${formatCount(worstLoad, 'vi')} trường hợp trong ${p.workingDays} ngày làm việc, vượt năng lực của ${machines} máy${byDefault.vi} × ${this.settings.rate} trường hợp/ngày; cần ${need} máy.`,
+      `${unit.name}${codeNote(unit.code, 'en')}: the ${span} target of ${formatCount(worstLoad, 'en')} records in ${p.workingDays} working days exceeds what ${machines} machine${machines === 1 ? '' : 's'}${byDefault.en} × ${this.settings.rate} records/day can do; it needs ${need} machine${need === 1 ? '' : 's'}.`);
   }
 
   /** The last working day of the last period that has a target in a row. */

@@ -158,6 +158,23 @@ describe('over-capacity warning for even plans', () => {
     expect(plan.problems[0].code).toBe('over-capacity');
     expect(plan.problems[0].en).toContain('needs 5 machines'); // 30.000 in 20 days at 300 a machine
   });
+
+  it('warns a unit of a sheet with no machines column by the default machines, even and workdays alike, and says they are the default', () => {
+    for (const method of ['even', 'workdays'] as const) {
+      // 300.000 in 20 working days: 15.000 a day for one machine (the default) of 300 a day.
+      const plan = planUnits([unit('Xã C', { KS: 300_000 })], ['KS'], { ...settings('2024-06-01', '2024-06-30'), method });
+      expect([method, plan.problems.map((p) => p.code)]).toEqual([method, ['over-capacity']]);
+      expect(plan.problems[0].vi).toContain('vượt năng lực của 1 máy (số máy mặc định) × 300 trường hợp/ngày; cần 50 máy');
+      expect(plan.problems[0].en).toContain('exceeds what 1 machine (the default) × 300 records/day can do; it needs 50 machines');
+    }
+  });
+
+  it('takes the default machines for a unit without its own, and says nothing when they are enough', () => {
+    const enough = planUnits([unit('Xã C', { KS: 300_000 })], ['KS'], { ...settings('2024-06-01', '2024-06-30'), defaultMachines: 50 });
+    expect(enough.problems).toEqual([]);
+    const short = planUnits([unit('Xã C', { KS: 300_000 })], ['KS'], { ...settings('2024-06-01', '2024-06-30'), defaultMachines: 49 });
+    expect(short.problems.map((p) => p.en)).toEqual([expect.stringContaining('exceeds what 49 machines (the default)')]);
+  });
 });
 
 // ---------- properties ----------
