@@ -85,4 +85,10 @@ export interface PaneHost {
   writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome>;
   /** Activates a written sheet (the links in the result message). False where the host cannot. */
   showSheet(name: string): Promise<boolean>;
+  /**
+   * Excel only: puts the workbook back as it was before the last write (its forms, sheet names, order and
+   * active sheet); the sheets restored. Throws a HostError saying why when it cannot (an actual typed into
+   * the new forms since, what the write kept gone). A file host writes a new file: nothing to undo.
+   */
+  undoLastWrite?(): Promise<WriteOutcome>;
 }

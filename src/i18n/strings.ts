@@ -136,6 +136,11 @@ const VI = {
   writtenStatus: (n: number) => `Đã ghi ${n} trang tính.`,
   downloadedStatus: (name: string) => `Đã tạo tệp «${name}» để tải xuống.`,
   showSheet: (name: string) => `Mở trang tính ${name}`,
+  undo: 'Hoàn tác lần ghi vừa rồi',
+  undoHint: 'Đưa sổ tính về như trước lần ghi: các biểu mẫu cũ, tên, thứ tự các trang tính và trang đang mở.',
+  undoing: 'Đang hoàn tác lần ghi…',
+  undoneStatus: 'Đã hoàn tác lần ghi vừa rồi.',
+  undone: (n: number) => `Đã hoàn tác: sổ tính như trước lần ghi${n > 0 ? `, ${n} trang tính cũ đã được đặt lại` : ''}.`,
 
   views: 'Việc cần làm',
   planView: 'Lập kế hoạch',
@@ -376,6 +381,11 @@ const EN: PaneStrings = {
   writtenStatus: (n) => `Wrote ${n} sheet${n === 1 ? '' : 's'}.`,
   downloadedStatus: (name) => `Created "${name}" to download.`,
   showSheet: (name) => `Open sheet ${name}`,
+  undo: 'Undo the last write',
+  undoHint: 'Puts the workbook back as it was before the write: the old forms, the sheets’ names and order, and the active sheet.',
+  undoing: 'Undoing the last write…',
+  undoneStatus: 'The last write was undone.',
+  undone: (n) => `Undone: the workbook is as it was before the write${n > 0 ? `, ${n} old sheet${n === 1 ? '' : 's'} put back` : ''}.`,
 
   views: 'What to do',
   planView: 'Plan',

@@ -58,6 +58,7 @@ export function Pane(setup: PaneSetup) {
     onChooseFile: (file) => void actions.chooseFile(file),
     onShowSheet: (name) => void actions.showSheet(name),
     onGoToCell: mode === 'excel' ? (cell) => void actions.goToCell(cell) : undefined,
+    onUndoWrite: mode === 'excel' ? (flow) => void actions.undoWrite(flow) : undefined,
   };
 
   return (

@@ -7,7 +7,7 @@ import { PlanActions, planFlow } from './plan/controller';
 import type { RemapActions } from './remap/controller';
 import { ResplitActions, resplitFlow } from './resplit/controller';
 import { ControllerDeps, createContext } from './shared/context';
-import { PaneView, isBusy } from './state';
+import { Flow, PaneView, isBusy } from './state';
 
 export type { ControllerDeps } from './shared/context';
 
@@ -24,6 +24,8 @@ export interface PaneActions extends PlanActions, ResplitActions, ConsolidateAct
   setView(view: PaneView): Promise<void>;
   /** Reads the plan workbook (Excel: the open one; standalone: the file chosen) again. */
   readBook(): Promise<void>;
+  /** Excel: puts the workbook back as it was before the last write (shown under `flow`'s write). */
+  undoWrite(flow: Flow): Promise<void>;
 }
 
 /**
@@ -112,6 +114,21 @@ export function createController(deps: ControllerDeps): PaneActions {
       } catch (e) {
         store.dispatch({ type: 'announce', status: ctx.message(e) });
       }
+    },
+
+    async undoWrite(flow) {
+      const host = ctx.current();
+      if (!host?.undoLastWrite || isBusy(store.get())) return;
+      store.dispatch({ type: 'write', flow, event: 'undoing' });
+      try {
+        const { sheets } = await host.undoLastWrite();
+        store.dispatch({ type: 'write', flow, event: 'undone', restored: sheets });
+      } catch (e) {
+        store.dispatch({ type: 'write', flow, event: 'undo-refused', error: ctx.message(e) });
+        return;
+      }
+      // The plan workbook is what it was before the write: the re-split and the consolidation start from it again.
+      if (store.get().view !== 'plan') await book.read(host, true);
     },
 
     async setView(view) {

@@ -96,7 +96,7 @@ export const isBusy = (s: PaneState): boolean =>
   s.book.status === 'reading' ||
   s.consolidation.reading.length > 0 ||
   slices(s).some((slice) => slice.preview.status === 'pending') ||
-  writes(s).some((w) => w.status === 'busy');
+  writes(s).some((w) => w.status === 'busy' || (w.status === 'done' && w.undo === 'busy'));
 
 /** Each flow's slice in the state. */
 const SLICE = { plan: 'plan', resplit: 'resplit', consolidate: 'consolidation', remap: 'remap' } as const;
@@ -133,11 +133,13 @@ function reduceWrite(state: PaneState, action: WriteAction): PaneState {
   const write = nextWrite(state[key].write, action);
   if (write === state[key].write) return state;
   const ended = action.event === 'refused' || action.event === 'done' || action.event === 'failed';
+  // Undone: the workbook is what it was before the write, so the plan workbook read since is stale, as after a write.
+  const changedBook = action.event === 'undone' || (action.event === 'done' && action.flow === 'plan');
   const base = ended ? settled(state) : state;
   let next = patchSlice(base, key, { write });
   // A new plan in the open workbook: the plan workbook read before is not what it holds any more. (A
   // re-split or a consolidation reads it again itself.)
-  if (action.event === 'done' && action.flow === 'plan' && state.mode === 'excel') next = withBook(next, { status: 'none' }, true);
+  if (changedBook && state.mode === 'excel') next = withBook(next, { status: 'none' }, true);
   const status = writeStatus(action);
   return status ? { ...next, status } : next;
 }

@@ -47,7 +47,7 @@ describe('the pane consolidates returned files (standalone)', () => {
       expect(preview.status === 'ready' && preview.value.model).toEqual({ revision: 1, copied: 2, files: [{ name: returned.name, copied: 2 }], warnings: [] });
 
       await actions.writeConsolidation();
-      expect(store.get().consolidation.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Kế hoạch - ke-hoach.xlsx' }) });
+      expect(store.get().consolidation.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Kế hoạch - ke-hoach.xlsx' }), undo: null });
       expect(downloads.files.map((f) => f.name)).toEqual(['Kế hoạch - ke-hoach.xlsx']);
       const bytes = new Uint8Array(await downloads.files[0].blob.arrayBuffer());
       const back = await bookOf(await openWorkbookFile(bytesFile(bytes, 'Kế hoạch - ke-hoach.xlsx')));

@@ -61,11 +61,12 @@ describe('the pane consolidates returned files in Excel (the fake)', () => {
     expect(pane.state().status?.en).toBe('Consolidated: 2 actual cells to copy.');
 
     await pane.actions.writeConsolidation();
-    expect(pane.state().consolidation.write).toEqual({ status: 'done', outcome: { sheets: FORMS } });
+    expect(pane.state().consolidation.write).toEqual({ status: 'done', outcome: { sheets: FORMS }, undo: null });
     expect(isBusy(pane.state())).toBe(false);
 
     // The same six forms, the three actuals in their cells, the revision and the plan id as they were.
-    expect(pane.wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...FORMS]);
+    // The old forms are kept hidden for an undo (hosts/office/undo.ts).
+    expect(pane.wb.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['Số liệu', ...FORMS]);
     const written = pane.wb.sheet(PROGRESS); // a new sheet, in the old one's place
     for (const [cell, value] of expected) expect([cell, written.cell(local(cell)).value]).toEqual([cell, value]);
     const after = await bookIn(pane.host);

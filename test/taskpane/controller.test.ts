@@ -151,7 +151,7 @@ describe('the pane controller, in Excel', () => {
 
     await h.actions.write();
     const { write } = h.state().plan;
-    expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'] } });
+    expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'] }, undo: null });
     expect(host.written!.replaced).toEqual([]);
     // The issuer is printed above Phụ lục 01.
     expect(JSON.stringify(host.written!.sheets[0].rows.slice(0, 3))).toContain('UBND THỊ XÃ CHƠN THÀNH');
@@ -429,7 +429,7 @@ describe('the pane controller, standalone', () => {
     expect(h.state().plan.form.method).toBe('even');
 
     await h.actions.write();
-    expect(h.state().plan.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }) });
+    expect(h.state().plan.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }), undo: null });
   });
 
   it("shows why a file could not be opened", async () => {

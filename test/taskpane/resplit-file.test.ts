@@ -38,7 +38,7 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
       actions.updateResplit({ asOf: d('2024-06-12'), end: d('2024-07-12'), note: 'QĐ 45/QĐ-UBND lùi hạn' });
       await actions.writeResplit();
       const { write, preview } = store.get().resplit;
-      expect(write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'plan - ke-hoach.xlsx' }) });
+      expect(write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'plan - ke-hoach.xlsx' }), undo: null });
       // Written without a preview: the revision written is shown.
       expect(preview.status === 'ready' && preview.value.model.revision).toBe(2);
 

@@ -42,5 +42,6 @@ export function excelHost(options: ExcelHostOptions = {}): PaneHost {
     // The writer (rendering, batching, the journal) loads with the first write: the pane opens without it.
     writeForms: (sheets, replaced, progress) => guarded(async () => (await import(/* webpackChunkName: "excel-write" */ './write')).writeForms(deps, sheets, replaced, progress)),
     showSheet: (name) => guarded(() => showSheet(run, name)),
+    undoLastWrite: () => guarded(async () => (await import(/* webpackChunkName: "excel-write" */ './undo')).undoLastWrite(run)),
   };
 }

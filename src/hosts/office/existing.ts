@@ -1,4 +1,4 @@
-import { ACTUALS_NAME, FormMarker, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { ACTUALS_NAME, FormMarker, KEPT_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { cellAddress } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { Box, boxAddress, parseBox, splitAddress } from './address';
@@ -20,7 +20,7 @@ export interface MarkedWorksheet {
 }
 
 /**
- * Every sheet of the open workbook, in order, with its marker, read through each sheet's own names: two
+ * Every sheet of the open workbook, in order, with its marker (but the old forms kept for an undo), read through each sheet's own names: two
  * syncs, whatever the number of sheets (the sheets, then their names).
  */
 export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWorksheet[]> {
@@ -30,12 +30,14 @@ export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWor
   const sheets = worksheets.items;
   const names = sheets.map((ws) => ws.names.load('items/name,items/formula'));
   await ctx.sync();
-  return sheets.map((ws, i) => {
+  return sheets.flatMap((ws, i) => {
     const formulas = new Map(names[i].items.map((n) => [n.name.toLowerCase(), n.formula]));
+    // The forms a write replaced, kept hidden for an undo: no longer the workbook's forms.
+    if (formulas.has(KEPT_NAME.toLowerCase())) return [];
     const marker = parseMarker(nameConstant(formulas.get(MARKER_NAME.toLowerCase())));
     const ref = marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined;
     const local = ref ? splitAddress(ref.replace(/^=/, ''))?.local : undefined;
-    return { sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null };
+    return [{ sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null }];
   });
 }
 

@@ -1,4 +1,4 @@
-import { MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { KEPT_NAME, MARKER_NAME, WRITTEN_NAME, parseMarker } from '../../sheets/forms/marker';
 import { SheetModel } from '../../sheets/model';
 import { HostError, WriteOutcome } from '../host';
 import { applyOp } from './apply';
@@ -7,15 +7,17 @@ import { PAYLOAD_TOO_LARGE, logUnexpected, officeCode, refusedWhole, toHostError
 import { nameConstant } from './existing';
 import { Batch, Op, PAYLOAD_BUDGET } from './operations';
 import { SheetRender } from './render';
+import { keptMark, lastWriteOf, markFormula, modelActualsPrint, parseKept, parseWritten, writtenMark } from './undo';
 
 /**
  * Writing the forms into the open workbook, all or nothing. Excel has no transactions, so this keeps a
  * journal and undoes by hand: (1) the generated sheets being replaced are renamed out of the way, and every
  * new sheet is added empty where they were (so formulas across the forms resolve), already carrying its
- * generated-sheet marker; (2) the new sheets are filled batch by batch; (3) the old sheets are deleted. On
+ * generated-sheet marker and the write's mark; (2) the new sheets are filled batch by batch; (3) the old
+ * sheets are hidden and kept for an undo (undo.ts), and those the write before kept are deleted. On
  * any failure calculation is put back first, then the new sheets are deleted and the old ones get their
- * names back; only when the failure came while deleting the old sheets, some of them are gone and every new
- * sheet is still there, is the write finished instead (never once undoing has begun). A sheet people made
+ * names back (shown again, unmarked); only when the old sheets are found partly gone at the end and every
+ * new sheet is still there, is the write finished instead (never once undoing has begun). A sheet people made
  * is never renamed or deleted: only sheets named in `replaced` that carry a generated-sheet marker are.
  *
  * Known Excel behaviour, not worked around: a formula in a sheet people made that points at a replaced form
@@ -162,9 +164,16 @@ export async function writeForms(
       const worksheets = ctx.workbook.worksheets;
       const app = ctx.workbook.application;
       worksheets.load('items/id,items/name,items/position');
-      const active = worksheets.getActiveWorksheet().load('id');
+      const active = worksheets.getActiveWorksheet().load('id,name');
       app.load('calculationMode');
       await ctx.sync();
+      // Every sheet's hidden names: the old forms' markers, and what the last write added and kept (undo.ts).
+      const sheetNames = worksheets.items.map((w) => w.names.load('items/name,items/formula'));
+      await ctx.sync();
+      const nameOf = (i: number, name: string) => sheetNames[i].items.find((n) => fold(n.name) === fold(name))?.formula;
+      const marks = worksheets.items.map((_, i) => ({ written: parseWritten(nameOf(i, WRITTEN_NAME)), kept: parseKept(nameOf(i, KEPT_NAME)) }));
+      const write = lastWriteOf(marks) + 1;
+      const keptBefore = worksheets.items.filter((_, i) => marks[i].kept !== null);
       journal.before = new Set(worksheets.items.map((w) => w.id));
       journal.activeId = active.id;
       journal.calculationMode = app.calculationMode;
@@ -181,14 +190,8 @@ export async function writeForms(
         }
       }
       if (olds.length) {
-        const markers = olds.map((w) => {
-          const name = w.names.getItemOrNullObject(MARKER_NAME);
-          name.load('formula');
-          return name;
-        });
-        await ctx.sync();
-        olds.forEach((w, i) => {
-          if (markers[i].isNullObject || !parseMarker(nameConstant(markers[i].formula))) {
+        olds.forEach((w) => {
+          if (!parseMarker(nameConstant(nameOf(worksheets.items.indexOf(w), MARKER_NAME)))) {
             throw new HostError(
               `Trang «${w.name}» không phải trang do Quota Planner tạo: không ghi đè lên nó.`,
               `Sheet "${w.name}" was not made by Quota Planner: it is not overwritten.`,
@@ -215,6 +218,8 @@ export async function writeForms(
         ws.position = at + k;
         // Marked as generated from the start: a half-written sheet ever left behind is replaced by the next write.
         if (s.marker !== undefined) applyOp(ctx, ws, markerOp(s.marker));
+        const mark = writtenMark({ write, kept: olds.length, actuals: modelActualsPrint(s), activeBefore: active.name });
+        applyOp(ctx, ws, { kind: 'name', name: WRITTEN_NAME, formula: markFormula(mark) });
         return ws.load('id');
       });
       const all: Left = { temps, fresh: names };
@@ -240,7 +245,12 @@ export async function writeForms(
       app.suspendScreenUpdatingUntilNextSync();
       worksheets.getItem(names[0]).activate();
       app.calculationMode = journal.calculationMode;
-      for (const id of journal.renamed.keys()) worksheets.getItem(id).delete();
+      // The old forms stay, hidden and marked, until the next write: an undo puts them back (undo.ts).
+      olds.forEach((w) => {
+        w.visibility = 'Hidden';
+        applyOp(ctx, w, { kind: 'name', name: KEPT_NAME, formula: markFormula(keptMark({ write, position: w.position, name: journal.renamed.get(w.id)!.name })) });
+      });
+      for (const w of keptBefore) w.delete();
       journal.finishing = true;
       await syncChange(ctx, journal, all, NOTHING);
     });
@@ -339,8 +349,15 @@ async function putBack(ctx: Excel.RequestContext, journal: Journal): Promise<'ro
     journal.lost = [];
     return 'finished';
   }
+  // A failure in the last request may have hidden and marked some old forms already.
+  const kept = temps.map((w) => w.names.getItemOrNullObject(KEPT_NAME).load('name'));
+  await ctx.sync();
+  for (const w of temps) w.visibility = 'Visible';
   for (const w of fresh) w.delete();
-  for (const w of temps) w.name = journal.renamed.get(w.id)!.name;
+  temps.forEach((w, i) => {
+    w.name = journal.renamed.get(w.id)!.name;
+    if (!kept[i].isNullObject) kept[i].delete();
+  });
   if (ids.has(journal.activeId)) worksheets.getItem(journal.activeId).activate();
   journal.rollingBack = true;
   await syncChange(ctx, journal, journal.left, NOTHING);

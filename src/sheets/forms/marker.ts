@@ -14,6 +14,12 @@ const PREFIX = 'quota-planner';
  */
 export const MARKER_NAME = 'QuotaPlanner.Form';
 export const ACTUALS_NAME = 'QuotaPlanner.Actuals';
+/**
+ * In Excel, what the last write added and what it replaced and keeps (hidden) for an undo: see
+ * hosts/office/undo.ts. A kept sheet is no form any more: readers pass it by.
+ */
+export const WRITTEN_NAME = 'QuotaPlanner.Written';
+export const KEPT_NAME = 'QuotaPlanner.Kept';
 
 export interface FormMarker {
   kind: FormKind;

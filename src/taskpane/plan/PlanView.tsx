@@ -32,7 +32,7 @@ export interface PlanViewProps extends ViewProps {
 }
 
 /** Planning ("Lập kế hoạch") in four steps: the units table, the settings, the preview, the forms written. */
-export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSaved, busy, today, actions, onChooseFile, onAnnounce, onShowSheet, onGoToCell }: PlanViewProps) {
+export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSaved, busy, today, actions, onChooseFile, onAnnounce, onShowSheet, onGoToCell, onUndoWrite }: PlanViewProps) {
   const { form, source } = plan;
   const validation = useMemo(() => validateForm(form), [form]);
   const present = source.status === 'read' ? source.table.registers : NO_REGISTERS;
@@ -104,6 +104,7 @@ export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSave
         onWrite={() => void actions.write()}
         onShowSheet={onShowSheet}
         onGoToCell={onGoToCell}
+        onUndo={onUndoWrite && (() => onUndoWrite('plan'))}
       />
     </>
   );

@@ -18,10 +18,11 @@ export interface WriteStepProps {
   onWrite: () => void;
   onShowSheet: (name: string) => void;
   onGoToCell?: (cell: string) => void;
+  onUndo?: () => void;
 }
 
 /** Step 4: the forms written into the workbook (Excel) or a new file to download (standalone). */
-export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssuer, onWrite, onShowSheet, onGoToCell }: WriteStepProps) {
+export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssuer, onWrite, onShowSheet, onGoToCell, onUndo }: WriteStepProps) {
   return (
     <WriteBlock
       t={t}
@@ -38,6 +39,7 @@ export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssue
       onWrite={onWrite}
       onShowSheet={onShowSheet}
       onGoToCell={onGoToCell}
+      onUndo={onUndo}
     >
       <Field label={t.issuer} hint={t.issuerHint}>
         <Input value={issuer} disabled={busy} onChange={(_, d) => onIssuer(d.value)} />

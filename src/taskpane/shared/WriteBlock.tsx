@@ -23,12 +23,14 @@ export interface WriteBlockProps extends Pick<ViewProps, 't' | 'lang' | 'mode' |
   /** What the write still needs, each with its field (empty: nothing). */
   missing: readonly Missing[];
   onWrite: () => void;
+  /** Excel only: undoes this write, offered under its result. */
+  onUndo?: () => void;
   /** Fields to fill before writing. */
   children?: ReactNode;
 }
 
 /** Every flow's last step: what it does, its button, and under it how the write goes. */
-export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, missing, busy, onWrite, onShowSheet, onGoToCell, children }: WriteBlockProps) {
+export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, missing, busy, onWrite, onShowSheet, onGoToCell, onUndo, children }: WriteBlockProps) {
   const styles = useStyles();
   const hint = hints[mode];
   // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
@@ -47,7 +49,7 @@ export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, 
         </Button>
       </div>
       {asked && <MissingList t={t} missing={missing} asked testId={`${testId}-missing`} />}
-      <WriteStatus t={t} lang={lang} write={write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
+      <WriteStatus t={t} lang={lang} write={write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} onUndo={onUndo} />
     </Step>
   );
 }

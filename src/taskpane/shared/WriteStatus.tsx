@@ -1,4 +1,4 @@
-import { Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
 import { type WriteState, phaseStatus } from './write-state';
@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   // As in ProblemList: a wrapping sheet name keeps its bullet by its first line.
   link: { textAlign: 'start', verticalAlign: 'top' },
+  undo: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface WriteStatusProps {
@@ -17,10 +19,12 @@ export interface WriteStatusProps {
   write: WriteState;
   onShowSheet: (name: string) => void;
   onGoToCell?: (cell: string) => void;
+  /** Excel only: undoes the write (offered under its result). */
+  onUndo?: () => void;
 }
 
 /** How a write goes: its progress, why nothing was written, or the sheets written (links) or the file downloaded. */
-export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteStatusProps) {
+export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell, onUndo }: WriteStatusProps) {
   const styles = useStyles();
   switch (write.status) {
     case 'idle':
@@ -50,8 +54,15 @@ export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteSt
           <MessageBarBody>{write.error[lang]}</MessageBarBody>
         </MessageBar>
       );
+    case 'undone':
+      return (
+        <MessageBar intent="success" layout="multiline" data-testid="undone">
+          <MessageBarBody>{t.undone(write.restored.length)}</MessageBarBody>
+        </MessageBar>
+      );
     case 'done':
       return (
+        <>
         <MessageBar intent="success" layout="multiline" data-testid="result">
           <MessageBarBody>
             {write.outcome.download ? (
@@ -72,6 +83,20 @@ export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell }: WriteSt
             )}
           </MessageBarBody>
         </MessageBar>
+        {onUndo && !write.outcome.download && (
+          <div className={styles.undo}>
+            <Button data-testid="undo" onClick={onUndo} disabledFocusable={write.undo === 'busy'}>
+              {t.undo}
+            </Button>
+            <p className={styles.muted}>{t.undoHint}</p>
+            {write.undo !== null && write.undo !== 'busy' && (
+              <MessageBar intent="error" layout="multiline" role="alert" data-testid="undo-refused">
+                <MessageBarBody>{write.undo.error[lang]}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+        )}
+        </>
       );
   }
 }

@@ -13,4 +13,6 @@ export interface ViewProps {
   onShowSheet: (name: string) => void;
   /** Excel only: selects a problem's cell. */
   onGoToCell?: (cell: string) => void;
+  /** Excel only: undoes a flow's last write (standalone writes a new file: nothing to undo). */
+  onUndoWrite?: (flow: 'plan' | 'resplit' | 'consolidate') => void;
 }

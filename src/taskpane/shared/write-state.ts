@@ -19,7 +19,10 @@ export type WriteState =
   | { status: 'busy'; phase: WritePhase; fraction: number | null }
   /** Placement refusals (typed actuals), sheets too large, returned files refused: nothing was written. */
   | { status: 'refused'; problems: Problem[] }
-  | { status: 'done'; outcome: WriteOutcome }
+  /** `undo`: Excel only, the undo of this write under way, or why it was refused. */
+  | { status: 'done'; outcome: WriteOutcome; undo: null | 'busy' | { error: Bilingual } }
+  /** The write was undone: the workbook is as it was before it, these sheets put back. */
+  | { status: 'undone'; restored: string[] }
   | { status: 'failed'; error: Bilingual };
 
 export const IDLE: WriteState = { status: 'idle' };
@@ -29,7 +32,10 @@ export type WriteEvent =
   | { event: 'progress'; fraction: number }
   | { event: 'refused'; problems: Problem[] }
   | { event: 'done'; outcome: WriteOutcome }
-  | { event: 'failed'; error: Bilingual };
+  | { event: 'failed'; error: Bilingual }
+  | { event: 'undoing' }
+  | { event: 'undone'; restored: string[] }
+  | { event: 'undo-refused'; error: Bilingual };
 
 /** The write after `e`; progress outside a write is ignored (the same state is returned). */
 export function nextWrite(write: WriteState, e: WriteEvent): WriteState {
@@ -41,9 +47,15 @@ export function nextWrite(write: WriteState, e: WriteEvent): WriteState {
     case 'refused':
       return { status: 'refused', problems: e.problems };
     case 'done':
-      return { status: 'done', outcome: e.outcome };
+      return { status: 'done', outcome: e.outcome, undo: null };
     case 'failed':
       return { status: 'failed', error: e.error };
+    case 'undoing':
+      return write.status === 'done' ? { ...write, undo: 'busy' } : write;
+    case 'undone':
+      return { status: 'undone', restored: e.restored };
+    case 'undo-refused':
+      return write.status === 'done' ? { ...write, undo: { error: e.error } } : write;
   }
 }
 
@@ -62,6 +74,12 @@ export function writeStatus(e: WriteEvent): Bilingual | null {
       return both((s) => (download ? s.downloadedStatus(download) : s.writtenStatus(sheets.length)));
     }
     case 'failed':
+      return e.error;
+    case 'undoing':
+      return both((s) => s.undoing);
+    case 'undone':
+      return both((s) => s.undoneStatus);
+    case 'undo-refused':
       return e.error;
   }
 }

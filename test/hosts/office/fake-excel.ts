@@ -854,6 +854,18 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   get visibility(): string {
     return this.prop('visibility');
   }
+  /** As Excel: the last visible sheet cannot be hidden; hiding the active sheet activates the next visible one. */
+  set visibility(to: string) {
+    this.set('visibility', to, (s) => {
+      const wb = this.ctx.wb;
+      if (to !== 'Visible') {
+        const others = wb.sheets.filter((x) => x.visibility === 'Visible' && x !== s);
+        if (others.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook needs a visible sheet');
+        if (wb.activeId === s.id) wb.activeId = (others.find((x) => wb.sheets.indexOf(x) > wb.sheets.indexOf(s)) ?? others[others.length - 1]).id;
+      }
+      s.visibility = to as FakeSheet['visibility'];
+    });
+  }
 
   /** Loads a property from a collection's load (`items/name`). */
   take(prop: string): void {
@@ -1136,6 +1148,10 @@ class NamesProxy extends ClientObject<FakeSheet> {
     return new NameProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this.the().names.find((n) => fold(n.name) === fold(name)) ?? null, true);
   }
 
+  getItem(name: string): NameProxy {
+    return new NameProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => this.the().names.find((n) => fold(n.name) === fold(name)) ?? null);
+  }
+
   protected read(s: FakeSheet, prop: string): unknown {
     const m = /^items\/(\w+)$/.exec(prop);
     if (!m) throw new Error(`FAKE: names load of ${prop} is not modelled`);
@@ -1158,6 +1174,15 @@ class NameProxy extends ClientObject<FakeName> {
   }
   set visible(visible: boolean) {
     this.set('visible', visible, (n) => (n.visible = visible));
+  }
+  /** Removes the name from the sheet it is scoped to. */
+  delete(): void {
+    this.call('delete', [], (n) => {
+      const owner = this.ctx.wb.sheets.find((s) => s.names.includes(n));
+      if (!owner) throw new FakeOfficeError('ItemNotFound', `The name ${n.name} is gone`);
+      owner.names.splice(owner.names.indexOf(n), 1);
+      this.ctx.wb.nameLinks.delete(n);
+    });
   }
   take(prop: string): void {
     this.loaded.set(prop, this.read(this.the(), prop));

@@ -96,6 +96,8 @@ describe('writing the forms into the open workbook', () => {
     });
     expect(s.names).toEqual([
       { name: 'QuotaPlanner.Form', formula: `="${MARKER}"`, visible: false },
+      // The write's mark (undo.ts): the first write, nothing kept, the actuals it wrote, the sheet active before.
+      { name: 'QuotaPlanner.Written', formula: expect.stringMatching(/^="1\/0\/[0-9a-f]{8}\/Số liệu"$/), visible: false },
       { name: 'QuotaPlanner.Actuals', formula: `='${SUMMARY}'!$E$4:$E$7`, visible: false },
     ]);
     expect(s.protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true } });
@@ -157,10 +159,10 @@ describe('writing the forms into the open workbook', () => {
       const wb = peoplesWorkbook();
       await hostOf(wb).writeForms(sheets, [], () => {});
       counts[units] = { syncs: wb.syncs, chunks };
-      // Three syncs for the workbook (look, make room, finish), then one per batch: the row chunks, and a
-      // sheet's merges, names and protection when they do not fit in its last chunk.
-      expect(wb.syncs).toBe(3 + batches.flat().length);
-      expect(wb.syncs).toBeLessThanOrEqual(3 + sheets.length + chunks);
+      // Four syncs for the workbook (look at its sheets and their names, make room, finish), then one per
+      // batch: the row chunks, and a sheet's merges, names and protection when they do not fit in its last chunk.
+      expect(wb.syncs).toBe(4 + batches.flat().length);
+      expect(wb.syncs).toBeLessThanOrEqual(4 + sheets.length + chunks);
       expect(wb.maxPayload).toBeLessThanOrEqual(4_000_000);
       expect(wb.refused).toBe(0);
       // Batches are full: the chunks are about as many as the bytes need.
@@ -176,7 +178,7 @@ describe('writing the forms into the open workbook', () => {
         expect([model.name, found]).toEqual([model.name, expected]);
       }
     }
-    expect(counts[10].syncs).toBe(3 + 6);
+    expect(counts[10].syncs).toBe(4 + 6);
     expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 6);
   }, 60_000);
 
@@ -213,7 +215,8 @@ describe('writing the forms into the open workbook', () => {
     const before = wb.snapshot();
     const host = hostOf(wb);
     const forms = monthlyForms(25, await host.existingSheets());
-    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
+    // The last step hides the old forms (kept for an undo).
+    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('visibility'));
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toBeInstanceOf(HostError);
     expect(wb.snapshot()).toEqual(before);
     const syncs = wb.syncs;
@@ -223,27 +226,13 @@ describe('writing the forms into the open workbook', () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
-  it('finishes instead of undoing once old sheets are already deleted', async () => {
-    const wb = peoplesWorkbook();
-    await plan(wb, 20);
-    const host = hostOf(wb);
-    const forms = monthlyForms(25, await host.existingSheets(), 7);
-    let deletes = 0;
-    wb.failAction('GeneralException', (a) => a.name === 'delete' && ++deletes === 2);
-    await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).resolves.toEqual({ sheets: forms.sheets.map((s) => s.name) });
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name)]);
-    const total = forms.sheets[0].rows[forms.sheets[0].rows.length - 1];
-    expect(wb.sheet(forms.sheets[0].name).cell(`D${forms.sheets[0].rows.length}`).formula).toBe(`=${(total.values[3] as { formula: string }).formula}`);
-    expect(wb.calculationMode).toBe('Automatic');
-  });
-
   it('names the sheets holding the old forms when the workbook cannot be put back', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 20);
     const sleeps: number[] = [];
     const host = hostOf(wb, undefined, sleeps);
     const forms = monthlyForms(25, await host.existingSheets());
-    const from = wb.syncs + 5;
+    const from = wb.syncs + 6;
     for (let i = 0; i < 4; i++) wb.failSync('InvalidOperationInCellEditMode', from + i);
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
     expect(error.code).toBe('cell-edit');
@@ -272,7 +261,7 @@ describe('writing the forms into the open workbook', () => {
     const forms = monthlyForms(25, await host.existingSheets(), 7);
     // The last step is refused; the undo then deletes the new sheets and gives one old sheet its name back before failing.
     let undoing = false;
-    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete') && (undoing = true));
+    wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('visibility') && (undoing = true));
     let renames = 0;
     wb.failAction('GeneralException', (a) => undoing && a.name === 'name' && ++renames === 2);
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
@@ -280,37 +269,12 @@ describe('writing the forms into the open workbook', () => {
     expect(sleeps).toEqual([1000]);
   });
 
-  it('finishes instead of undoing only while every new sheet is still there, and never reports a missing form as written', async () => {
-    const wb = peoplesWorkbook();
-    await plan(wb, 20);
-    const olds = wb.sheets.map((s) => s.name);
-    const forms = monthlyForms(25, await hostOf(wb).existingSheets(), 7);
-    // The last step deletes one old sheet and fails; the first try at putting back is refused, and meanwhile someone deletes a new form.
-    let deletes = 0;
-    let finishing = false;
-    wb.failAction('GeneralException', (a) => a.name === 'delete' && ++deletes === 2 && (finishing = true));
-    wb.failSync('InvalidOperationInCellEditMode', () => finishing);
-    const host = excelHost({
-      run: wb.run,
-      sleep: async () => {
-        wb.deleteSheet(forms.sheets[1].name);
-      },
-    });
-    const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
-    expect(error.code).toBe('office');
-    // Undone: the old forms are back, but for the one deleted already, which the message names.
-    expect(wb.sheets.map((s) => s.name)).toEqual(olds.filter((n) => n !== forms.replaced[0]));
-    expect(error.vi).toContain(`«${forms.replaced[0]}»`);
-    expect(error.en).toContain(`"${forms.replaced[0]}"`);
-    expect(wb.calculationMode).toBe('Automatic');
-  });
-
   it('puts calculation back in its own first request, even when the sheets cannot be put back', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 20);
     const host = hostOf(wb);
     const forms = monthlyForms(25, await host.existingSheets());
-    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 4); // the first batch filling the new forms
+    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 5); // the first batch filling the new forms
     for (let i = 0; i < 3; i++) wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject({ code: 'cell-edit' });
     expect(wb.calculationMode).toBe('Automatic');
@@ -322,7 +286,7 @@ describe('writing the forms into the open workbook', () => {
     const host = hostOf(wb);
     const forms = monthlyForms(25, await host.existingSheets());
     const names = forms.sheets.map((s) => s.name);
-    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 4);
+    wb.failSync('InvalidOperationInCellEditMode', wb.syncs + 5);
     for (let i = 0; i < 3; i++) wb.failSync('InvalidOperationInCellEditMode', (s) => s.names.includes('delete'));
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject({ code: 'cell-edit' });
     const existing = await host.existingSheets();
@@ -332,7 +296,7 @@ describe('writing the forms into the open workbook', () => {
     expect(again.sheets.map((s) => s.name)).toEqual(names);
     expect(again.replaced).toEqual(names);
     await host.writeForms(again.sheets, again.replaced, () => {});
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`)]);
+    expect(shown(wb)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`)]);
     const last = again.sheets[0].rows.length;
     expect(wb.sheet(names[0]).cell(`D${last}`).formula).toBe(`=${(again.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
   });
@@ -412,7 +376,12 @@ describe('writing the forms into the open workbook', () => {
     const forms = monthlyForms(14, await host.existingSheets());
     const fractions: number[] = [];
     await host.writeForms(forms.sheets, forms.replaced, (f) => fractions.push(f));
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
+    expect(shown(wb)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
+    // The old forms stay, hidden, each marked with the write, its place and its name, for an undo.
+    const kept = wb.sheets.filter((s) => s.visibility === 'Hidden');
+    expect(kept.map((s) => s.names.find((n) => n.name === 'QuotaPlanner.Kept')?.formula)).toEqual(forms.replaced.map((name, i) => `="2/${i + 1}/${name}"`));
+    expect(await host.existingSheets()).toHaveLength(8); // kept forms are no forms: placing and reading pass them by
+    wb.sheets.splice(0, wb.sheets.length, ...wb.sheets.filter((s) => s.visibility === 'Visible'));
     expect(wb.sheets[0].id).toBe(ids[0]);
     expect(wb.sheets[7].id).toBe(ids[7]);
     expect(wb.sheets.slice(1, 7).every((s) => !ids.includes(s.id))).toBe(true);
@@ -447,10 +416,13 @@ const refErrors = (sheet: FakeSheet): string[] => sheet.grid().filter((line) => 
  * (a renamed sheet is followed, a deleted one leaves #REF!), and a user typing in a cell holds every request
  * up until they leave it.
  */
+/** The sheets people see, in order (the old forms a write keeps for an undo are hidden). */
+const shown = (wb: FakeWorkbook): string[] => wb.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+
 describe('the order of a write, against the fake’s sheet references and cell-edit mode, modelled on Excel’s', () => {
   const P02 = 'Phụ lục 02 - Báo cáo tiến độ';
 
-  it('leaves #REF! in a formula of your own that points at a form being replaced, as the README says; one pointing at your own sheet is kept', async () => {
+  it('keeps a formula of your own that points at a form being replaced on the old form (kept hidden for an undo) until the next write deletes it: then #REF!, as the README says', async () => {
     const wb = peoplesWorkbook();
     await plan(wb, 20);
     const mine = wb.addSheet('Ghi chú');
@@ -458,10 +430,12 @@ describe('the order of a write, against the fake’s sheet references and cell-e
     expect(mine.cell('A1').error).toBe(false);
     const forms = await plan(wb, 25);
     expect(forms.replaced).toContain(P02);
+    expect(mine.cell('A1')).toMatchObject({ formula: "='Quota Planner (cũ 2)'!D10", error: false });
+    await plan(wb, 30);
     expect(mine.cell('A1')).toMatchObject({ formula: '=#REF!D10', value: '#REF!', error: true });
     expect(mine.cell('B1')).toMatchObject({ formula: "='Số liệu'!B2", value: null, error: false });
     const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
-    expect(readme).toContain('a formula in a sheet of your own that points at a form being replaced shows `#REF!` afterwards');
+    expect(readme).toContain('a formula in a sheet of your own that points at a form being replaced follows the old form, kept hidden for an undo, and shows `#REF!` once the next write deletes it');
   });
 
   it('points the new forms’ formulas across forms at the new forms: none shows #REF! once the old ones are deleted', async () => {
@@ -473,7 +447,7 @@ describe('the order of a write, against the fake’s sheet references and cell-e
     expect(sheetsNamed(wb.sheet(P02))).toEqual(['Lịch']);
     expect(sheetsNamed(wb.sheet('Tổng hợp'))).toEqual(['Lịch', P02]);
     expect(forms.sheets.flatMap((s) => refErrors(wb.sheet(s.name)))).toEqual([]);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name)]);
+    expect(shown(wb)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name)]);
   });
 
   it('puts the workbook back, your formulas too, once you leave the cell you began typing in mid-write, and writes in full when asked again', async () => {
@@ -493,9 +467,80 @@ describe('the order of a write, against the fake’s sheet references and cell-e
     expect(mine.cell('A1')).toMatchObject({ formula: `='${P02}'!D10`, error: false });
 
     await host.writeForms(forms.sheets, forms.replaced, () => {});
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
+    expect(shown(wb)).toEqual(['Số liệu', ...forms.sheets.map((s) => s.name), 'Ghi chú']);
     expect(forms.sheets.flatMap((s) => refErrors(wb.sheet(s.name)))).toEqual([]);
     const last = forms.sheets[0].rows.length;
     expect(wb.sheet(forms.sheets[0].name).cell(`D${last}`).formula).toBe(`=${(forms.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
+  });
+});
+
+/**
+ * Undoing the last write (undo.ts): a write keeps the forms it replaced, hidden and marked, until the next
+ * write; the undo puts them back, as they were, and the workbook equals what it was before the write.
+ */
+describe('undoing the last write in the open workbook', () => {
+  const undo = (wb: FakeWorkbook) => hostOf(wb).undoLastWrite!();
+
+  it('puts back the forms a write replaced, their names, order and the active sheet: the workbook equals what it was, write after write', async () => {
+    const wb = peoplesWorkbook();
+    const blank = wb.snapshot();
+    const first = await plan(wb, 20);
+    wb.addSheet('Ghi chú').setCells('A1', [[`='${first.sheets[1].name}'!D10`]]);
+    wb.select('Ghi chú', 'A1');
+    const planned = wb.snapshot();
+    const second = await plan(wb, 25, 7);
+    expect(second.replaced).toEqual(first.sheets.map((s) => s.name));
+    expect(wb.snapshot()).not.toEqual(planned);
+
+    await expect(undo(wb)).resolves.toEqual({ sheets: first.sheets.map((s) => s.name) });
+    expect(wb.snapshot()).toEqual(planned);
+    // Your formula points at the form put back, not at #REF!.
+    expect(wb.sheet('Ghi chú').cell('A1')).toMatchObject({ formula: `='${first.sheets[1].name}'!D10`, error: false });
+
+    // The write before that (which replaced nothing) can be undone in turn.
+    wb.deleteSheet('Ghi chú');
+    await expect(undo(wb)).resolves.toEqual({ sheets: [] });
+    expect(wb.snapshot()).toEqual(blank);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu']);
+  });
+
+  it('refuses, saying why, when an actual was typed into the new forms since, and changes nothing', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    const second = await plan(wb, 25, 7);
+    const progress = wb.sheets.find((s) => s.visibility === 'Visible' && s.names.some((n) => n.name === 'QuotaPlanner.Actuals'))!;
+    const ref = progress.names.find((n) => n.name === 'QuotaPlanner.Actuals')!.formula;
+    const first = /!\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
+    progress.setCells(`${first[1]}${first[2]}`, [[12]]);
+    const typed = wb.snapshot();
+    const error: HostError = await undo(wb).then(() => { throw new Error('undone'); }, (e) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error.vi).toBe(`Không hoàn tác được lần ghi vừa rồi: đã có số thực hiện được nhập hoặc sửa ở trang «${progress.name}» sau lần ghi; hoàn tác sẽ làm mất chúng.`);
+    expect(error.en).toBe(`The last write cannot be undone: actuals were typed or changed on sheet "${progress.name}" since the write; undoing would lose them.`);
+    expect(wb.snapshot()).toEqual(typed);
+    // Typed and cleared again: nothing would be lost, so it is undone.
+    progress.setCells(`${first[1]}${first[2]}`, [['']]);
+    await expect(undo(wb)).resolves.toEqual({ sheets: second.replaced });
+  });
+
+  it('refuses when the forms the write kept are gone, and when there is no write to undo', async () => {
+    const wb = peoplesWorkbook();
+    await expect(undo(wb)).rejects.toMatchObject({ en: 'The last write cannot be undone: the workbook holds no write of Quota Planner.' });
+    await plan(wb, 20);
+    await plan(wb, 25, 7);
+    wb.deleteSheet(wb.sheets.find((s) => s.visibility === 'Hidden')!.name);
+    const before = wb.snapshot();
+    await expect(undo(wb)).rejects.toMatchObject({ en: 'The last write cannot be undone: the sheets this write replaced are no longer all in the workbook (deleted?).' });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('keeps only the last write’s old forms: the next write deletes those kept before', async () => {
+    const wb = peoplesWorkbook();
+    await plan(wb, 20);
+    await plan(wb, 25, 7);
+    await plan(wb, 30, 9);
+    const hidden = wb.sheets.filter((s) => s.visibility === 'Hidden');
+    expect(hidden).toHaveLength(6);
+    expect(hidden.every((s) => s.names.find((n) => n.name === 'QuotaPlanner.Kept')?.formula.startsWith('="3/'))).toBe(true);
   });
 });
