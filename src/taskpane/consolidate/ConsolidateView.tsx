@@ -118,6 +118,7 @@ export function ConsolidateView(props: ConsolidateViewProps) {
         testId="consolidate-write"
         write={consolidation.write}
         missing={missing}
+        preview={{ shown: consolidation.preview, id: 'step-returned' }}
         onUndo={props.onUndoWrite && (() => props.onUndoWrite!('consolidate'))}
       />
     </>

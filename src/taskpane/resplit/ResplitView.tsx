@@ -124,6 +124,7 @@ export function ResplitView(props: ResplitViewProps) {
         testId="resplit-write"
         write={resplit.write}
         missing={missing}
+        preview={{ shown: resplit.preview, id: 'step-resplit' }}
         onUndo={props.onUndoWrite && (() => props.onUndoWrite!('resplit'))}
       />
     </>

@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   // A <button> lays out as an inline block, whose baseline is its last line: the list's bullet would sit by the
   // last line of a problem that wraps. Aligned to the top, the bullet stays by the first line.
   link: { textAlign: 'start', verticalAlign: 'top' },
+  advice: { margin: 0, marginBlockStart: tokens.spacingVerticalXS },
 });
 
 export interface ProblemListProps {
@@ -31,25 +32,46 @@ export interface ProblemListProps {
 export function ProblemList({ problems, lang, t, onGoToCell }: ProblemListProps) {
   const styles = useStyles();
   const listed = problems.slice(0, MAX_LISTED);
+  // Problems of one kind often end with the same advice (one per cell of a file): said once, after the last.
+  const split = listed.map((p) => splitAdvice(p[lang]));
+  const sharesAdvice = (i: number): boolean => i + 1 < listed.length && listed[i + 1].code === listed[i].code && split[i + 1].advice === split[i].advice && split[i].advice !== '';
   return (
     <>
       <ul className={styles.list}>
-        {listed.map((p, i) => (
-          <li key={i}>
-            {p.cell && onGoToCell && inThisWorkbook(p.cell) ? (
-              <Link as="button" className={styles.link} title={t.goToCell(p.cell)} onClick={() => onGoToCell(p.cell!)}>
-                <span className={styles.cell}>{p.cell}</span>: {p[lang]}
-              </Link>
-            ) : (
-              <>
-                {p.cell && <span className={styles.cell}>{p.cell}: </span>}
-                {p[lang]}
-              </>
-            )}
-          </li>
-        ))}
+        {listed.map((p, i) => {
+          const grouped = sharesAdvice(i) || (i > 0 && sharesAdvice(i - 1));
+          const text = grouped ? split[i].fact : p[lang];
+          // The cell is named by the message already: not again in front of it.
+          const prefix = p.cell && !text.includes(local(p.cell)) ? p.cell : null;
+          const advice = grouped && !sharesAdvice(i) ? <p className={styles.advice}>{split[i].advice}</p> : null;
+          return (
+            <li key={i}>
+              {p.cell && onGoToCell && inThisWorkbook(p.cell) ? (
+                <Link as="button" className={styles.link} title={t.goToCell(p.cell)} onClick={() => onGoToCell(p.cell!)}>
+                  {prefix && <span className={styles.cell}>{prefix}: </span>}
+                  {text}
+                </Link>
+              ) : (
+                <>
+                  {prefix && <span className={styles.cell}>{prefix}: </span>}
+                  {text}
+                </>
+              )}
+              {advice}
+            </li>
+          );
+        })}
       </ul>
       {problems.length > MAX_LISTED && <p>{t.moreProblems(formatCount(problems.length - MAX_LISTED, lang))}</p>}
     </>
   );
+}
+
+/** `Sheet!C7` → `C7`: how a message names a cell of its own sheet. */
+const local = (cell: string): string => cell.slice(cell.lastIndexOf('!') + 1);
+
+/** A message's first sentence (what is wrong where) and the rest (what to do). */
+function splitAdvice(text: string): { fact: string; advice: string } {
+  const at = text.indexOf('. ');
+  return at < 0 ? { fact: text, advice: '' } : { fact: text.slice(0, at + 1), advice: text.slice(at + 2) };
 }

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { Missing } from './missing';
 import { MissingList } from './MissingList';
 import { Step } from './Step';
+import type { Preview } from './preview-state';
 import type { ViewProps } from './view-props';
 import type { WriteState } from './write-state';
 import { WriteStatus } from './WriteStatus';
@@ -25,12 +26,14 @@ export interface WriteBlockProps extends Pick<ViewProps, 't' | 'lang' | 'mode' |
   onWrite: () => void;
   /** Excel only: undoes this write, offered under its result. */
   onUndo?: () => void;
+  /** The flow's preview and its id: a write refused for what the preview shows refers to it. */
+  preview?: { shown: Preview<unknown>; id: string };
   /** Fields to fill before writing. */
   children?: ReactNode;
 }
 
 /** Every flow's last step: what it does, its button, and under it how the write goes. */
-export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, missing, busy, onWrite, onShowSheet, onGoToCell, onUndo, children }: WriteBlockProps) {
+export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, write, missing, busy, onWrite, onShowSheet, onGoToCell, onUndo, preview, children }: WriteBlockProps) {
   const styles = useStyles();
   const hint = hints[mode];
   // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
@@ -49,7 +52,16 @@ export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, 
         </Button>
       </div>
       {asked && <MissingList t={t} missing={missing} asked testId={`${testId}-missing`} />}
-      <WriteStatus t={t} lang={lang} write={write} onShowSheet={onShowSheet} onGoToCell={onGoToCell} onUndo={onUndo} />
+      <WriteStatus
+        t={t}
+        lang={lang}
+        write={write}
+        onShowSheet={onShowSheet}
+        onGoToCell={onGoToCell}
+        onUndo={onUndo}
+        refusedAbove={preview?.shown.status === 'refused' ? preview.shown.problems : undefined}
+        previewId={preview?.id}
+      />
     </Step>
   );
 }

@@ -1,5 +1,7 @@
 import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
+import type { Problem } from '../../planning/problems';
+import { focusField } from './missing';
 import type { Lang } from '../../sheets/forms/text';
 import { type WriteState, phaseStatus } from './write-state';
 import { ProblemList } from './ProblemList';
@@ -21,10 +23,14 @@ export interface WriteStatusProps {
   onGoToCell?: (cell: string) => void;
   /** Excel only: undoes the write (offered under its result). */
   onUndo?: () => void;
+  /** The problems the preview shows above, when it was refused: a write refused for the same ones says so, not them again. */
+  refusedAbove?: readonly Problem[];
+  /** The id of the preview those are shown in. */
+  previewId?: string;
 }
 
 /** How a write goes: its progress, why nothing was written, or the sheets written (links) or the file downloaded. */
-export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell, onUndo }: WriteStatusProps) {
+export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell, onUndo, refusedAbove, previewId }: WriteStatusProps) {
   const styles = useStyles();
   switch (write.status) {
     case 'idle':
@@ -40,6 +46,20 @@ export function WriteStatus({ t, lang, write, onShowSheet, onGoToCell, onUndo }:
         </Field>
       );
     case 'refused':
+      if (previewId && refusedAbove && JSON.stringify(refusedAbove) === JSON.stringify(write.problems)) {
+        return (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <p className={styles.p}>
+                {t.writeRefused}{' '}
+                <Link as="button" className={styles.link} onClick={() => focusField(previewId)}>
+                  {t.refusedAbove(write.problems.length)}
+                </Link>
+              </p>
+            </MessageBarBody>
+          </MessageBar>
+        );
+      }
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
