@@ -7,7 +7,10 @@ import { gzipSync } from 'zlib';
 
 /**
  * The size of the task pane people wait for: the gzipped JavaScript `taskpane.html` loads before the user
- * does anything (its own `<script src>`s, not Office.js from Microsoft's CDN), against a 200 KB goal. The
+ * does anything (its own `<script src>`s, not Office.js from Microsoft's CDN), against a 150 KB goal
+ * (Microsoft's React add-in template loads 167 KB for hello world). Nothing else loads before the user acts:
+ * the Chromium test checks that the page asks for no script besides these until someone does something, so
+ * this figure is the whole first load. The
  * chunks loaded later with `import()` (standalone mode: ExcelJS, the file host, our writer) are reported
  * beside it, for information.
  *
@@ -17,7 +20,7 @@ import { gzipSync } from 'zlib';
  * by the dev server) is left alone.
  */
 
-export const PANE_GOAL_KB = 200;
+export const PANE_GOAL_KB = 150;
 
 export interface PaneBench {
   /** Gzipped KB of the scripts taskpane.html loads at once. */

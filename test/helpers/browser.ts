@@ -285,13 +285,11 @@ export interface AxeViolation {
 let axeSource: string | undefined;
 
 /**
- * axe-core's serious and critical violations on the page as it is now (every rule axe runs by default:
+ * axe-core's violations, of every impact, on the page as it is now (every rule axe runs by default:
  * WCAG 2.x A/AA and best practices), or within `context` (a selector or axe context object).
  *
- * One known false positive is left out: Fluent UI's focus management (tabster) puts `<i tabindex="0"
- * aria-hidden="true" data-tabster-dummy>` around focus zones, which only pass focus on and must stay hidden
- * from screen readers; axe's aria-hidden-focus flags them (microsoft/tabster#288; Accessibility Insights
- * suppresses them the same way). Any other aria-hidden-focus node is still reported.
+ * Every rule runs: nothing is left out (Fluent's hidden focus guards, which axe's aria-hidden-focus flags,
+ * are kept out of the pane instead).
  */
 export async function axeScan(page: Page, context: unknown = undefined): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -301,18 +299,10 @@ export async function axeScan(page: Page, context: unknown = undefined): Promise
     type Result = { id: string; impact?: string | null; help: string; nodes: Node[] };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Result[] }> } }).axe;
     const { violations } = await axe.run(ctx ?? document, { resultTypes: ['violations'] });
-    const tabsterDummy = (n: Node): boolean => {
-      const selector = n.target.length === 1 && typeof n.target[0] === 'string' ? n.target[0] : undefined;
-      const el = selector ? document.querySelector(selector) : null;
-      return !!el && el.hasAttribute('data-tabster-dummy');
-    };
     return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !tabsterDummy(n)) } : v))
-      .filter((v) => v.nodes.length > 0)
       .map((v) => ({
         id: v.id,
-        impact: v.impact as string,
+        impact: v.impact ?? '',
         help: v.help,
         nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
       }));

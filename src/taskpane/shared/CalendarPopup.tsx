@@ -37,6 +37,8 @@ export function CalendarPopup({ t, label, target, value, today, onClose }: Calen
           value={date}
           today={todayDate}
           onSelectDate={(d) => onClose(dayFromDate(d))}
+          // Escape in the grid: the calendar handles it, and says so here.
+          onDismiss={() => onClose(null)}
           firstDayOfWeek={DayOfWeek.Monday}
           strings={t.calendar}
           // Fluent's own "today" link is grey, as if disabled: a real button below instead.

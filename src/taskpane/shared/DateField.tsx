@@ -13,6 +13,8 @@ const loadParser = () => (parser ??= import(/* webpackChunkName: "typed-date" */
 // Inputs are as wide as their column, and columns may be narrower than an input's natural width.
 const useStyles = makeStyles({
   field: { minWidth: 0 },
+  // The box is a grid item of the field: without this it is as wide as the input's own size (20 characters).
+  box: { minWidth: 0 },
   input: { width: '100%', minWidth: 0 },
 });
 
@@ -81,7 +83,7 @@ export function DateField({ label, value, onChange, t, today, error, testId, dis
   const message = unread !== null ? t.dateUnread(unread) : error;
   return (
     <Field className={styles.field} label={label} validationMessage={message} validationState={message ? 'error' : 'none'}>
-      <div ref={box} id={id}>
+      <div ref={box} id={id} className={styles.box}>
         <Input
           className={styles.input}
           value={text}

@@ -28,7 +28,7 @@ export interface PreviewBlockProps<T> {
 
 /** Every flow's preview: its button, what it still needs (each a link to its field), a spinner, the refusal, or what it shows. */
 export function PreviewBlock<T>({ t, lang, preview, busy, missing, testId, pending, refused, refusedHint, onPreview, onGoToCell, children }: PreviewBlockProps<T>) {
-  // Pressed while something is missing: the list turns into an alert, here, until nothing is missing.
+  // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
   const [asked, setAsked] = useState(false);
   const ready = missing.length === 0;
   useEffect(() => {
@@ -41,7 +41,7 @@ export function PreviewBlock<T>({ t, lang, preview, busy, missing, testId, pendi
           {t.preview}
         </Button>
       </div>
-      <MissingList t={t} missing={missing} asked={asked} testId={`${testId}-missing`} />
+      {asked && <MissingList t={t} missing={missing} asked testId={`${testId}-missing`} />}
       {preview.status === 'pending' && <Spinner size="small" labelPosition="after" label={pending} />}
       {preview.status === 'failed' && <Refusal lang={lang} t={t} error={preview.error} onGoToCell={onGoToCell} />}
       {preview.status === 'refused' && <Refusal lang={lang} t={t} heading={refused} hint={refusedHint} problems={preview.problems} onGoToCell={onGoToCell} />}
