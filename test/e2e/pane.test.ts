@@ -418,9 +418,27 @@ describe('standalone consolidation, end to end in Chromium', () => {
       added: added.map(([r, k]) => after.actuals[r * P + k]),
     }).toEqual({ revision: master.revision, planId: master.planId, actuals: typed.size + 2, added: added.map(([, , v]) => v) });
 
+    // A part whose targets were edited (four cells): refused, each cell named once, the advice said once, and the
+    // write refused for the same says so rather than listing them again.
+    const targets = master.plan.targets.slice();
+    for (const r of cut.rows.slice(0, 4)) targets[r * P] += 5;
+    const [edited] = splitBook({ ...master, plan: { ...master.plan, targets } }, 'parent');
+    const editedFile = tmp.file(path.join('consolidate', 'sua-chi-tieu.xlsx'));
+    await writeXlsx(edited.forms.sheets, editedFile);
+    await page.getByTestId('returned-input').setInputFiles([editedFile]);
+    const refusal = page.getByText(t.consolidationRefused);
+    await refusal.waitFor({ timeout: 60_000 });
+    await page.getByTestId('consolidate-write').click();
+    await page.getByRole('button', { name: t.refusedAbove(4) }).waitFor({ timeout: 30_000 });
+    await check('refused');
+    await screenshot(page, 'issue17-5-consolidation-refused');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const advice = await page.getByText('Chỉ tiêu do nơi lập kế hoạch giao; hãy gõ lại số đã giao.', { exact: false }).count();
+    expect({ advice, tall: height > 3000 }).toEqual({ advice: 1, tall: false });
+
     expect({ axe, sideways, errors: pane.errors }).toEqual({
-      axe: { tabs: [], preview: [], write: [] },
-      sideways: { tabs: WIDTH, preview: WIDTH, write: WIDTH },
+      axe: { tabs: [], preview: [], write: [], refused: [] },
+      sideways: { tabs: WIDTH, preview: WIDTH, write: WIDTH, refused: WIDTH },
       errors: [],
     });
   });

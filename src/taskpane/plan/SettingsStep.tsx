@@ -16,7 +16,8 @@ import { Step } from '../shared/Step';
 const StagesEditor = lazy(() => import(/* webpackChunkName: "stages-editor" */ './StagesEditor').then((m) => ({ default: m.StagesEditor })));
 
 const useStyles = makeStyles({
-  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  // Aligned to the top: a message under one date must not push the other's input down.
+  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   methodName: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   methodHint: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   numbers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },

@@ -19,7 +19,7 @@ import type { ViewProps } from '../shared/view-props';
 const useStyles = makeStyles({
   p: { margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   // The preview's parts stay items of the step's column (its gap), grouped for tests.
   contents: { display: 'contents' },
 });

@@ -1,5 +1,6 @@
 import { Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
+import { useEffect, useState } from 'react';
 import { Missing, focusField } from './missing';
 
 const useStyles = makeStyles({
@@ -8,6 +9,19 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   link: { textAlign: 'start' },
 });
+
+/**
+ * Whether a button was pressed while something is missing (then said where it was pressed), and the press:
+ * `onPress` runs the action when nothing is missing. Forgotten once nothing is.
+ */
+export function useAsked(missing: readonly Missing[], action: () => void): { asked: boolean; onPress: () => void } {
+  const [asked, setAsked] = useState(false);
+  const ready = missing.length === 0;
+  useEffect(() => {
+    if (ready) setAsked(false);
+  }, [ready]);
+  return { asked, onPress: () => (ready ? action() : setAsked(true)) };
+}
 
 export interface MissingListProps {
   t: PaneStrings;

@@ -1,10 +1,10 @@
 import { Button, Spinner } from '@fluentui/react-components';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
 import type { Preview } from './preview-state';
 import type { Missing } from './missing';
-import { MissingList } from './MissingList';
+import { MissingList, useAsked } from './MissingList';
 import { Refusal } from './Refusal';
 
 export interface PreviewBlockProps<T> {
@@ -29,15 +29,11 @@ export interface PreviewBlockProps<T> {
 /** Every flow's preview: its button, what it still needs (each a link to its field), a spinner, the refusal, or what it shows. */
 export function PreviewBlock<T>({ t, lang, preview, busy, missing, testId, pending, refused, refusedHint, onPreview, onGoToCell, children }: PreviewBlockProps<T>) {
   // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
-  const [asked, setAsked] = useState(false);
-  const ready = missing.length === 0;
-  useEffect(() => {
-    if (ready) setAsked(false);
-  }, [ready]);
+  const { asked, onPress } = useAsked(missing, onPreview);
   return (
     <>
       <div>
-        <Button data-testid={testId} onClick={() => (ready ? onPreview() : setAsked(true))} disabledFocusable={busy}>
+        <Button data-testid={testId} onClick={onPress} disabledFocusable={busy}>
           {t.preview}
         </Button>
       </div>

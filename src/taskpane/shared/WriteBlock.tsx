@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Missing } from './missing';
-import { MissingList } from './MissingList';
+import { MissingList, useAsked } from './MissingList';
 import { Step } from './Step';
 import type { Preview } from './preview-state';
 import type { ViewProps } from './view-props';
@@ -37,17 +37,13 @@ export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, 
   const styles = useStyles();
   const hint = hints[mode];
   // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
-  const [asked, setAsked] = useState(false);
-  const ready = missing.length === 0;
-  useEffect(() => {
-    if (ready) setAsked(false);
-  }, [ready]);
+  const { asked, onPress } = useAsked(missing, onWrite);
   return (
     <Step id={id} heading={heading}>
       {children}
       {hint && <p className={mergeClasses(styles.p, styles.muted)}>{hint}</p>}
       <div>
-        <Button appearance="primary" data-testid={testId} onClick={() => (ready ? onWrite() : setAsked(true))} disabledFocusable={busy}>
+        <Button appearance="primary" data-testid={testId} onClick={onPress} disabledFocusable={busy}>
           {button}
         </Button>
       </div>
