@@ -6,7 +6,11 @@ import { Step } from './Step';
 import type { Preview } from './preview-state';
 import type { ViewProps } from './view-props';
 import type { WriteState } from './write-state';
-import { WriteStatus } from './WriteStatus';
+import { Loading, lazyPart } from './Loading';
+
+// How a write goes (its progress bar, the sheets written, the undo) loads when Write is first pressed.
+const loadWriteStatus = () => import(/* webpackChunkName: "write-status" */ './WriteStatus');
+const WriteStatus = lazyPart(() => loadWriteStatus().then((m) => m.WriteStatus));
 
 const useStyles = makeStyles({
   p: { margin: 0 },
@@ -37,7 +41,10 @@ export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, 
   const styles = useStyles();
   const hint = hints[mode];
   // Pressed while something is missing: said here, where it was pressed, until nothing is missing.
-  const { asked, onPress } = useAsked(missing, onWrite);
+  const { asked, onPress } = useAsked(missing, () => {
+    void loadWriteStatus().catch(() => undefined); // said where the status goes, if it cannot load
+    onWrite();
+  });
   return (
     <Step id={id} heading={heading}>
       {children}
@@ -48,16 +55,20 @@ export function WriteBlock({ t, lang, mode, id, heading, hints, button, testId, 
         </Button>
       </div>
       {asked && <MissingList t={t} missing={missing} asked testId={`${testId}-missing`} />}
-      <WriteStatus
-        t={t}
-        lang={lang}
-        write={write}
-        onShowSheet={onShowSheet}
-        onGoToCell={onGoToCell}
-        onUndo={onUndo}
-        refusedAbove={preview?.shown.status === 'refused' ? preview.shown.problems : undefined}
-        previewId={preview?.id}
-      />
+      {write.status !== 'idle' && (
+        <Loading t={t} fallback={null}>
+          <WriteStatus
+            t={t}
+            lang={lang}
+            write={write}
+            onShowSheet={onShowSheet}
+            onGoToCell={onGoToCell}
+            onUndo={onUndo}
+            refusedAbove={preview?.shown.status === 'refused' ? preview.shown.problems : undefined}
+            previewId={preview?.id}
+          />
+        </Loading>
+      )}
     </Step>
   );
 }
