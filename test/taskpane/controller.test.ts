@@ -430,6 +430,8 @@ describe('the pane controller, standalone', () => {
 
     await h.actions.write();
     expect(h.state().plan.write).toEqual({ status: 'done', outcome: expect.objectContaining({ download: 'Số liệu - ke-hoach.xlsx' }), undo: null });
+    // Nothing was written into a workbook: the status line says a file was made to download.
+    expect(h.state().status).toEqual({ vi: 'Đã tạo tệp «Số liệu - ke-hoach.xlsx» để tải xuống.', en: 'Created "Số liệu - ke-hoach.xlsx" to download.' });
   });
 
   it("shows why a file could not be opened", async () => {
