@@ -126,9 +126,12 @@ describe('even, workdays and priority: a period whose targets the machines canno
     ]);
   });
 
-  it('a unit that gives no machines is not checked, and one with none at all needs one', () => {
+  it('a unit that gives no machines is checked against the default machines (issue 17), and one with none at all needs one', () => {
     const june = settings('2024-06-01', '2024-06-30');
-    expect(warnings([unit('Xã A', { KS: 12_000 })], ['KS'], june)).toEqual([]);
+    expect(warnings([unit('Xã A', { KS: 12_000 })], ['KS'], june).map((p) => p.en)).toEqual([
+      'Xã A: the 01/06/2024–30/06/2024 target of 12,000 records in 20 working days exceeds what 1 machine (the default) × 300 records/day can do; it needs 2 machines.',
+    ]);
+    expect(warnings([unit('Xã A', { KS: 12_000 })], ['KS'], { ...june, defaultMachines: 2 })).toEqual([]);
     expect(warnings([unit('Xã A', { KS: 20 }, { machines: 0 })], ['KS'], june).map((p) => p.en)).toEqual([
       'Xã A: the 01/06/2024–30/06/2024 target of 20 records in 20 working days exceeds what 0 machines × 300 records/day can do; it needs 1 machine.',
     ]);
