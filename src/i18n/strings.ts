@@ -131,6 +131,8 @@ const VI = {
   building: 'Đang lập biểu mẫu…',
   writing: 'Đang ghi biểu mẫu…',
   writeRefused: 'Không ghi gì vào sổ tính:',
+  /** The status line after a refused write (the list follows the button, not the status). */
+  writeRefusedStatus: 'Không ghi gì vào sổ tính.',
   refusedAbove: (n: number) => `vì ${n} lỗi ở phần xem trước bên trên.`,
   written: (n: number) => `Đã ghi ${n} trang tính vào sổ tính. Bấm tên trang tính để mở:`,
   downloaded: (name: string) => `Đã tạo tệp «${name}»; trình duyệt đang tải xuống.`,
@@ -377,6 +379,7 @@ const EN: PaneStrings = {
   building: 'Building the forms…',
   writing: 'Writing the forms…',
   writeRefused: 'Nothing was written to the workbook:',
+  writeRefusedStatus: 'Nothing was written to the workbook.',
   refusedAbove: (n) => `for the ${n === 1 ? 'problem' : `${n} problems`} the preview shows above.`,
   written: (n) => `Wrote ${n} sheet${n === 1 ? '' : 's'}. Click a name to open it:`,
   downloaded: (name) => `Created "${name}"; your browser is downloading it.`,

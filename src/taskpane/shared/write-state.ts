@@ -67,7 +67,7 @@ export function writeStatus(e: WriteEvent): Bilingual | null {
     case 'progress':
       return null;
     case 'refused':
-      return both((s) => s.writeRefused);
+      return both((s) => s.writeRefusedStatus);
     case 'done': {
       // Standalone, nothing is written into a workbook: a file is made to download.
       const { download, sheets } = e.outcome;
