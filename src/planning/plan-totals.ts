@@ -1,15 +1,20 @@
 import { Plan } from './plan';
+import { isFinalRow } from './stage-plan';
 import { Stage, finalStage } from './stages';
 
-/** One stage's figures: records (books for a books stage) of every unit and register together. */
-export interface StageTotals {
-  stage: Stage;
+/** What some rows add up to: records to digitize (books for a books stage), not fitted before the end, targets per period. */
+export interface Totals {
   remaining: number;
   unscheduled: number;
   perPeriod: number[];
 }
 
-/** What a plan adds up to: the figures the CLI summary and the pane's preview both show. */
+/** One stage's figures: records (books for a books stage) of every unit and register together. */
+export interface StageTotals extends Totals {
+  stage: Stage;
+}
+
+/** What a plan adds up to: the figures the CLI summary, the pane's preview and the forms all show. */
 export interface PlanTotals {
   /** Targets of every row together, one per period (with stages: the final stage's, the records finished). */
   perPeriod: number[];
@@ -22,18 +27,22 @@ export interface PlanTotals {
   byStage: StageTotals[];
 }
 
+const empty = (P: number): Totals => ({ remaining: 0, unscheduled: 0, perPeriod: new Array<number>(P).fill(0) });
+
+function add(plan: Plan, into: Totals, r: number): void {
+  const P = plan.periods.length;
+  const row = plan.rows[r];
+  into.remaining += row.remaining;
+  into.unscheduled += row.unscheduled;
+  for (let k = 0; k < P; k++) into.perPeriod[k] += plan.targets[r * P + k];
+}
+
 export function planTotals(plan: Plan): PlanTotals {
   const P = plan.periods.length;
   const stages = plan.settings.stages ?? [];
-  const { targets } = plan;
-  const byStage: StageTotals[] = stages.map((stage) => ({ stage, remaining: 0, unscheduled: 0, perPeriod: new Array<number>(P).fill(0) }));
-  const all: Omit<StageTotals, 'stage'> = { remaining: 0, unscheduled: 0, perPeriod: new Array<number>(P).fill(0) };
-  plan.rows.forEach((row, i) => {
-    const into = stages.length > 0 ? byStage[row.stage ?? 0] : all;
-    into.remaining += row.remaining;
-    into.unscheduled += row.unscheduled;
-    for (let k = 0; k < P; k++) into.perPeriod[k] += targets[i * P + k];
-  });
+  const byStage: StageTotals[] = stages.map((stage) => ({ stage, ...empty(P) }));
+  const all = empty(P);
+  plan.rows.forEach((row, i) => add(plan, stages.length > 0 ? byStage[row.stage ?? 0] : all, i));
   const finished = stages.length > 0 ? byStage[finalStage(stages)] : all;
   return {
     perPeriod: [...finished.perPeriod],
@@ -42,4 +51,14 @@ export function planTotals(plan: Plan): PlanTotals {
     unscheduled: finished.unscheduled,
     byStage,
   };
+}
+
+/**
+ * What a group of rows (a district's, a unit's) adds up to, as the plan's totals count: with stages, the
+ * final stage's rows only (a record counts once, when it is finished).
+ */
+export function groupTotals(plan: Plan, rows: Iterable<number>): Totals {
+  const totals = empty(plan.periods.length);
+  for (const r of rows) if (isFinalRow(plan, plan.rows[r])) add(plan, totals, r);
+  return totals;
 }

@@ -5,7 +5,7 @@ import { Period, makePeriods } from './periods';
 import { Problem, problem } from './problems';
 import { priorityOrder } from './registers';
 import { formatCount } from './text';
-import { PlanSettings } from './settings';
+import { PlanSettings, dailyQuota } from './settings';
 import { Unit, codeNote } from './units';
 
 /** One unit × register of a plan. Its targets are `plan.targets[index·periods … (index+1)·periods)`. */
@@ -164,7 +164,7 @@ class PlanContext {
     const total = rows.reduce((s, r) => s + r.remaining, 0);
     const budget = this.budget;
     if (this.settings.method === 'capacity') {
-      const perDay = this.capacityPerDay(unit);
+      const perDay = dailyQuota(unit, this.settings);
       for (let k = 0; k < P; k++) budget[k] = Math.min(total, perDay * this.cumulativeDays[k]);
     } else {
       splitEven(total, this.active, budget, 0, this.activeCount);
@@ -185,13 +185,9 @@ class PlanContext {
     });
   }
 
-  private capacityPerDay(unit: Unit): number {
-    return (unit.machines ?? this.settings.defaultMachines) * this.settings.rate;
-  }
-
   /** The working day on which a unit at full capacity has done `through` records. */
   private capacityFinish(unit: Unit, through: number, amount: number): DayNumber | null {
-    const perDay = this.capacityPerDay(unit);
+    const perDay = dailyQuota(unit, this.settings);
     if (amount === 0 || perDay === 0) return null;
     return this.workingDays.nth(Math.ceil(through / perDay));
   }

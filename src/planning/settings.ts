@@ -2,6 +2,7 @@ import { CalendarSettings } from './calendar';
 import { DayNumber } from './days';
 import { Granularity } from './periods';
 import { Stage } from './stages';
+import { Unit } from './units';
 
 export type Method = 'even' | 'workdays' | 'priority' | 'capacity';
 export const METHODS: readonly Method[] = ['even', 'workdays', 'priority', 'capacity'];
@@ -24,6 +25,11 @@ export interface PlanSettings {
 }
 
 export const DEFAULT_RATE = 300;
+
+/** Records a unit does in one working day at full capacity: its machines (the default when its sheet gives none) × the rate. */
+export function dailyQuota(unit: Pick<Unit, 'machines'>, settings: Pick<PlanSettings, 'defaultMachines' | 'rate'>): number {
+  return (unit.machines ?? settings.defaultMachines) * settings.rate;
+}
 
 /** A plan longer than this is a typing slip (a wrong year), not a campaign. */
 export const MAX_WINDOW_DAYS = 3 * 366;

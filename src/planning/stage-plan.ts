@@ -10,7 +10,7 @@ import { makePeriods, Period } from './periods';
 import { Plan, PlanRow, planUnits } from './plan';
 import { Problem, problem } from './problems';
 import { ALL_REGISTER, priorityOrder } from './registers';
-import { PlanSettings } from './settings';
+import { PlanSettings, dailyQuota } from './settings';
 import { Stage, predecessorOf, stageLabel } from './stages';
 import { formatCount } from './text';
 import { Unit, codeNote } from './units';
@@ -233,7 +233,7 @@ class Scheduler {
       budget.fill(0, 0, S);
       for (let g = 0; g < n; g++) for (let k = 0; k < S; k++) budget[k] += subTargets[(i + g) * S + k];
     } else {
-      const perDay = (unit.machines ?? this.settings.defaultMachines) * this.settings.rate;
+      const perDay = dailyQuota(unit, this.settings);
       for (let k = 0; k < S; k++) budget[k] = perDay * this.periods[k].workingDays;
     }
     done.fill(0, 0, n);

@@ -1,11 +1,12 @@
 import { Plan } from '../../planning/plan';
 import { Problem } from '../../planning/problems';
-import { ModelRow, ModelValue, SheetModel } from '../model';
+import { ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
 import { RowGroup, unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { cell, col, literal } from './refs';
-import { isFinalRow } from '../../planning/stage-plan';
+import { groupTotals } from '../../planning/plan-totals';
+import { dailyQuota } from '../../planning/settings';
 import { Stage, stageLabel } from '../../planning/stages';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { registerLabel } from '../../planning/registers';
@@ -13,12 +14,27 @@ import { FORM_TEXT, periodLabel } from './text';
 
 const HEADER_ROW = 8;
 
-/** Where Phụ lục 01 puts each plan row and its targets (1-based rows, 0-based columns). */
+/**
+ * Where Phụ lục 01 puts everything (1-based rows, 0-based columns), computed once and shared by the sheet,
+ * the readers (targets typed over, a returned copy's figures) and the consolidation.
+ */
 export interface QuotaLayout {
   rowOf: Int32Array;
+  headerRow: number;
+  firstRow: number;
+  /** The stage column, after the register; -1 without stages. */
+  stage: number;
   /** The records-to-digitize column. */
   remaining: number;
+  machines: number;
+  /** Machines × rate, for the capacity method only; -1 otherwise. */
+  dailyQuota: number;
   target0: number;
+  /** Unscheduled records, for the capacity method only; -1 otherwise. */
+  unscheduled: number;
+  finish: number;
+  note: number;
+  width: number;
 }
 
 /** Rows as `quotaAssignmentSheet` writes them: a heading row before each named parent's units. */
@@ -29,12 +45,28 @@ export function quotaLayout(plan: Plan, groups: readonly RowGroup[]): QuotaLayou
     if (g.parent !== null) r++;
     for (const planRow of g.rows) rowOf[planRow] = ++r;
   }
-  const staged = hasStages(plan) ? 1 : 0; // the stage column, after the register
-  return { rowOf, remaining: 3 + staged, target0: quotaTarget0(plan) };
+  return { rowOf, ...quotaColumns(plan) };
+}
+
+/** Phụ lục 01's columns, from the plan alone (the size estimate made before the forms are built reads them too). */
+function quotaColumns(plan: Plan): Omit<QuotaLayout, 'rowOf'> {
+  const P = plan.periods.length;
+  const capacity = plan.settings.method === 'capacity';
+  let c = 3;
+  const stage = hasStages(plan) ? c++ : -1;
+  const remaining = c++;
+  const machines = c++;
+  const dailyQuota = capacity ? c++ : -1;
+  const target0 = c;
+  c += P;
+  const unscheduled = capacity ? c++ : -1;
+  const finish = c++;
+  const note = c++;
+  return { headerRow: HEADER_ROW, firstRow: HEADER_ROW + 1, stage, remaining, machines, dailyQuota, target0, unscheduled, finish, note, width: c };
 }
 
 /** The column of the first period's target: after the unit, register, stage, records, machines and daily quota. */
-export const quotaTarget0 = (plan: Plan): number => (plan.settings.method === 'capacity' ? 6 : 5) + (hasStages(plan) ? 1 : 0);
+export const quotaTarget0 = (plan: Plan): number => quotaColumns(plan).target0;
 
 const hasStages = (plan: Plan): boolean => (plan.settings.stages?.length ?? 0) > 0;
 
@@ -59,22 +91,24 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const t = FORM_TEXT[options.lang];
   const { periods, settings } = plan;
   const P = periods.length;
-  const capacity = settings.method === 'capacity';
-  const staged = hasStages(plan);
+  const L = quotaLayout(plan, groups);
+  const staged = L.stage >= 0;
+  const capacity = L.dailyQuota >= 0;
   const stageName = (stage: Stage): string => `${stageLabel(stage, options.lang)}${stage.unit === 'books' ? ` (${t.booksUnit})` : ''}`;
-  const fixed = [t.stt, t.unit, t.register, ...(staged ? [t.stage] : []), t.remaining, t.machines, ...(capacity ? [t.dailyQuota] : [])];
-  const { remaining: remainingCol } = quotaLayout(plan, groups);
-  const stageCol = 3;
   /** With stages, the subtotals add up the final stage (the records finished), named in the stage column. */
   const finalLabel = staged ? stageName(settings.stages![settings.stages!.length - 1]) : '';
-  const trailing = [...(capacity ? [t.unscheduled] : []), t.finish, t.note];
-  const header = [...fixed, ...periods.map((p) => periodLabel(p, settings.granularity, options.lang)), ...trailing];
-  const width = header.length;
-  const last = col(width - 1);
-  const target0 = fixed.length;
-  const unscheduledCol = capacity ? target0 + P : -1;
+  const header: ModelValue[] = [t.stt, t.unit, t.register];
+  if (staged) header[L.stage] = t.stage;
+  header[L.remaining] = t.remaining;
+  header[L.machines] = t.machines;
+  if (capacity) header[L.dailyQuota] = t.dailyQuota;
+  periods.forEach((p, k) => (header[L.target0 + k] = periodLabel(p, settings.granularity, options.lang)));
+  if (capacity) header[L.unscheduled] = t.unscheduled;
+  header[L.finish] = t.finish;
+  header[L.note] = t.note;
+  const last = col(L.width - 1);
   /** Columns that add up: remaining, the targets, unscheduled. */
-  const summed = [remainingCol, ...periods.map((_, k) => target0 + k), ...(capacity ? [unscheduledCol] : [])];
+  const summed = [L.remaining, ...periods.map((_, k) => L.target0 + k), ...(capacity ? [L.unscheduled] : [])];
   const notes = notesByCell(plan.problems);
   const labels = unitLabels(plan, options.lang);
   const held = new Set(options.held ?? []);
@@ -90,27 +124,22 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     { values: header, style: 'header', height: 36 },
   ];
 
-  /** One row's figures per summed column, for the cached results of the SUBTOTALs. */
-  const figures = (planRow: number): number[] => {
-    const row = plan.rows[planRow];
-    return [row.remaining, ...Array.from(plan.targets.subarray(planRow * P, (planRow + 1) * P)), ...(capacity ? [row.unscheduled] : [])];
-  };
   const subtotalRow = (label: ModelValue, name: string, first: number, lastRow: number, planRows: readonly number[], style: string): ModelRow => {
-    const sums = new Array<number>(summed.length).fill(0);
-    for (const r of planRows) if (isFinalRow(plan, plan.rows[r])) figures(r).forEach((v, i) => (sums[i] += v));
+    // The cached results: the plan's own totals of these rows (with stages, the final stage's).
+    const totals = groupTotals(plan, planRows);
+    const sums = [totals.remaining, ...totals.perPeriod, ...(capacity ? [totals.unscheduled] : [])];
     const values: ModelValue[] = [label, name];
-    const stages = `${absCol(stageCol, first)}:${absCol(stageCol, lastRow)}`;
+    const stages = `${absCol(L.stage, first)}:${absCol(L.stage, lastRow)}`;
     summed.forEach((c, i) => (values[c] = {
       // SUMIFS on the stage column counts the final stage's rows only; a subtotal row's stage cell says
       // "Σ …", so the grand total does not count the parents' subtotals again.
       formula: staged ? `SUMIFS(${cell(c, first)}:${cell(c, lastRow)},${stages},${literal(finalLabel)})` : `SUBTOTAL(9,${cell(c, first)}:${cell(c, lastRow)})`,
       result: sums[i],
     }));
-    if (staged) values[stageCol] = `Σ ${finalLabel}`;
+    if (staged) values[L.stage] = `Σ ${finalLabel}`;
     return { values, style };
   };
 
-  const firstData = HEADER_ROW + 1;
   const totalRows: number[] = [];
   groups.forEach((group, g) => {
     const headed = group.parent !== null;
@@ -124,17 +153,18 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       const first = row.unitIndex !== lastUnit;
       if (first) stt++;
       lastUnit = row.unitIndex;
-      const machines = unit.machines ?? settings.defaultMachines;
       const values: ModelValue[] = [first ? stt : null, labels[row.unitIndex], registerLabel(row.register, options.lang)];
-      if (staged) values.push(stageName(settings.stages![row.stage ?? 0]));
-      values.push(row.remaining, unit.machines);
-      if (capacity) values.push(machines * settings.rate);
-      for (let k = 0; k < P; k++) values.push(options.quotaEdits?.get(planRow * P + k) ?? plan.targets[planRow * P + k]);
-      if (capacity) values.push(row.unscheduled);
+      if (staged) values[L.stage] = stageName(settings.stages![row.stage ?? 0]);
+      values[L.remaining] = row.remaining;
+      values[L.machines] = unit.machines;
+      if (capacity) values[L.dailyQuota] = dailyQuota(unit, settings);
+      for (let k = 0; k < P; k++) values[L.target0 + k] = options.quotaEdits?.get(planRow * P + k) ?? plan.targets[planRow * P + k];
+      if (capacity) values[L.unscheduled] = row.unscheduled;
       const note = first ? notes.get(unit.cell) ?? null : null;
-      values.push(row.finish === null ? null : { date: row.finish }, note);
+      values[L.finish] = row.finish === null ? null : { date: row.finish };
+      values[L.note] = note;
       let cellStyles: (string | undefined)[] | undefined;
-      for (let k = 0; k < P; k++) if (held.has(planRow * P + k)) (cellStyles ??= [])[target0 + k] = 'held';
+      for (let k = 0; k < P; k++) if (held.has(planRow * P + k)) (cellStyles ??= [])[L.target0 + k] = 'held';
       rows.push({ values, height: note ? noteHeight(note) : undefined, ...(cellStyles ? { cellStyles } : {}) });
       totalRows.push(planRow);
     }
@@ -143,29 +173,30 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       rows[headingIndex] = subtotalRow(roman(g + 1), group.parent ?? '', first, rows.length, group.rows, 'subtotal');
     }
   });
-  rows.push(subtotalRow(null, t.total, firstData, Math.max(firstData, rows.length), totalRows, 'total'));
+  rows.push(subtotalRow(null, t.total, L.firstRow, Math.max(L.firstRow, rows.length), totalRows, 'total'));
+
+  const columns: ModelColumn[] = new Array(L.width);
+  columns[0] = { width: 5, style: 'center' };
+  columns[1] = { width: 26, style: 'text' };
+  columns[2] = { width: 26, style: 'text' };
+  if (staged) columns[L.stage] = { width: 18, style: 'text' };
+  columns[L.remaining] = { width: 11, style: 'count' };
+  columns[L.machines] = { width: 7, style: 'count' };
+  if (capacity) columns[L.dailyQuota] = { width: 10, style: 'count' };
+  for (let k = 0; k < P; k++) columns[L.target0 + k] = { width: 11, style: 'count' };
+  if (capacity) columns[L.unscheduled] = { width: 10, style: 'count' };
+  columns[L.finish] = { width: 12, style: 'date' };
+  columns[L.note] = { width: NOTE_WIDTH, style: 'note' };
 
   return {
     name: options.names.quota,
     font: FORM_FONT,
-    columns: [
-      { width: 5, style: 'center' },
-      { width: 26, style: 'text' },
-      { width: 26, style: 'text' },
-      ...(staged ? [{ width: 18, style: 'text' }] : []),
-      { width: 11, style: 'count' },
-      { width: 7, style: 'count' },
-      ...(capacity ? [{ width: 10, style: 'count' }] : []),
-      ...periods.map(() => ({ width: 11, style: 'count' })),
-      ...(capacity ? [{ width: 10, style: 'count' }] : []),
-      { width: 12, style: 'date' },
-      { width: NOTE_WIDTH, style: 'note' },
-    ],
+    columns,
     rows,
     styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top', size: 10 } },
     merges: ['A1:C1', `D1:${last}1`, 'A2:C2', `D2:${last}2`, `A4:${last}4`, `A5:${last}5`, `A6:${last}6`],
-    freeze: { rows: HEADER_ROW, cols: 2 },
-    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
+    freeze: { rows: L.headerRow, cols: 2 },
+    page: landscapePage(L.headerRow, L.headerRow, t.footer),
     marker: formatMarker({ kind: 'quota', planId: options.planId }),
   };
 }

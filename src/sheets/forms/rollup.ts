@@ -1,5 +1,6 @@
 import { excelSerialFromDay, formatVN } from '../../planning/days';
 import { Plan } from '../../planning/plan';
+import { groupTotals, planTotals } from '../../planning/plan-totals';
 import { isFinalRow } from '../../planning/stage-plan';
 import { stageDoing, stageLabel } from '../../planning/stages';
 import { ModelRow, ModelValue, SheetModel } from '../model';
@@ -157,10 +158,7 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const lastRow = rows.length;
 
   // The period table and the chart: planned cumulative targets (the engine's) against the typed actuals.
-  const planned = new Float64Array(P);
-  plan.rows.forEach((row, i) => {
-    if (isFinalRow(plan, row)) for (let k = 0; k < P; k++) planned[k] += plan.targets[i * P + k];
-  });
+  const planned = planTotals(plan).perPeriod;
   const setAt = (r: number, colIndex: number, value: ModelValue, style: string): void => {
     while (rows.length < r) rows.push({ values: [], ownStyle: true });
     const row = rows[r - 1];
@@ -241,17 +239,16 @@ function tableRow(values: ModelValue[], style: string, height: number | undefine
   return { values, cellStyles: Array.from({ length: lastCol + 1 }, () => style), height };
 }
 
-/** Records to digitize and done (the final stage's) in an entry's rows: the cached values of their SUMs. */
+/** Records to digitize (the plan's total of the entry's rows) and done (the final stage's): the cached values of their SUMs. */
 function sumRows(plan: Plan, layout: ProgressLayout, e: Entry, actuals: FormOptions['actuals']): { need: number; done: number } {
   const P = plan.periods.length;
-  let need = 0;
+  const planRows: number[] = [];
+  for (let r = e.first; r <= e.last; r++) planRows.push(...(layout.lines[r - layout.firstRow] ?? []));
   let done = 0;
-  for (let r = e.first; r <= e.last; r++) {
-    for (const planRow of layout.lines[r - layout.firstRow] ?? []) {
-      if (!isFinalRow(plan, plan.rows[planRow])) continue;
-      need += plan.rows[planRow].remaining;
-      if (actuals) for (let k = 0; k < P; k++) done += actuals[planRow * P + k] ?? 0;
+  if (actuals) {
+    for (const planRow of planRows) {
+      if (isFinalRow(plan, plan.rows[planRow])) for (let k = 0; k < P; k++) done += actuals[planRow * P + k] ?? 0;
     }
   }
-  return { need, done };
+  return { need: groupTotals(plan, planRows).remaining, done };
 }
