@@ -29,6 +29,8 @@ export type ModelValue = null | number | string | { date: DayNumber } | FormulaV
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  /** A single underline (the line under the issuing body and the national motto). */
+  underline?: boolean;
   size?: number;
   /** Font colour as ARGB hex, e.g. `FFC00000`. */
   color?: string;
@@ -36,7 +38,8 @@ export interface CellStyle {
   align?: 'left' | 'center' | 'right';
   valign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
-  border?: boolean;
+  /** Lines around the cell: thin, or medium for the boxes people fill (they show on a black-and-white print). */
+  border?: boolean | 'medium';
   /** Background as ARGB hex, e.g. `FFDDEBF7`. */
   fill?: string;
   /** Editable when the sheet is protected (the cells people type into). */
@@ -53,6 +56,8 @@ export interface ModelRow {
   ownStyle?: boolean;
   /** Height in points; the host's default when absent. */
   height?: number;
+  /** Hidden (helper rows the formulas read: never printed). */
+  hidden?: boolean;
 }
 
 export interface ModelColumn {
@@ -90,6 +95,41 @@ export interface ChartModel {
   series: { name: string; values: string; color: string }[];
 }
 
+/** Page margins in millimetres. */
+export interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** From the page's edge to the header and the footer. */
+  header: number;
+  footer: number;
+}
+
+/** The margins of Decree 30/2020/NĐ-CP (Appendix I): top and bottom 20 mm, left 30 mm, right 15 mm. */
+export const DECREE_30_MARGINS: Margins = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 };
+
+/**
+ * How a sheet prints: on A4, at its own size unless `fitToWidth` (scaled to one page wide), with the rows
+ * (1-based, inclusive) and columns (0-based, inclusive) repeated on every page, page breaks placed by hand
+ * and pages numbered in the footer (`&P`, `&N`: SpreadsheetML's codes, which both hosts take).
+ */
+export interface PageSetup {
+  landscape: boolean;
+  fitToWidth?: boolean;
+  printTitleRows?: [number, number];
+  printTitleCols?: [number, number];
+  header?: string;
+  footer?: string;
+  /** A new page starts at each of these rows (1-based), and at each of these columns (0-based). */
+  rowBreaks?: number[];
+  colBreaks?: number[];
+  /** Pages numbered across, then down (a wide table's continuation pages next to it); down, then across by default. */
+  overThenDown?: boolean;
+  /** Decree 30's when absent. */
+  margins?: Margins;
+}
+
 export interface SheetModel {
   name: string;
   font: { name: string; size: number };
@@ -100,8 +140,8 @@ export interface SheetModel {
   merges: string[];
   /** Rows and columns kept in view when scrolling (the header). */
   freeze?: { rows: number; cols: number };
-  /** A4; rows repeated on every printed page are 1-based and inclusive. */
-  page?: { landscape: boolean; fitToWidth: boolean; printTitleRows?: [number, number]; footer?: string };
+  /** How the sheet prints on A4 (see `PageSetup`). */
+  page?: PageSetup;
   /** Identifies a generated sheet (see `forms/marker.ts`); hosts store it hidden, with the sheet. */
   marker?: string;
   /** Hidden names scoped to the sheet, each an absolute reference to a range of it (see `forms/marker.ts`). */

@@ -37,6 +37,9 @@ export function drawingRelsXml(chartNumbers: readonly number[]): string {
 /** The RGB part of an ARGB (or RGB) colour, as DrawingML wants it. */
 const rgb = (color: string): string => argb(color).slice(2);
 
+/** Axis labels and the legend at 11 pt: nothing on a printed form is smaller than 10 pt. */
+const TEXT_11 = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>';
+
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
@@ -62,13 +65,14 @@ export function chartXml(chart: ChartModel): string {
   xml += `<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>`;
   xml += `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>`;
   xml += '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/>';
-  xml += `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/>`;
+  xml += `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${TEXT_11}<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/>`;
   xml += '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   xml += `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>`;
   xml += '<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/>';
-  xml += `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/>`;
+  xml += `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${TEXT_11}<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/>`;
   xml += '<c:crossBetween val="between"/></c:valAx></c:plotArea>';
-  xml += '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
-  xml += '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>';
+  xml += `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${TEXT_11}</c:legend>`;
+  // Hidden cells are plotted: a series may be a hidden helper column (gaps as #N/A that never prints).
+  xml += '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>';
   return xml;
 }

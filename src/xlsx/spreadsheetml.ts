@@ -4,7 +4,7 @@ import { chartXml, drawingRelsXml, drawingXml } from './chart-xml';
 import { StyleRegistry } from './styles-xml';
 import { worksheetXml } from './worksheet-xml';
 import { quoteSheet } from '../sheets/grid';
-import { NS_MAIN, NS_R, XML_HEAD, escapeAttr, escapeText } from './xml';
+import { NS_MAIN, NS_R, XML_HEAD, colLetters, escapeAttr, escapeText } from './xml';
 
 /**
  * Sheet models → the parts of an .xlsx package (SpreadsheetML), as strings or streams of string chunks.
@@ -110,11 +110,8 @@ function workbookXml(sheets: readonly SheetModel[]): string {
   xml += '</sheets>';
   const names: string[] = [];
   sheets.forEach((s, i) => {
-    const titles = s.page?.printTitleRows;
-    if (titles) {
-      const ref = `${quoteSheet(s.name)}!$${titles[0]}:$${titles[1]}`;
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(ref)}</definedName>`);
-    }
+    const titles = printTitles(s);
+    if (titles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(titles)}</definedName>`);
   });
   sheets.forEach((s, i) => {
     if (s.marker !== undefined) {
@@ -135,6 +132,16 @@ function workbookXml(sheets: readonly SheetModel[]): string {
   if (names.length) xml += `<definedNames>${names.join('')}</definedNames>`;
   xml += '<calcPr calcId="191029" fullCalcOnLoad="1"/>';
   return xml + '</workbook>';
+}
+
+/** `'Sheet'!$A:$C,'Sheet'!$8:$10`: the columns and rows repeated on every printed page, or null. */
+function printTitles(s: SheetModel): string | null {
+  const cols = s.page?.printTitleCols;
+  const rows = s.page?.printTitleRows;
+  const parts: string[] = [];
+  if (cols) parts.push(`${quoteSheet(s.name)}!$${colLetters(cols[0] + 1)}:$${colLetters(cols[1] + 1)}`);
+  if (rows) parts.push(`${quoteSheet(s.name)}!$${rows[0]}:$${rows[1]}`);
+  return parts.length ? parts.join(',') : null;
 }
 
 function workbookRels(sheets: readonly SheetModel[]): string {

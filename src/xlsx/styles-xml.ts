@@ -15,8 +15,10 @@ const BUILTIN_NUMFMTS = new Map<string, number>([
 const FILL_NONE = '<fill><patternFill patternType="none"/></fill>';
 const FILL_GRAY = '<fill><patternFill patternType="gray125"/></fill>';
 const BORDER_NONE = '<border><left/><right/><top/><bottom/><diagonal/></border>';
-const THIN = (side: string): string => `<${side} style="thin"><color indexed="64"/></${side}>`;
-const BORDER_THIN = `<border>${THIN('left')}${THIN('right')}${THIN('top')}${THIN('bottom')}<diagonal/></border>`;
+const LINE = (style: string) => (side: string): string => `<${side} style="${style}"><color indexed="64"/></${side}>`;
+const box = (style: string): string => `<border>${['left', 'right', 'top', 'bottom'].map(LINE(style)).join('')}<diagonal/></border>`;
+/** Border ids: none, thin, medium (the boxes people fill). */
+const BORDERS = [BORDER_NONE, box('thin'), box('medium')];
 
 type Font = SheetModel['font'];
 
@@ -49,7 +51,7 @@ export class StyleRegistry {
     const fontId = this.font(style, font);
     const numFmtId = style.numFmt ? this.numFmt(style.numFmt) : 0;
     const fillId = style.fill ? this.fill(style.fill) : 0;
-    const borderId = style.border ? 1 : 0;
+    const borderId = style.border === 'medium' ? 2 : style.border ? 1 : 0;
     const horizontal = style.align ?? '';
     const vertical = style.valign ? VERTICAL[style.valign] : '';
     const wrap = style.wrap ? 1 : 0;
@@ -123,7 +125,7 @@ export class StyleRegistry {
     if (this.numFmts.length) parts.push(`<numFmts count="${this.numFmts.length}">`, ...this.numFmts, '</numFmts>');
     parts.push(`<fonts count="${this.fonts.length}">`, ...this.fonts, '</fonts>');
     parts.push(`<fills count="${this.fills.length}">`, ...this.fills, '</fills>');
-    parts.push(`<borders count="2">${BORDER_NONE}${BORDER_THIN}</borders>`);
+    parts.push(`<borders count="${BORDERS.length}">${BORDERS.join('')}</borders>`);
     parts.push('<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>');
     parts.push(`<cellXfs count="${this.xfs.length}">`, ...this.xfs, '</cellXfs>');
     parts.push('<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>');
@@ -136,13 +138,14 @@ export class StyleRegistry {
   private font(style: CellStyle, font: Font): number {
     const size = style.size ?? font.size;
     const color = style.color ? argb(style.color) : '';
-    const key = `${font.name}|${size}|${style.bold ? 1 : 0}|${style.italic ? 1 : 0}|${color}`;
+    const key = `${font.name}|${size}|${style.bold ? 1 : 0}|${style.italic ? 1 : 0}|${style.underline ? 1 : 0}|${color}`;
     let id = this.fontIds.get(key);
     if (id === undefined) {
       id = this.fonts.length;
       let xml = '<font>';
       if (style.bold) xml += '<b/>';
       if (style.italic) xml += '<i/>';
+      if (style.underline) xml += '<u/>';
       xml += `<sz val="${size}"/>`;
       if (color) xml += `<color rgb="${color}"/>`;
       xml += `<name val="${escapeAttr(font.name)}"/></font>`;

@@ -1,5 +1,5 @@
 import { excelSerialFromDay } from '../planning/days';
-import { CellStyle, ModelRow, SheetModel, resolveStyle } from '../sheets/model';
+import { CellStyle, DECREE_30_MARGINS, ModelRow, SheetModel, resolveStyle } from '../sheets/model';
 import { StyleRegistry } from './styles-xml';
 import { NS_MAIN, NS_R, XML_HEAD, colLetters, escapeAttr, escapeText, needsPreserve } from './xml';
 
@@ -178,9 +178,11 @@ export function* worksheetXml(sheet: SheetModel, registry: StyleRegistry, option
       }
     }
     const height = row.height;
-    if (cells.length === 0 && height === undefined) continue;
-    out += height === undefined ? '<row r="' + rn + '">' : '<row r="' + rn + '" ht="' + height + '" customHeight="1">';
-    out += cells + '</row>';
+    if (cells.length === 0 && height === undefined && !row.hidden) continue;
+    out += '<row r="' + rn + '"';
+    if (height !== undefined) out += ' ht="' + height + '" customHeight="1"';
+    if (row.hidden) out += ' hidden="1"';
+    out += '>' + cells + '</row>';
     if (out.length >= CHUNK) {
       yield out;
       out = '';
@@ -221,13 +223,32 @@ export function* worksheetXml(sheet: SheetModel, registry: StyleRegistry, option
     }
     out += '</dataValidations>';
   }
-  out += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (page) {
-    out += `<pageSetup paperSize="9" orientation="${page.landscape ? 'landscape' : 'portrait'}"`;
-    out += page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"/>' : '/>';
-    if (page.footer) out += `<headerFooter><oddFooter>${escapeText(page.footer)}</oddFooter></headerFooter>`;
-  }
+  if (page) out += pageXml(page);
+  else out += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (options.drawingRelId) out += `<drawing r:id="${options.drawingRelId}"/>`;
   out += '</worksheet>';
   yield out;
+}
+
+const inches = (mm: number): string => num(Math.round((mm / 25.4) * 10000) / 10000);
+
+/** Margins, A4 page setup, header and footer, and the page breaks placed by hand, in the schema's order. */
+function pageXml(page: NonNullable<SheetModel['page']>): string {
+  const m = page.margins ?? DECREE_30_MARGINS;
+  let out = `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`;
+  out += `<pageSetup paperSize="9"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}${page.overThenDown ? ' pageOrder="overThenDown"' : ''} orientation="${page.landscape ? 'landscape' : 'portrait'}"/>`;
+  if (page.header || page.footer) {
+    out += '<headerFooter>';
+    if (page.header) out += `<oddHeader>${escapeText(page.header)}</oddHeader>`;
+    if (page.footer) out += `<oddFooter>${escapeText(page.footer)}</oddFooter>`;
+    out += '</headerFooter>';
+  }
+  // A break's id is the first row (column) of the new page, counted from 0: the last one of the page before, from 1.
+  const breaks = (tag: string, at: readonly number[] | undefined, id: (n: number) => number, max: number): string => {
+    if (!at?.length) return '';
+    return `<${tag} count="${at.length}" manualBreakCount="${at.length}">${at.map((n) => `<brk id="${id(n)}" max="${max}" man="1"/>`).join('')}</${tag}>`;
+  };
+  out += breaks('rowBreaks', page.rowBreaks, (row) => row - 1, 16383);
+  out += breaks('colBreaks', page.colBreaks, (c) => c, 1048575);
+  return out;
 }
