@@ -1,3 +1,4 @@
+import { documentSettings } from '../sheets/forms/document';
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -44,7 +45,7 @@ async function timed(runs: number, fn: () => Promise<void>): Promise<number> {
 export async function benchForms(plan: Plan, units: readonly Unit[], registers: readonly string[], runs: number): Promise<FormsBench> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'quota-bench-'));
   try {
-    const options = { lang: 'vi' as const, issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('vi') };
+    const options = { lang: 'vi' as const, document: documentSettings(), planId: planId(plan), revision: 1, names: defaultFormNames('vi') };
     let sheets: SheetModel[] = [];
     const formsS = await timed(runs, async () => {
       sheets = planForms(plan, { units, registers }, options).sheets;

@@ -4,7 +4,7 @@ import { formatCount } from '../planning/text';
 import { ReturnedFile, consolidateJob } from '../jobs/consolidate';
 import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { progressCells } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, planBookOf, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse } from './io';
@@ -51,7 +51,7 @@ async function consolidateInto(input: string, returnedFiles: readonly string[], 
   const written = workbookFile(outPath, made.forms.sheets);
   const outputs: PendingFile[] = [written];
   if (jsonPath) {
-    const json = planJson(book.plan, [...book.problems, ...made.warnings], (i) => progressCells(made.forms.progress, i));
+    const json = planJson(book.plan, [...book.problems, ...made.warnings], (i) => progressCells(made.forms.progress, i), undefined, reportDateCell(made.forms.progress));
     outputs.push(jsonFile(jsonPath, () => ({ ...json, workbook: workbookRef(written, book.planId, book.revision) })));
   }
   await writeOutputs(outputs, io, guard);

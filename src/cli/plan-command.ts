@@ -4,17 +4,18 @@ import { planJson } from '../planning/plan-json';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { planJob } from '../jobs/plan';
 import { isRefused } from '../jobs/target';
-import { progressCells } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
 import { UnitsTable } from '../sheets/read-units';
 import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';
 import { gridOf } from '../xlsx/read-grid';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { planId } from '../sheets/forms/marker';
+import { DocumentSettings } from '../sheets/forms/document';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, exists, fileTarget, holdingOutputs, jsonFile, openWorkbook, pickSheet, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse, refuseJob } from './io';
-import { checkPlanOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
+import { checkPlanOptions, documentOptions, oneOf, planSettingsFrom, startOption } from './plan-options';
 import { planSummary } from './summary';
 import { UsageError } from './usage-error';
 
@@ -32,14 +33,16 @@ export async function planCommand(args: ParsedArgs, io: CommandIO): Promise<numb
     if (!(await exists(input))) planSettingsFrom(args.options); // no file to hold stages: the missing window is the error
   }
   const lang = oneOf<Lang>('lang', args.options.get('lang') ?? 'vi', LANGS);
+  const document = documentOptions(args.options);
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
   await checkOutputs(input, outPath, jsonPath);
-  return holdingOutputs([outPath, jsonPath], 'plan', io, (guard) => planInto(args, io, input, settings, lang, guard));
+  return holdingOutputs([outPath, jsonPath], 'plan', io, (guard) => planInto(args, io, input, settings, lang, document, guard));
 }
 
 /** The run itself, once its outputs are held: read, plan, write. */
-async function planInto(args: ParsedArgs, io: CommandIO, input: string, given: PlanSettings | null, lang: Lang, guard: OutputGuard): Promise<number> {
+async function planInto(args: ParsedArgs, io: CommandIO, input: string, given: PlanSettings | null, lang: Lang, document: Partial<DocumentSettings>,
+  guard: OutputGuard): Promise<number> {
   let settings = given;
   const outPath = args.options.get('out');
   const jsonPath = args.options.get('json');
@@ -66,14 +69,14 @@ async function planInto(args: ParsedArgs, io: CommandIO, input: string, given: P
 
   io.progress.step('Đang lập kế hoạch và biểu mẫu', 'Planning and building the forms');
   const target = await fileTarget(outPath);
-  const made = planJob({ table, settings, document: { lang, issuer: args.options.get('issuer') ?? '', made: todayInVietnam() }, target });
+  const made = planJob({ table, settings, document: { lang, made: todayInVietnam(), ...document }, target });
   if (isRefused(made)) return refuseJob(io, made, input, outPath);
 
   // The workbook first: the JSON names it by its hash.
   const book = outPath ? workbookFile(outPath, made.forms.sheets) : undefined;
   const outputs: PendingFile[] = book ? [book] : [];
   if (jsonPath) {
-    const json = planJson(made.plan, table.problems, (i) => progressCells(made.forms.progress, i));
+    const json = planJson(made.plan, table.problems, (i) => progressCells(made.forms.progress, i), undefined, reportDateCell(made.forms.progress));
     outputs.push(jsonFile(jsonPath, () => (book ? { ...json, workbook: workbookRef(book, planId(made.plan), 1) } : json)));
   }
   await writeOutputs(outputs, io, guard);

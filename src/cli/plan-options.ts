@@ -5,12 +5,55 @@ import { matchRegister } from '../planning/registers';
 import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings, parseWholeNumber, windowProblem } from '../planning/settings';
 import { Stage, parseStages, stageLabel, stagesWindow } from '../planning/stages';
 import { parseTypedDate } from '../planning/typed-date';
+import { DocumentSettings, recipientLines, titleLines } from '../sheets/forms/document';
 import { UsageError } from './usage-error';
+
+/** The document printed around the forms' tables (Decree 30/2020/NĐ-CP): for `plan`, and to change on `replan`. */
+export const DOCUMENT_OPTIONS = ['issuer', 'issuer-parent', 'number', 'place', 'issued', 'signer-title', 'signer', 'preparer', 'recipients'] as const;
 
 export const PLAN_OPTIONS = [
   'sheet', 'start', 'end', 'granularity', 'method', 'priority', 'workdays', 'holidays',
-  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'issuer', 'stages',
+  'days-off', 'extra-workdays', 'rate', 'machines', 'out', 'json', 'lang', 'stages', ...DOCUMENT_OPTIONS,
 ] as const;
+
+/** A name or a line of the document is a name, not a letter: longer than this is a slip (a file pasted in). */
+const MAX_DOCUMENT_TEXT = 200;
+
+/**
+ * The document settings given on the command line (only those given: a re-split keeps the others). Text is
+ * printed as typed, as text even when it looks like a formula; `--signer-title` takes its lines separated by
+ * " / " ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), `--recipients` its recipients by ";". A date of issue that is not a
+ * date, or a text far too long for a name, is a usage error naming the option.
+ */
+export function documentOptions(options: Map<string, string>): Partial<DocumentSettings> {
+  const doc: Partial<DocumentSettings> = {};
+  const text = (name: (typeof DOCUMENT_OPTIONS)[number]): string | undefined => {
+    const v = options.get(name);
+    if (v === undefined) return undefined;
+    const trimmed = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim();
+    if (trimmed.length > MAX_DOCUMENT_TEXT * (name === 'recipients' ? 10 : 1)) {
+      throw new UsageError(`--${name} dài quá (${trimmed.length} ký tự): đây là một tên hoặc một dòng, không phải văn bản.`,
+        `--${name} is too long (${trimmed.length} characters): it is a name or a line, not a document.`);
+    }
+    return trimmed;
+  };
+  const set = <K extends keyof DocumentSettings>(key: K, value: DocumentSettings[K] | undefined): void => {
+    if (value !== undefined) doc[key] = value;
+  };
+  set('issuer', text('issuer'));
+  set('issuerParent', text('issuer-parent'));
+  set('number', text('number'));
+  set('place', text('place'));
+  set('signer', text('signer'));
+  set('preparer', text('preparer'));
+  const title = text('signer-title');
+  set('signerTitle', title === undefined ? undefined : titleLines(title));
+  const recipients = text('recipients');
+  set('recipients', recipients === undefined ? undefined : recipientLines(recipients));
+  const issued = text('issued');
+  if (issued !== undefined) doc.issued = issued === '' ? null : date('issued', issued);
+  return doc;
+}
 
 /** A date option, typed as people type dates (planning/typed-date.ts: dd/mm/yyyy, d-m-yy, d.m.yyyy, YYYY-MM-DD…). */
 export function date(name: string, text: string): DayNumber {

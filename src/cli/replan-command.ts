@@ -9,18 +9,19 @@ import { Unit } from '../planning/units';
 import { resplitJob } from '../jobs/resplit';
 import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { progressCells } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
+import { DocumentSettings } from '../sheets/forms/document';
 import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuseJob } from './io';
-import { date, oneOf, stagesOption } from './plan-options';
+import { DOCUMENT_OPTIONS, date, documentOptions, oneOf, stagesOption } from './plan-options';
 import { UsageError } from './usage-error';
 
 const NOT_RESPLIT = { vi: 'Không chia lại', en: 'Not re-split' };
 
-export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'stages', 'note', 'out', 'json', 'lang', 'issuer', 'release-held'] as const;
+export const REPLAN_OPTIONS = ['as-of', 'end', 'method', 'rate', 'machines', 'stages', 'note', 'out', 'json', 'lang', 'release-held', ...DOCUMENT_OPTIONS] as const;
 
 /**
  * `--machines "Phường Minh Hưng=2,Xã Minh Thắng=3"`: machines from now on, by unit name (or "name (mã 16387)"
@@ -65,10 +66,11 @@ export async function replanCommand(args: ParsedArgs, io: CommandIO): Promise<nu
   if (rate === null) throw new UsageError(`--rate phải là số nguyên ≥ 1, không phải «${rateText}».`, `--rate must be a whole number ≥ 1, not "${rateText}".`);
   const release = opt('release-held');
   if (release !== undefined && release !== 'yes') throw new UsageError('--release-held chỉ nhận giá trị yes.', '--release-held takes only the value yes.');
+  const document = documentOptions(args.options);
   const outPath = opt('out');
   const jsonPath = opt('json');
   await checkOutputs(input, outPath, jsonPath);
-  return holdingOutputs([outPath, jsonPath], 'replan', io, (guard) => resplitInto(args, io, { input, end, asOf, method, rate, release }, guard));
+  return holdingOutputs([outPath, jsonPath], 'replan', io, (guard) => resplitInto(args, io, { input, end, asOf, method, rate, release, document }, guard));
 }
 
 interface ReplanOptions {
@@ -78,10 +80,12 @@ interface ReplanOptions {
   method: Method | undefined;
   rate: number | undefined;
   release: string | undefined;
+  /** The document settings given (only those: the others are kept from the book). */
+  document: Partial<DocumentSettings>;
 }
 
 /** The run itself, once its outputs are held: read the book, re-split, write the next revision. */
-async function resplitInto(args: ParsedArgs, io: CommandIO, { input, end, asOf, method, rate, release }: ReplanOptions, guard: OutputGuard): Promise<number> {
+async function resplitInto(args: ParsedArgs, io: CommandIO, { input, end, asOf, method, rate, release, document }: ReplanOptions, guard: OutputGuard): Promise<number> {
   const opt = (name: (typeof REPLAN_OPTIONS)[number]): string | undefined => args.options.get(name);
   const outPath = opt('out');
   const jsonPath = opt('json');
@@ -97,7 +101,7 @@ async function resplitInto(args: ParsedArgs, io: CommandIO, { input, end, asOf, 
   const target = await fileTarget(outPath);
   const made = resplitJob({
     book, asOf, changes: { end, method, rate, machines, stages }, note: opt('note') ?? '', made: todayInVietnam(), releaseHeld: release === 'yes',
-    lang, issuer: opt('issuer'), target,
+    lang, document, target,
   });
   if (isRefused(made)) return refuseJob(io, made, input, outPath, NOT_RESPLIT);
   const result = made.revision;
@@ -107,7 +111,7 @@ async function resplitInto(args: ParsedArgs, io: CommandIO, { input, end, asOf, 
   const outputs: PendingFile[] = written ? [written] : [];
   if (jsonPath) {
     // The revision's problems hold the book's, its own (held cells, stages ahead) and the plan's, in that order.
-    const json = planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(made.forms.progress, i), result.replan.done);
+    const json = planJson({ ...result.replan.plan, problems: [] }, result.problems, (i) => progressCells(made.forms.progress, i), result.replan.done, reportDateCell(made.forms.progress));
     outputs.push(jsonFile(jsonPath, () => (written ? { ...json, workbook: workbookRef(written, result.planId, result.revision) } : json)));
   }
   await writeOutputs(outputs, io, guard);

@@ -3,6 +3,7 @@ import { Plan } from '../planning/plan';
 import { PlanSettings } from '../planning/settings';
 import { planStages } from '../planning/stage-plan';
 import { planId } from '../sheets/forms/marker';
+import { DocumentSettings, documentSettings } from '../sheets/forms/document';
 import { defaultFormNames } from '../sheets/forms/options';
 import { Lang } from '../sheets/forms/text';
 import { planForms } from '../sheets/forms/workbook';
@@ -14,11 +15,12 @@ import { FormsToWrite, Refused, Target, formsInto, isRefused, refused } from './
  * whole; the pane plans for the preview (`planOf`) and hands that plan back when writing.
  */
 
-/** What the forms print besides the plan. */
-export interface PlanDocument {
+/**
+ * What the forms print besides the plan: their language, and the document around the tables (issuing body,
+ * number, date of issue, signer, recipients…; unset ones print dotted lines to fill by hand).
+ */
+export interface PlanDocument extends Partial<DocumentSettings> {
   lang: Lang;
-  /** The issuing body printed above Phụ lục 01; blank leaves a line to fill. */
-  issuer: string;
   /** Today in Viet Nam: the first line of Lịch sử kế hoạch. */
   made: DayNumber;
 }
@@ -47,10 +49,10 @@ export function planJob(job: PlanJob): ({ plan: Plan } & FormsToWrite) | Refused
     if (isRefused(made)) return made;
     plan = made.plan;
   }
-  const { lang, issuer, made } = job.document;
+  const { lang, made, ...document } = job.document;
   const id = planId(plan);
   const planned = plan;
   const out = formsInto(job.target, defaultFormNames(lang), planned, (names) =>
-    planForms(planned, job.table, { lang, issuer, planId: id, revision: 1, names, made }));
+    planForms(planned, job.table, { lang, document: documentSettings(document), planId: id, revision: 1, names, made }));
   return isRefused(out) ? out : { plan, ...out };
 }

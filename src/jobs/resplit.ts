@@ -1,5 +1,6 @@
 import { Problem } from '../planning/problems';
 import { keptNames, revisionForms } from '../sheets/book-forms';
+import { DocumentSettings } from '../sheets/forms/document';
 import { Lang } from '../sheets/forms/text';
 import { ReviseInput, Revision, revise } from '../sheets/revise';
 import { FormsToWrite, Refused, Target, formsInto, isRefused, refused } from './target';
@@ -20,9 +21,9 @@ export function resplitOf(input: ReviseInput): { revision: Revision } | Refused 
 export interface ResplitJob extends ReviseInput {
   /** The revision already made from this input (the pane's preview); made anew when absent. */
   revision?: Revision;
-  /** The forms' language and issuing body: the book's own unless given. */
+  /** The forms' language and document settings: the book's own unless given. */
   lang?: Lang;
-  issuer?: string;
+  document?: Partial<DocumentSettings>;
   target: Target;
 }
 
@@ -36,6 +37,6 @@ export function resplitJob(job: ResplitJob): ({ revision: Revision } & FormsToWr
   const { book } = job;
   const lang = job.lang ?? book.lang;
   const next = revision;
-  const out = formsInto(job.target, keptNames(book, lang), next.plan, (names) => revisionForms(book, next, { lang, issuer: job.issuer, names }));
+  const out = formsInto(job.target, keptNames(book, lang), next.plan, (names) => revisionForms(book, next, { lang, document: job.document, names }));
   return isRefused(out) ? out : { revision, ...out };
 }

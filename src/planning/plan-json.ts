@@ -26,8 +26,11 @@ export interface PlanJson {
     targets: number[];
     unscheduled: number;
     finish: string | null;
-    /** Where the actual of each period is typed, e.g. `'Phụ lục 02 - Báo cáo tiến độ'!D10` (with forms). */
-    actualCells?: string[];
+    /**
+     * Where the actual of each period is typed, e.g. `'Phụ lục 02 - Báo cáo tiến độ'!E16` (with forms); null for a
+     * period the row has no working day in (a weekend of a daily plan, a day outside its stage's window): no box.
+     */
+    actualCells?: (string | null)[];
     /** The cell whose formula shows what remains after the actuals typed so far (with forms). */
     remainingCell?: string;
   }[];
@@ -37,6 +40,8 @@ export interface PlanJson {
    * leaves one file new and the other old, and a hash that differs from the workbook's says so.
    */
   workbook?: { file: string; planId: string; revision: number; sha256: string };
+  /** The progress report's report-date cell, which its formulas and the periodic report follow (with forms). */
+  reportDateCell?: string;
 }
 
 export function issuesJson(problems: readonly Problem[]): PlanJson['issues'] {
@@ -44,13 +49,13 @@ export function issuesJson(problems: readonly Problem[]): PlanJson['issues'] {
 }
 
 /** Where a plan row's actuals and remaining count sit in the workbook's forms. */
-export type RowCells = (planRow: number) => { actualCells: string[]; remainingCell: string };
+export type RowCells = (planRow: number) => { actualCells: (string | null)[]; remainingCell: string };
 
 /**
  * `extraProblems` are those found before planning (the reader's warnings), listed first; `cells` adds the
  * progress report's addresses to each row; `done` (a re-split's) what each row had done by the as-of date.
  */
-export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells, done?: Int32Array): PlanJson {
+export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cells?: RowCells, done?: Int32Array, reportDateCell?: string): PlanJson {
   const P = plan.periods.length;
   const stages = plan.settings.stages ?? [];
   return {
@@ -76,5 +81,6 @@ export function planJson(plan: Plan, extraProblems: readonly Problem[] = [], cel
       };
     }),
     issues: issuesJson([...extraProblems, ...plan.problems]),
+    ...(reportDateCell ? { reportDateCell } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { FormKind } from './forms/marker';
+import { DocumentSettings } from './forms/document';
 import { FormOptions, defaultFormNames } from './forms/options';
 import { Lang } from './forms/text';
 import { PlanForms, planForms } from './forms/workbook';
@@ -18,17 +19,17 @@ export function keptNames(book: PlanWorkbook, lang: Lang): Record<FormKind, stri
  */
 export function sameRevisionForms(book: PlanWorkbook, actuals: ReadonlyArray<number | null>, names = keptNames(book, book.lang)): PlanForms {
   const options: FormOptions = {
-    lang: book.lang, issuer: book.issuer, planId: book.planId, revision: book.revision, names, history: book.history, actuals, held: book.held,
+    lang: book.lang, document: book.document, planId: book.planId, revision: book.revision, names, history: book.history, actuals, held: book.held,
     quotaEdits: book.edits,
   };
   return planForms(book.plan, { units: book.units, registers: book.plan.registers }, options);
 }
 
 /** A re-split's forms: the next revision, every actual carried over, held targets shaded, a history line more. */
-export function revisionForms(book: PlanWorkbook, revision: Revision, opts: { lang?: Lang; issuer?: string; names?: Record<FormKind, string> } = {}): PlanForms {
+export function revisionForms(book: PlanWorkbook, revision: Revision, opts: { lang?: Lang; document?: Partial<DocumentSettings>; names?: Record<FormKind, string> } = {}): PlanForms {
   const lang = opts.lang ?? book.lang;
   const options: FormOptions = {
-    lang, issuer: opts.issuer ?? book.issuer, planId: revision.planId, revision: revision.revision, names: opts.names ?? keptNames(book, lang),
+    lang, document: { ...book.document, ...opts.document }, planId: revision.planId, revision: revision.revision, names: opts.names ?? keptNames(book, lang),
     history: revision.history, actuals: revision.actuals, held: revision.held,
   };
   return planForms(revision.plan, { units: revision.units, registers: revision.plan.registers }, options);

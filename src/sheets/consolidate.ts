@@ -10,7 +10,7 @@ import { registerLabel } from '../planning/registers';
 import { groupByParent, unitLabels } from './forms/groups';
 import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
 import { quotaLayout } from './forms/quota-assignment';
-import { LANGS } from './forms/text';
+import { FORM_TEXT, LANGS } from './forms/text';
 import { CellValue, Grid, shownCell } from './grid';
 import { isBlank } from './parse-count';
 import { readPlanSettings } from './read-plan-settings';
@@ -53,7 +53,7 @@ export function consolidate(master: PlanWorkbook, returned: readonly ReturnedBoo
   const first = new Map<number, Found>();
   const keys = rowKeys(master);
   // Its columns and first row are every part's too: they depend on the periods alone.
-  const layout = progressLayout(plan, groupByParent(plan), { lang: master.lang, issuer: '', planId: master.planId, revision: master.revision, names: master.names });
+  const layout = progressLayout(plan, groupByParent(plan), master.names.progress);
   for (const book of returned) {
     if (book.sheets.planId !== master.planId) {
       problems.push(otherPlan(master, book));
@@ -156,8 +156,6 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
   const plan = master.plan;
   const P = plan.periods.length;
   const grid = sheets.progress;
-  const firstActual = layout.stages[0].actual0;
-  const lastActual = layout.stages[layout.stages.length - 1].actual0 + P - 1;
   const { at, address } = sheetCells(grid);
   const where = (row: number, col: number): string => inFile(file, address(row, col));
   const found: Found[] = [];
@@ -165,12 +163,16 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
   const matched = new Set<number>();
 
   const end = (grid.firstRow ?? 1) + grid.rows.length;
+  const totals = new Set(LANGS.map((l) => FORM_TEXT[l].total));
   for (let row = layout.firstRow; row < end; row++) {
     const parent = textOf(at(row, layout.parent));
     const name = textOf(at(row, 1));
     const label = textOf(at(row, 2));
+    // The total closes the table (the signatures come after it); a heading or a subtotal names no register.
+    if (label === '' && totals.has(name)) break;
+    if (label === '' && name !== '') continue;
     if (name === '' && label === '') {
-      for (let c = firstActual; c <= lastActual; c++) {
+      for (const c of layout.inputs) {
         if (isBlank(at(row, c))) continue;
         const cellAt = where(row, c);
         problems.push(problem('error', 'returned-extra-row', cellAt, null,
@@ -203,10 +205,11 @@ function readReturned(master: PlanWorkbook, keys: RowKeys, layout: ProgressLayou
         if (v !== want) problems.push(editedTarget(where(row, col), unit, v, want, what));
       };
       check(c.need, plan.rows[r].remaining, 'need');
-      for (let k = 0; k < P; k++) check(c.target0 + k, plan.targets[r * P + k], 'target');
+      for (let k = 0; k < P; k++) if (c.target[k] >= 0) check(c.target[k], plan.targets[r * P + k], 'target');
       for (let k = 0; k < P; k++) {
-        const cellAt = where(row, c.actual0 + k);
-        const v = readActual(at(row, c.actual0 + k), cellAt, unit);
+        if (c.actual[k] < 0) continue;
+        const cellAt = where(row, c.actual[k]);
+        const v = readActual(at(row, c.actual[k]), cellAt, unit);
         if (typeof v === 'number') found.push({ index: r * P + k, value: v, file, at: cellAt });
         else if (v !== null) problems.push(v);
       }
@@ -257,7 +260,7 @@ function quotaTargets(master: PlanWorkbook, file: string, grid: Grid, matched: R
       if (v !== want && !(also !== undefined && v === also)) problems.push(editedTarget(inFile(file, address(row, col)), unit, v, want, what));
     };
     check(layout.remaining, plan.rows[r].remaining, undefined, 'need');
-    for (let k = 0; k < P; k++) check(layout.target0 + k, plan.targets[r * P + k], master.edits.get(r * P + k), 'target');
+    for (let k = 0; k < P; k++) if (layout.target[k] >= 0) check(layout.target[k], plan.targets[r * P + k], master.edits.get(r * P + k), 'target');
   });
   return problems;
 }

@@ -3,7 +3,8 @@ import { DayNumber, parseDate } from '../planning/days';
 import { GRANULARITIES, Granularity } from '../planning/periods';
 import { Problem, problem } from '../planning/problems';
 import { METHODS, Method, PlanSettings, defaultSettings } from '../planning/settings';
-import { OPTIONAL_SETTING_KEYS, SETTING_KEYS, SettingKey } from './forms/calendar-sheet';
+import { DOCUMENT_KEYS, OPTIONAL_SETTING_KEYS, SETTING_KEYS, SettingKey } from './forms/calendar-sheet';
+import { DocumentSettings, EMPTY_DOCUMENT, recipientLines, titleLines } from './forms/document';
 import { Stage, parseStages } from '../planning/stages';
 import { CellValue, Grid, gridAddress, isCellDate } from './grid';
 
@@ -11,6 +12,8 @@ export interface StoredPlan {
   settings: PlanSettings;
   planId: string;
   revision: number;
+  /** The document's settings (empty in workbooks written before Lịch stored them). */
+  document: DocumentSettings;
 }
 
 /**
@@ -21,7 +24,7 @@ export function readPlanSettings(grid: Grid): { plan: StoredPlan | null; problem
   const found = new Map<SettingKey, { value: CellValue; at: string }>();
   grid.rows.forEach((row, r) => {
     const key = row[0];
-    if (typeof key === 'string' && ([...SETTING_KEYS, ...OPTIONAL_SETTING_KEYS] as readonly string[]).includes(key)) {
+    if (typeof key === 'string' && ([...SETTING_KEYS, ...OPTIONAL_SETTING_KEYS, ...DOCUMENT_KEYS] as readonly string[]).includes(key)) {
       found.set(key as SettingKey, { value: row[2] ?? null, at: gridAddress(grid, r, 2) });
     }
   });
@@ -75,11 +78,32 @@ export function readPlanSettings(grid: Grid): { plan: StoredPlan | null; problem
     if ('error' in parsed) bad(stagesEntry.at, `Giai đoạn không hợp lệ: ${parsed.error.vi} (ô ${stagesEntry.at}).`, `Not valid stages: ${parsed.error.en} (cell ${stagesEntry.at}).`);
     else stages = parsed.stages;
   }
+  const document = readDocument(found, bad);
   if (problems.length > 0) return { plan: null, problems };
 
   const settings = defaultSettings(start!, end!);
   Object.assign(settings, { granularity, method, priority, rate, defaultMachines });
   settings.calendar = { week: week!, holidays: holidays!, daysOff: daysOff!, extraWorkdays: extraWorkdays! };
   if (stages) settings.stages = stages;
-  return { plan: { settings, planId: planId!, revision: revision! }, problems };
+  return { plan: { settings, planId: planId!, revision: revision!, document }, problems };
+}
+
+/** The document's settings as Lịch stores them: text as typed (numbers as shown), the date of issue a date. */
+function readDocument(found: Map<SettingKey, { value: CellValue; at: string }>, bad: (at: string, vi: string, en: string) => null): DocumentSettings {
+  const text = (key: SettingKey): string => {
+    const v = found.get(key)?.value ?? null;
+    return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+  };
+  const doc: DocumentSettings = {
+    ...EMPTY_DOCUMENT,
+    issuer: text('issuer'), issuerParent: text('issuerParent'), number: text('number'), place: text('place'),
+    signerTitle: titleLines(text('signerTitle')), signer: text('signer'), preparer: text('preparer'), recipients: recipientLines(text('recipients')),
+  };
+  const issued = found.get('issued');
+  if (issued && issued.value !== null && issued.value !== '') {
+    const day = isCellDate(issued.value) ? issued.value.date : typeof issued.value === 'string' ? parseDate(issued.value) : null;
+    if (day === null) bad(issued.at, `Ngày ban hành không hợp lệ (ô ${issued.at}): hãy gõ một ngày dd/mm/yyyy hoặc xóa ô.`, `Not a valid date of issue (cell ${issued.at}): type a date dd/mm/yyyy or clear the cell.`);
+    else doc.issued = day;
+  }
+  return doc;
 }

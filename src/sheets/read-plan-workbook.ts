@@ -11,6 +11,8 @@ import { cell } from './forms/refs';
 import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
 import { FORM_TEXT, LANGS, Lang } from './forms/text';
+import { DOCUMENT_KEYS } from './forms/calendar-sheet';
+import { DocumentSettings } from './forms/document';
 import { CellValue, Grid, gridAddress, isCellDate, shownCell } from './grid';
 import { MAX_COUNT, codeNote } from '../planning/units';
 import { isBlank } from './parse-count';
@@ -50,8 +52,8 @@ export interface PlanWorkbook {
   units: Unit[];
   /** The language the forms are in (from Phụ lục 02's title). */
   lang: Lang;
-  /** The issuer typed above Phụ lục 01's title, or ''. */
-  issuer: string;
+  /** The document's settings, as Lịch stores them (older workbooks: the issuer above Phụ lục 01's title). */
+  document: DocumentSettings;
   /** Cells `r·P + k` held by an earlier re-split. */
   held: number[];
   /** Targets typed over in Phụ lục 01 (`r·P + k` → the number typed): held by the next re-split. */
@@ -95,7 +97,7 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const base = planStages(units, table.registers, settings);
   if (hasErrors(base.problems)) return refuse([...table.problems, ...base.problems]);
   // From revision 2 on, the targets are the re-split's, stored on Phụ lục 02 next to the actuals.
-  const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets, formLang);
+  const candidate = revision === 1 ? { plan: base, held: [] } : storedTargets(base, sheets);
   const rebuilt = planId(candidate.plan, revision, candidate.held);
   const found = rebuilt === sheets.planId ? candidate : null;
   if (!found || stored.plan.planId !== sheets.planId) {
@@ -120,7 +122,7 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
         '(edited by hand?). The plan cannot be read back; plan again.')]);
   }
   const plan = found.plan;
-  const layout = layoutOf(plan, sheets, formLang);
+  const layout = layoutOf(plan, sheets);
 
   const progress = readActuals(plan, layout, sheets, lang);
   const edits = sheets.quota ? readEdits(plan, sheets.quota) : { edits: new Map<number, number>(), problems: [] };
@@ -128,22 +130,27 @@ export function readPlanWorkbook(sheets: PlanWorkbookSheets, lang?: Lang): PlanW
   const problems = [...progress.problems, ...edits.problems, ...history.problems];
   if (hasErrors(problems)) return refuse(problems);
   const quota = quotaLayout(plan, groupByParent(plan));
-  const issuer = textOf(sheets.quota?.rows[0]?.[0] ?? null);
+  // Workbooks written before Lịch stored the document had the issuer above Phụ lục 01's title only.
+  const stored0 = stored.plan.document;
+  const oldIssuer = DOCUMENT_KEYS.some((k) => settingCell(sheets.calendar, k) !== `${sheets.calendar.sheet}!A`) ? '' : textOf(sheets.quota?.rows[0]?.[0] ?? null);
+  const document = oldIssuer && !LANGS.some((l) => FORM_TEXT[l].issuerBlank === oldIssuer) ? { ...stored0, issuer: oldIssuer } : stored0;
+  /** A cell of Phụ lục 02 (a period without a box falls back to the row's "done" cell, for messages only). */
+  const progressCell = (r: number, column: number): string => `${layout.sheet}!${cell(column >= 0 ? column : colsOf(layout, r).done, layout.rowOf[r])}`;
   return {
     plan, actuals: progress.actuals, revision, planId: sheets.planId, names: sheets.names, units: plan.units.slice(), lang: formLang,
-    issuer: LANGS.some((l) => FORM_TEXT[l].issuerBlank === issuer) ? '' : issuer,
+    document,
     held: found.held, edits: edits.edits, history: history.entries,
-    actualCell: (r, k) => `${layout.sheet}!${cell(colsOf(layout, r).actual0 + k, layout.rowOf[r])}`,
-    editCell: (r, k) => (sheets.quota && sheets.names.quota
-      ? `${sheets.names.quota}!${cell(quota.target0 + k, quota.rowOf[r])}`
-      : `${layout.sheet}!${cell(colsOf(layout, r).target0 + k, layout.rowOf[r])}`),
+    actualCell: (r, k) => progressCell(r, colsOf(layout, r).actual[k]),
+    editCell: (r, k) => (sheets.quota && sheets.names.quota && quota.target[k] >= 0
+      ? `${sheets.names.quota}!${cell(quota.target[k], quota.rowOf[r])}`
+      : progressCell(r, colsOf(layout, r).target[k])),
     problems: table.problems,
   };
 }
 
-/** planForms' layout of Phụ lục 02: only the progress sheet's name comes from the options. */
-function layoutOf(plan: Plan, sheets: PlanWorkbookSheets, lang: Lang): ProgressLayout {
-  return progressLayout(plan, groupByParent(plan), { lang, issuer: '', planId: sheets.planId, revision: 1, names: sheets.names });
+/** planForms' layout of Phụ lục 02: only the progress sheet's name comes from the workbook. */
+function layoutOf(plan: Plan, sheets: PlanWorkbookSheets): ProgressLayout {
+  return progressLayout(plan, groupByParent(plan), sheets.names.progress);
 }
 
 /**
@@ -160,7 +167,7 @@ function isPart(plan: Plan, sheets: PlanWorkbookSheets, revision: number): boole
   const entry = history.entries.find((e) => e.revision === revision);
   const need = plan.rows.reduce((sum, row) => sum + (isFinalRow(plan, row) ? row.remaining : 0), 0);
   if (!entry || entry.need <= need) return false;
-  const layout = layoutOf(plan, sheets, 'vi'); // the layout does not depend on the language
+  const layout = layoutOf(plan, sheets);
   const { at } = sheetCells(sheets.progress);
   // The part shows each unit as the master's forms do: its name, with its code where the master has two of that name.
   const shows = (text: string, u: Unit): boolean => text === u.name || LANGS.some((l) => text === `${u.name}${codeNote(u.code, l)}`);
@@ -170,7 +177,8 @@ function isPart(plan: Plan, sheets: PlanWorkbookSheets, revision: number): boole
       LANGS.some((l) => textOf(at(sheetRow, 2)) === registerLabel(row.register, l)) &&
       at(sheetRow, colsOf(layout, r).need) === row.remaining;
   });
-  return rowsMatch && isBlank(at(layout.lastRow + 1, 1)) && isBlank(at(layout.lastRow + 1, 2));
+  // The total follows the part's last unit: nothing was added below its rows.
+  return rowsMatch && LANGS.some((l) => textOf(at(layout.totalRow, 1)) === FORM_TEXT[l].total) && isBlank(at(layout.totalRow, 2));
 }
 
 /** Accessors of a grid by 1-based sheet row and 0-based sheet column. */
@@ -187,8 +195,8 @@ export function sheetCells(grid: Grid): { at: (row: number, c: number) => CellVa
  * A revision's targets, unscheduled records, finish dates and held periods, read from Phụ lục 02's columns
  * into the rows `base` has. Nothing is checked here: the plan id over what was read says whether it is whole.
  */
-function storedTargets(base: Plan, sheets: PlanWorkbookSheets, lang: Lang): { plan: Plan; held: number[] } {
-  const layout = layoutOf(base, sheets, lang);
+function storedTargets(base: Plan, sheets: PlanWorkbookSheets): { plan: Plan; held: number[] } {
+  const layout = layoutOf(base, sheets);
   const { at } = sheetCells(sheets.progress);
   const P = base.periods.length;
   const num = (v: CellValue): number => (typeof v === 'number' ? v : NaN);
@@ -197,7 +205,12 @@ function storedTargets(base: Plan, sheets: PlanWorkbookSheets, lang: Lang): { pl
   const rows: PlanRow[] = base.rows.map((row, r) => {
     const sheetRow = layout.rowOf[r];
     const c = colsOf(layout, r);
-    for (let k = 0; k < P; k++) targets[r * P + k] = num(at(sheetRow, c.target0 + k));
+    for (let k = 0; k < P; k++) if (c.target[k] >= 0) targets[r * P + k] = num(at(sheetRow, c.target[k]));
+    // Targets of periods without a box (a stage's window moved after them by a re-split): `k:target,…`.
+    for (const pair of textOf(at(sheetRow, c.off)).split(',').filter(Boolean)) {
+      const [k, v] = pair.split(':').map(Number);
+      if (k >= 0 && k < P) targets[r * P + k] = v;
+    }
     const finish = at(sheetRow, c.finish);
     const heldText = textOf(at(sheetRow, c.held));
     if (heldText) for (const k of heldText.split(',')) held.push(r * P + Number(k));
@@ -217,14 +230,15 @@ function readEdits(plan: Plan, grid: Grid): { edits: Map<number, number>; proble
   const problems: Problem[] = [];
   plan.rows.forEach((row, r) => {
     for (let k = 0; k < P; k++) {
-      const v = at(layout.rowOf[r], layout.target0 + k);
+      if (layout.target[k] < 0) continue;
+      const v = at(layout.rowOf[r], layout.target[k]);
       const planned = plan.targets[r * P + k];
       if (v === planned) continue;
       if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT) {
         edits.set(r * P + k, v);
         continue;
       }
-      const cellAt = address(layout.rowOf[r], layout.target0 + k);
+      const cellAt = address(layout.rowOf[r], layout.target[k]);
       problems.push(problem('error', 'bad-target', cellAt, plan.units[row.unitIndex].name,
         `Chỉ tiêu «${shownCell(v, 'vi')}» ở ô ${cellAt} không phải số nguyên từ 0 đến ${formatCount(MAX_COUNT, 'vi')}. Muốn giữ nguyên một chỉ tiêu khi chia lại, hãy gõ số vào ô đó; ` +
           'muốn bỏ, hãy gõ lại số đã giao.',
@@ -286,7 +300,6 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
   const P = plan.periods.length;
   const actuals: (number | null)[] = new Array(plan.rows.length * P).fill(null);
   const problems: Problem[] = [];
-  const firstRow = grid.firstRow ?? 1;
   const { at, address } = sheetCells(grid);
 
   // The name each row shows (with its code where two units of a group share a name), in either language.
@@ -317,20 +330,23 @@ function readActuals(plan: Plan, layout: ProgressLayout, sheets: PlanWorkbookShe
     }
     if (moved.has(row)) continue;
     for (let k = 0; k < P; k++) {
-      const c = colsOf(layout, planRow).actual0 + k;
+      const c = colsOf(layout, planRow).actual[k];
+      if (c < 0) continue;
       const v = readActual(at(row, c), address(row, c), unit.name);
       if (typeof v === 'number') actuals[planRow * P + k] = v;
       else if (v !== null) problems.push(v);
     }
   }
 
-  // Below the plan's rows nothing may be typed: a row added there belongs to no plan row.
-  for (let row = layout.lastRow + 1; row < firstRow + grid.rows.length; row++) {
-    for (let c = 0; c < layout.stages[layout.stages.length - 1].actual0 + P; c++) {
+  // The total follows the units: a row added after them (above the total, which it pushes down) belongs to no plan row.
+  const totals = new Set(LANGS.map((l) => FORM_TEXT[l].total));
+  for (const row of [layout.totalRow]) {
+    if (totals.has(textOf(at(row, 1)))) continue;
+    for (const c of [1, 2, ...layout.inputs]) {
       if (isBlank(at(row, c))) continue;
       problems.push(problem('error', 'progress-extra-row', address(row, c), null,
-        `Ô ${address(row, c)} nằm dưới các dòng của kế hoạch nhưng có dữ liệu: dòng đã được thêm vào sau khi lập kế hoạch.`,
-        `Cell ${address(row, c)} is below the plan's rows but holds data: a row was added after planning.`));
+        `Ô ${address(row, c)} nằm dưới các dòng của kế hoạch, trên dòng tổng cộng, nhưng có dữ liệu: dòng đã được thêm vào sau khi lập kế hoạch.`,
+        `Cell ${address(row, c)} is below the plan's rows, above the total, but holds data: a row was added after planning.`));
       break;
     }
   }

@@ -12,6 +12,7 @@ import { stageAheadProblems } from '../planning/stage-check';
 import { isFinalRow } from '../planning/stage-plan';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
+import { periodsWithWork } from './forms/progress-report';
 import { RevisionEntry } from '../planning/history';
 import { PlanWorkbook } from './read-plan-workbook';
 
@@ -125,6 +126,23 @@ export function revise(input: ReviseInput): RevisionResult {
       problems.push(problem('error', 'actual-after-new-end', at, u.name,
         `Ô ${at} có số thực hiện ${a} của kỳ ${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)}, sau hạn mới ${formatVN(changes.end)}: chia lại sẽ làm mất nó. Hãy kiểm tra lại số liệu hoặc chọn hạn muộn hơn.`,
         `Cell ${at} holds the actual ${a} of ${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)}, after the new end ${formatVN(changes.end)}: a re-split would lose it. Check the figure, or choose a later end.`));
+    }
+  }
+  // An actual in a period its stage no longer works in (a re-split that moved the stage's window after it) would
+  // have no box on the new forms: refused, naming its cell, rather than lost.
+  const work = periodsWithWork(next);
+  for (let r = 0; r < old.rows.length; r++) {
+    const s = old.rows[r].stage ?? 0;
+    for (let k = 0; k < Math.min(oldP, P); k++) {
+      const a = actuals[r * P + k];
+      if (a === null || work[s][k]) continue;
+      const at = book.actualCell(r, k);
+      const span = `${formatVN(old.periods[k].start)}–${formatVN(old.periods[k].end)}`;
+      problems.push(problem('error', 'actual-outside-window', at, old.units[old.rows[r].unitIndex].name,
+        `Ô ${at} có số thực hiện ${a} của kỳ ${span}, nhưng theo các giai đoạn mới ${rowLabel(r, 'vi')} không còn làm việc trong kỳ này: chia lại sẽ làm mất nó. ` +
+          'Hãy cho giai đoạn bắt đầu không muộn hơn kỳ đó (--stages).',
+        `Cell ${at} holds the actual ${a} of ${span}, but with the new stages ${rowLabel(r, 'en')} no longer works in that period: a re-split would lose it. ` +
+          'Start the stage no later than that period (--stages).'));
     }
   }
   if (hasErrors(problems)) return { plan: null, problems };

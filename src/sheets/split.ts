@@ -38,10 +38,10 @@ export function splitBook(book: PlanWorkbook, by: SplitBy): SplitPart[] {
   const rowsOfUnit: number[][] = plan.units.map(() => []);
   plan.rows.forEach((row, r) => rowsOfUnit[row.unitIndex].push(r));
 
-  const groups: { name: string; units: number[] }[] = [];
+  const groups: { name: string; units: number[]; reporting: string }[] = [];
   for (const group of groupByParent(plan)) {
-    if (by === 'parent' && group.parent !== null) groups.push({ name: group.parent, units: group.units });
-    else for (const u of group.units) groups.push({ name: labels[u], units: [u] });
+    if (by === 'parent' && group.parent !== null) groups.push({ name: group.parent, units: group.units, reporting: group.parent });
+    else for (const u of group.units) groups.push({ name: labels[u], units: [u], reporting: plan.units[u].name });
   }
   // By unit, a name that two units carry (Xã Tân Lập in two districts) is told apart by its parent first.
   const count = new Map<string, number>();
@@ -53,7 +53,7 @@ export function splitBook(book: PlanWorkbook, by: SplitBy): SplitPart[] {
 
   const taken = new Set<string>();
   const options: Omit<FormOptions, 'actuals' | 'held'> = {
-    lang: book.lang, issuer: book.issuer, planId: book.planId, revision: book.revision, names: keptNames(book, book.lang), history: book.history,
+    lang: book.lang, document: book.document, planId: book.planId, revision: book.revision, names: keptNames(book, book.lang), history: book.history,
   };
   const parts: SplitPart[] = [];
   for (const g of named) {
@@ -69,7 +69,8 @@ export function splitBook(book: PlanWorkbook, by: SplitBy): SplitPart[] {
     });
     parts.push({
       name: uniqueName(safeFileName(g.name), taken),
-      forms: planForms(sub, { units, registers: plan.registers }, { ...options, actuals, held }),
+      // The part's Phụ lục 02 and periodic report name its district or commune as the reporting unit.
+      forms: planForms(sub, { units, registers: plan.registers }, { ...options, actuals, held, reportingUnit: g.reporting }),
       rows,
     });
   }

@@ -15,8 +15,9 @@ export function gridOfModel(s: SheetModel): Grid {
   };
 }
 
-/** Puts a value at an A1 address (`'Sheet'!E12` or `E12`) of a grid. */
-export function put(grid: Grid, ref: string, value: CellValue): void {
+/** Puts a value at an A1 address (`'Sheet'!E12` or `E12`) of a grid; a period without a box (null) is a test's mistake. */
+export function put(grid: Grid, ref: string | null, value: CellValue): void {
+  if (ref === null) throw new Error('No box for that period');
   const m = /([A-Z]+)(\d+)$/.exec(ref)!;
   const c = columnNumber(m[1]);
   const r = Number(m[2]) - 1;

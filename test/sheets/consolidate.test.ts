@@ -1,3 +1,4 @@
+import { documentSettings } from '../../src/sheets/forms/document';
 import fc from 'fast-check';
 import { dayFromYMD } from '../../src/planning/days';
 import { Plan, planUnits } from '../../src/planning/plan';
@@ -28,22 +29,27 @@ const read = readSheets;
 /** A first revision's workbook, with `typed` (row-major) typed into its Phụ lục 02, read back. */
 function masterOf(units: Unit[], settings: PlanSettings, typed?: (number | null)[]): { book: PlanWorkbook; sheets: PlanWorkbookSheets; forms: PlanForms } {
   const plan = planUnits(units, REG, settings);
-  const options: FormOptions = { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames('vi'), made: settings.start };
+  const options: FormOptions = { lang: 'vi', document: documentSettings(), planId: planId(plan), revision: 1, names: defaultFormNames('vi'), made: settings.start };
   const forms = planForms(plan, { units, registers: REG }, options);
   const sheets = sheetsOf(forms, options);
   const P = plan.periods.length;
-  typed?.forEach((v, i) => put(sheets.progress, progressCells(forms.progress, Math.floor(i / P)).actualCells[i % P], v));
+  typed?.forEach((v, i) => {
+    const at = progressCells(forms.progress, Math.floor(i / P)).actualCells[i % P];
+    if (at !== null) put(sheets.progress, at, v); // no box where the row has no working day
+  });
   return { book: read(sheets), sheets, forms };
 }
 
-/** A part as it comes back: its grids, with `values` (part row i, period k → value) typed in. */
+/** A part as it comes back: its grids, with `values` (part row i, period k → value) typed in, box by box. */
 function returnedPart(book: PlanWorkbook, part: SplitPart, file: string, values: (i: number, k: number) => CellValue | undefined = () => undefined): ReturnedBook {
   const sheets = sheetsOf(part.forms, { names: book.names, planId: book.planId });
   const P = book.plan.periods.length;
   part.rows.forEach((_, i) => {
+    const cells = progressCells(part.forms.progress, i).actualCells;
     for (let k = 0; k < P; k++) {
+      if (cells[k] === null) continue;
       const v = values(i, k);
-      if (v !== undefined) put(sheets.progress, progressCells(part.forms.progress, i).actualCells[k], v);
+      if (v !== undefined) put(sheets.progress, cells[k], v);
     }
   });
   return { file, sheets };
@@ -75,13 +81,14 @@ describe('splitBook', () => {
     expect(progress.marker).toBe(`quota-planner/progress/${book.planId}`);
     // Its rows show the master's labels, targets and the actual already typed.
     const back = sheetsOf(x.forms, { names: book.names, planId: book.planId }).progress;
-    const labels = back.rows.slice(9).map((r) => [r[1], r[2]]);
+    const lines = Array.from(x.forms.progress.lineRow, (row) => back.rows[row - 1]);
+    const labels = lines.map((r) => [r[1], r[2]]);
     expect(labels).toEqual([['Xã A', 'Khai sinh'], ['Xã A', 'Kết hôn'], ['Xã C', 'Khai sinh'], ['Xã Tân Lập', 'Khai sinh'], ['Xã Tân Lập', 'Khai tử']]);
-    expect(back.rows[9][3]).toBe(250);
     const c = x.forms.progress.stages[0];
+    expect(lines[0][c.actual[0]]).toBe(250);
     x.rows.forEach((r, i) => {
-      expect(back.rows[9 + i].slice(c.target0, c.target0 + P)).toEqual(Array.from(book.plan.targets.subarray(r * P, (r + 1) * P)));
-      expect(back.rows[9 + i][c.need]).toBe(book.plan.rows[r].remaining);
+      expect(Array.from(c.target, (col) => lines[i][col])).toEqual(Array.from(book.plan.targets.subarray(r * P, (r + 1) * P)));
+      expect(lines[i][c.need]).toBe(book.plan.rows[r].remaining);
     });
   });
 
@@ -94,7 +101,7 @@ describe('splitBook', () => {
     const { book } = masterOf(dongKhe, weekly());
     const parts = splitBook(book, 'unit');
     expect(parts.map((p) => p.name)).toEqual(['Xã Đông Khê (mã 16387)', 'Xã Đông Khê (mã 16408)', 'Phường Ba Đình']);
-    const shown = parts.map((p) => sheetsOf(p.forms, { names: book.names, planId: book.planId }).progress.rows[9][1]);
+    const shown = parts.map((p) => sheetsOf(p.forms, { names: book.names, planId: book.planId }).progress.rows[p.forms.progress.lineRow[0] - 1][1]);
     expect(shown).toEqual(['Xã Đông Khê (mã 16387)', 'Xã Đông Khê (mã 16408)', 'Phường Ba Đình']);
     // Đơn vị đã đọc still lists the unit as read, with its code in its own column.
     const units = sheetsOf(parts[0].forms, { names: book.names, planId: book.planId }).units;
@@ -163,8 +170,11 @@ describe('consolidate', () => {
     expect(result.actuals[0]).toBe(120);
     expect(result.actuals[1]).toBe(90);
     expect(result.copied).toBe(1);
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'actual-replaced', cell: `${PROGRESS}!D10`, unit: 'Xã A' })]);
-    expect(result.problems[0].vi).toContain(`ô [x.xlsx]${PROGRESS}!D10 ghi 120`);
+    // Xã A's births sit on the same row, under Huyện X's heading, in the master and in Huyện X's part.
+    const at = cell(x.forms.progress.stages[0].actual[0], x.forms.progress.lineRow[0]);
+    expect(book.actualCell(0, 0)).toBe(`${PROGRESS}!${at}`);
+    expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'actual-replaced', cell: `${PROGRESS}!${at}`, unit: 'Xã A' })]);
+    expect(result.problems[0].vi).toContain(`ô [x.xlsx]${PROGRESS}!${at} ghi 120`);
     expect(result.problems[0].en).toContain('held the actual 100');
   });
 
@@ -200,7 +210,7 @@ describe('consolidate', () => {
     // The same plan written in English has the same id: its labels are recognised.
     const plan = planUnits(FOUR, REG, weekly());
     const names = defaultFormNames('en');
-    const en = planForms(plan, { units: FOUR, registers: REG }, { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names });
+    const en = planForms(plan, { units: FOUR, registers: REG }, { lang: 'en', document: documentSettings(), planId: planId(plan), revision: 1, names });
     const enSheets = sheetsOf(en, { names, planId: planId(plan) });
     put(enSheets.progress, progressCells(en.progress, 1).actualCells[0], 7);
     expect(consolidate(book, [{ file: 'en.xlsx', sheets: enSheets }]).actuals[4]).toBe(7);
@@ -229,12 +239,13 @@ describe('consolidate', () => {
     it('a row for a unit or register the master does not have', () => {
       const { book, x } = setup();
       const back = returnedPart(book, x, 'x.xlsx', () => 1);
-      put(back.sheets.progress, 'B11', 'Xã Z');
-      put(back.sheets.progress, 'C12', 'Khai tử');
+      const lines = x.forms.progress.lineRow;
+      put(back.sheets.progress, `B${lines[1]}`, 'Xã Z');
+      put(back.sheets.progress, `C${lines[2]}`, 'Khai tử');
       const result = consolidate(book, [back]);
       expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
-        ['foreign-row', `[x.xlsx]${PROGRESS}!B11`],
-        ['foreign-row', `[x.xlsx]${PROGRESS}!C12`],
+        ['foreign-row', `[x.xlsx]${PROGRESS}!B${lines[1]}`],
+        ['foreign-row', `[x.xlsx]${PROGRESS}!C${lines[2]}`],
       ]);
       expect(result.problems[0].en).toContain('"Xã Z – Kết hôn (Huyện X)"');
       expect(result.actuals.every((v) => v === null)).toBe(true);
@@ -244,16 +255,19 @@ describe('consolidate', () => {
       const { book, x } = setup();
       const back = returnedPart(book, x, 'x.xlsx');
       const c = x.forms.progress.stages[0];
-      put(back.sheets.progress, cell(c.target0 + 1, 10), 999);
-      put(back.sheets.progress, cell(c.need, 11), 1);
+      const [r0, r1] = x.forms.progress.lineRow;
+      put(back.sheets.progress, cell(c.target[1], r0), 999);
+      put(back.sheets.progress, cell(c.need, r1), 1);
       const quota = back.sheets.quota!;
-      // Phụ lục 01 of Huyện X's part: heading row 9, Xã A's births on row 10, targets from column F.
-      put(quota, 'F10', 260);
+      // Phụ lục 01 of Huyện X's part: its heading, then Xã A's births; the target columns are the master's.
+      const births = quota.rows.findIndex((r) => r[1] === 'Xã A' && r[2] === 'Khai sinh') + 1;
+      const first = cell(quotaLayout(book.plan, groupByParent(book.plan)).target[0], births);
+      put(quota, first, 260);
       const result = consolidate(book, [back]);
       expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
-        ['edited-target', `[x.xlsx]${PROGRESS}!${cell(c.target0 + 1, 10)}`],
-        ['edited-target', `[x.xlsx]${PROGRESS}!${cell(c.need, 11)}`],
-        ['edited-target', `[x.xlsx]Phụ lục 01 - Giao chỉ tiêu!F10`],
+        ['edited-target', `[x.xlsx]${PROGRESS}!${cell(c.target[1], r0)}`],
+        ['edited-target', `[x.xlsx]${PROGRESS}!${cell(c.need, r1)}`],
+        ['edited-target', `[x.xlsx]Phụ lục 01 - Giao chỉ tiêu!${first}`],
       ]);
       expect(result.problems[2].vi).toContain('chỉ tiêu «260», nhưng sổ kế hoạch giao 250');
       expect(result.problems[1].en).toContain('records to digitize "1"');
@@ -264,7 +278,7 @@ describe('consolidate', () => {
       const bad: CellValue[] = [-5, 2.5, 'một trăm', 10_000_001];
       const result = consolidate(book, [returnedPart(book, y, 'y.xlsx', (_, k) => bad[k])]);
       expect(result.problems.map((p) => [p.code, p.cell, p.unit])).toEqual(
-        ['D', 'E', 'F', 'G'].map((col) => ['bad-actual', `[y.xlsx]${PROGRESS}!${col}10`, 'Xã Tân Lập']),
+        progressCells(y.forms.progress, 0).actualCells.map((at) => ['bad-actual', `[y.xlsx]${at!.replace(/^'(.*)'!/, '$1!')}`, 'Xã Tân Lập']),
       );
       expect(result.problems[2].vi).toContain('«một trăm»');
     });
@@ -277,9 +291,10 @@ describe('consolidate', () => {
       const part = returnedPart(book, x, 'huyen-x.xlsx', (i, k) => (i === 0 && k === 0 ? 310 : undefined));
       const result = consolidate(book, [{ file: 'copy.xlsx', sheets: copy }, part]);
       expect(result.copied).toBe(0);
-      expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'actual-conflict', cell: `[huyen-x.xlsx]${PROGRESS}!D10` })]);
-      // Xã A's births are row 10 of the master and of Huyện X's part alike.
-      expect(result.problems[0].vi).toContain(`ô [copy.xlsx]${PROGRESS}!D10 ghi 300, ô [huyen-x.xlsx]${PROGRESS}!D10 ghi 310`);
+      // Xã A's births are the same row of the master and of Huyện X's part alike.
+      const at = cell(x.forms.progress.stages[0].actual[0], x.forms.progress.lineRow[0]);
+      expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'actual-conflict', cell: `[huyen-x.xlsx]${PROGRESS}!${at}` })]);
+      expect(result.problems[0].vi).toContain(`ô [copy.xlsx]${PROGRESS}!${at} ghi 300, ô [huyen-x.xlsx]${PROGRESS}!${at} ghi 310`);
       expect(result.problems[0].en).toContain('Nothing is guessed');
     });
 
@@ -303,15 +318,18 @@ describe('consolidate', () => {
     it('a figure typed on a row that names no unit', () => {
       const { book, y } = setup();
       const back = returnedPart(book, y, 'y.xlsx');
-      put(back.sheets.progress, 'E11', 40);
-      expect(consolidate(book, [back]).problems.map((p) => [p.code, p.cell])).toEqual([['returned-extra-row', `[y.xlsx]${PROGRESS}!E11`]]);
+      const { totalRow, stages } = y.forms.progress;
+      back.sheets.progress.rows.splice(totalRow - 1, 0, []); // a row inserted above the total
+      const at = cell(stages[0].actual[1], totalRow);
+      put(back.sheets.progress, at, 40);
+      expect(consolidate(book, [back]).problems.map((p) => [p.code, p.cell])).toEqual([['returned-extra-row', `[y.xlsx]${PROGRESS}!${at}`]]);
     });
   });
 
   it('accepts a whole copy carrying the targets typed over on the master’s Phụ lục 01, and writes them there again', () => {
     const { book: plain, sheets } = masterOf(FOUR, weekly());
     const q = quotaLayout(plain.plan, groupByParent(plain.plan));
-    const at = cell(q.target0 + 2, q.rowOf[0]);
+    const at = cell(q.target[2], q.rowOf[0]);
     put(sheets.quota!, at, 7);
     const book = read(sheets);
     expect([...book.edits]).toEqual([[2, 7]]);
@@ -319,7 +337,7 @@ describe('consolidate', () => {
     // The consolidated workbook keeps the 7 where it was typed, so the next re-split still holds it.
     const again = sameRevisionForms(book, book.actuals);
     const quota = again.sheets.find((s) => s.name === book.names.quota)!;
-    expect(quota.rows[q.rowOf[0] - 1].values[q.target0 + 2]).toBe(7);
+    expect(quota.rows[q.rowOf[0] - 1].values[q.target[2]]).toBe(7);
   });
 });
 

@@ -1,3 +1,4 @@
+import { documentSettings } from '../../src/sheets/forms/document';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { main } from '../../src/cli/main';
@@ -31,7 +32,7 @@ const THREE_COMMUNES = [
 function planned(lang: Lang = 'vi', over: Partial<PlanSettings> = {}, units = THREE_COMMUNES) {
   const settings: PlanSettings = { ...defaultSettings(d('2024-06-03'), d('2024-06-28')), granularity: 'week', ...over };
   const plan = planUnits(units, ['KS', 'KT'], settings);
-  const options: FormOptions = { lang, issuer: '', planId: planId(plan), revision: 1, names: defaultFormNames(lang) };
+  const options: FormOptions = { lang, document: documentSettings(), planId: planId(plan), revision: 1, names: defaultFormNames(lang) };
   const forms = planForms(plan, { units, registers: ['KS', 'KT'] }, options);
   const grid = (kind: FormKind): Grid => gridOfModel(forms.sheets.find((s) => s.name === options.names[kind])!);
   const sheets: PlanWorkbookSheets = {
@@ -97,20 +98,21 @@ describe('readPlanWorkbook', () => {
     const result = readPlanWorkbook(sheets);
     expect(result.plan).toBeNull();
     expect(result.problems.map((p) => [p.code, p.cell, p.unit])).toEqual(
-      cells.map((ref) => ['bad-actual', ref.replace(/^'(.*)'!/, '$1!'), 'Xã B']),
+      cells.map((ref) => ['bad-actual', ref!.replace(/^'(.*)'!/, '$1!'), 'Xã B']),
     );
-    expect(result.problems[0].cell).toMatch(/^Phụ lục 02 - Báo cáo tiến độ![D-G]\d+$/);
+    expect(result.problems[0].cell).toMatch(/^Phụ lục 02 - Báo cáo tiến độ![E-K]\d+$/);
     expect(result.problems[0].vi).toContain('«một trăm»');
     expect(result.problems[3].en).toContain('#REF!');
   });
 
   it('refuses rows that were moved, naming the cell that does not match', () => {
-    const { sheets } = planned();
+    const { sheets, forms } = planned();
     const rows = sheets.progress.rows;
-    [rows[9], rows[10]] = [rows[10], rows[9]]; // two rows swapped (10 and 11)
+    const [a, b] = forms.progress.lineRow; // Xã A's births and deaths, under Huyện X's heading
+    [rows[a - 1], rows[b - 1]] = [rows[b - 1], rows[a - 1]];
     const result = readPlanWorkbook(sheets);
     expect(result.plan).toBeNull();
-    expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: 'Phụ lục 02 - Báo cáo tiến độ!C10' });
+    expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: `Phụ lục 02 - Báo cáo tiến độ!C${a}` });
   });
 
   it('tells two units of one name apart by the code the forms show, so their swapped rows are refused too', () => {
@@ -119,27 +121,28 @@ describe('readPlanWorkbook', () => {
       unit('Xã Đông Khê', { KS: 30, KT: 7 }, { parent: 'Thành phố Thanh Hóa', row: 4, code: '16408' }),
     ];
     expect(ok(readPlanWorkbook(planned('vi', {}, dongKhe).sheets)).plan.units.map((u) => u.code)).toEqual(['16387', '16408']);
-    const { sheets } = planned('vi', {}, dongKhe);
+    const { sheets, forms } = planned('vi', {}, dongKhe);
     const rows = sheets.progress.rows;
-    [rows[9], rows[11]] = [rows[11], rows[9]]; // the two units' births rows swapped
+    const [a, , b] = forms.progress.lineRow; // the two units' births rows
+    [rows[a - 1], rows[b - 1]] = [rows[b - 1], rows[a - 1]];
     const result = readPlanWorkbook(sheets);
     expect(result.plan).toBeNull();
-    expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: 'Phụ lục 02 - Báo cáo tiến độ!B10' });
+    expect(result.problems[0]).toMatchObject({ code: 'progress-row-moved', cell: `Phụ lục 02 - Báo cáo tiến độ!B${a}` });
   });
 
   it('refuses a row deleted, and a row added below the plan’s', () => {
-    const deleted = planned().sheets;
-    deleted.progress.rows.splice(10, 1);
+    const { sheets: deleted, forms } = planned();
+    deleted.progress.rows.splice(forms.progress.lineRow[1] - 1, 1);
     const r1 = readPlanWorkbook(deleted);
     expect(r1.plan).toBeNull();
     expect(r1.problems.map((p) => p.code)).toContain('progress-row-moved');
 
     const added = planned().sheets;
-    const last = added.progress.rows.length;
-    put(added.progress, `B${last + 1}`, 'Xã D');
+    const total = forms.progress.totalRow;
+    added.progress.rows.splice(total - 1, 0, [null, 'Xã D']); // a row inserted above the total
     const r2 = readPlanWorkbook(added);
     expect(r2.plan).toBeNull();
-    expect(r2.problems).toEqual([expect.objectContaining({ code: 'progress-extra-row', cell: `Phụ lục 02 - Báo cáo tiến độ!B${last + 1}` })]);
+    expect(r2.problems).toEqual([expect.objectContaining({ code: 'progress-extra-row', cell: `Phụ lục 02 - Báo cáo tiến độ!B${total}` })]);
   });
 
   it('refuses when the Lịch settings no longer make the plan the forms carry (an end date edited)', () => {

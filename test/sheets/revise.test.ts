@@ -1,3 +1,4 @@
+import { documentSettings } from '../../src/sheets/forms/document';
 import fc from 'fast-check';
 import { dayFromYMD } from '../../src/planning/days';
 import { Plan, planUnits } from '../../src/planning/plan';
@@ -49,12 +50,16 @@ describe('a revision written and read back', () => {
         const settings: PlanSettings = { ...defaultSettings(c.start, c.start + c.length - 1), granularity: c.granularity, method: c.method };
         const plan = planUnits(units, REG, settings);
         const names = defaultFormNames('vi');
-        const options: FormOptions = { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names, made: c.start };
+        const options: FormOptions = { lang: 'vi', document: documentSettings(), planId: planId(plan), revision: 1, names, made: c.start };
         const forms = planForms(plan, { units, registers: REG }, options);
         const sheets = sheetsOf(forms, options);
         const P = plan.periods.length;
-        const typed: (number | null)[] = Array.from({ length: plan.rows.length * P }, (_, i) => c.actuals[i % c.actuals.length]);
-        typed.forEach((v, i) => put(sheets.progress, progressCells(forms.progress, Math.floor(i / P)).actualCells[i % P], v));
+        // Typed into every box: a period without a working day has none (its actual stays blank).
+        const typed: (number | null)[] = Array.from({ length: plan.rows.length * P }, (_, i) =>
+          progressCells(forms.progress, Math.floor(i / P)).actualCells[i % P] === null ? null : c.actuals[i % c.actuals.length]);
+        typed.forEach((v, i) => {
+          if (v !== null) put(sheets.progress, progressCells(forms.progress, Math.floor(i / P)).actualCells[i % P], v);
+        });
 
         const first = read(sheets);
         expect(first.actuals).toEqual(typed);
@@ -97,13 +102,13 @@ describe('a revision written and read back', () => {
     const units = [unit('Xã A', { KS: 500 }, { parent: 'Huyện X' })];
     const plan = planUnits(units, ['KS'], { ...defaultSettings(dayFromYMD(2024, 6, 3), dayFromYMD(2024, 6, 28)), granularity: 'week' });
     const names = defaultFormNames('vi');
-    const options: FormOptions = { lang: 'vi', issuer: '', planId: planId(plan), revision: 1, names };
+    const options: FormOptions = { lang: 'vi', document: documentSettings(), planId: planId(plan), revision: 1, names };
     const first = read(sheetsOf(planForms(plan, { units, registers: ['KS'] }, options), options));
     const rev = revise({ book: first, asOf: dayFromYMD(2024, 6, 7), changes: { end: dayFromYMD(2024, 7, 5) }, note: '', made: 0 }) as Revision;
     const sheets = sheetsOf(revisionForms(first, rev), { names, planId: rev.planId });
     // The last period's target on Phụ lục 02, the sheet unprotected and the cell typed over.
     const layout = revisionForms(first, rev).progress;
-    put(sheets.progress, cell(layout.stages[0].target0 + 4, layout.rowOf[0]), 1);
+    put(sheets.progress, cell(layout.stages[0].target[4], layout.rowOf[0]), 1);
     const back = readPlanWorkbook(sheets);
     expect(back.plan).toBeNull();
     expect(back.problems[0].code).toBe('plan-id-mismatch');
@@ -127,12 +132,12 @@ describe('held targets, named where the planner typed them', () => {
     P = plan.periods.length;
     quota = quotaLayout(plan, groupByParent(plan));
   });
-  const quotaCell = (r: number, k: number): string => `${names.quota}!${cell(quota.target0 + k, quota.rowOf[r])}`;
+  const quotaCell = (r: number, k: number): string => `${names.quota}!${cell(quota.target[k], quota.rowOf[r])}`;
   const asOf = dayFromYMD(2024, 6, 12); // the Wednesday of week 2
 
   /** The first revision with actuals `[row, period, value]` typed on Phụ lục 02 and targets typed over on Phụ lục 01. */
   function book(actuals: [number, number, number][], edits: [number, number, number][]): PlanWorkbook {
-    const options: FormOptions = { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names };
+    const options: FormOptions = { lang: 'en', document: documentSettings(), planId: planId(plan), revision: 1, names };
     const forms = planForms(plan, { units, registers }, options);
     const sheets = sheetsOf(forms, options);
     for (const [r, k, v] of actuals) put(sheets.progress, progressCells(forms.progress, r).actualCells[k], v);
@@ -147,10 +152,10 @@ describe('held targets, named where the planner typed them', () => {
   it('editCell is the target cell on Phụ lục 01, or on Phụ lục 02 when the workbook lacks it', () => {
     const b = book([], []);
     expect(b.editCell(2, 1)).toBe(quotaCell(2, 1));
-    const options: FormOptions = { lang: 'en', issuer: '', planId: planId(plan), revision: 1, names };
+    const options: FormOptions = { lang: 'en', document: documentSettings(), planId: planId(plan), revision: 1, names };
     const forms = planForms(plan, { units, registers }, options);
     const noQuota = read({ ...sheetsOf(forms, options), quota: undefined, names: { ...names, quota: '' } });
-    expect(noQuota.editCell(2, 1)).toBe(`${names.progress}!${cell(forms.progress.stages[0].target0 + 1, forms.progress.rowOf[2])}`);
+    expect(noQuota.editCell(2, 1)).toBe(`${names.progress}!${cell(forms.progress.stages[0].target[1], forms.progress.rowOf[2])}`);
   });
 
   it('a target typed over in a past period: at its Phụ lục 01 cell, with the unit\'s code and the register, in the forms\' sheet names', () => {

@@ -22,13 +22,20 @@ export const SETTING_KEYS = [
 ] as const;
 /** Written only when set, so the Lịch sheets of plans without stages stay as they were. */
 export const OPTIONAL_SETTING_KEYS = ['stages'] as const;
-export type SettingKey = (typeof SETTING_KEYS)[number] | (typeof OPTIONAL_SETTING_KEYS)[number];
+/**
+ * The document's settings (issuing body, number, date, signer…), in a section of their own after the plan's:
+ * not part of what decides the plan (its id), but kept by a re-split, a split part and a consolidation.
+ */
+export const DOCUMENT_KEYS = ['issuer', 'issuerParent', 'number', 'place', 'issued', 'signerTitle', 'signer', 'preparer', 'recipients'] as const;
+export type DocumentKey = (typeof DOCUMENT_KEYS)[number];
+export type SettingKey = (typeof SETTING_KEYS)[number] | (typeof OPTIONAL_SETTING_KEYS)[number] | DocumentKey;
 
 const SETTINGS_FIRST_ROW = 4; // 1-based; row 3 is the settings' heading
 
 /** The settings a plan's Lịch sheet lists, in order. */
 const settingKeys = (s: PlanSettings): SettingKey[] => [...SETTING_KEYS, ...(s.stages?.length ? (['stages'] as const) : [])];
-const daysHeaderRow = (s: PlanSettings): number => SETTINGS_FIRST_ROW + settingKeys(s).length + 1;
+/** The document's section: a heading row after a blank one, then a row per key. */
+const daysHeaderRow = (s: PlanSettings): number => SETTINGS_FIRST_ROW + settingKeys(s).length + 2 + DOCUMENT_KEYS.length + 1;
 
 /** Where the day list sits, for the formulas of the other forms (1-based rows, 0-based columns). */
 export interface CalendarLayout {
@@ -52,7 +59,8 @@ export function calendarLayout(plan: Plan, options: FormOptions): CalendarLayout
   };
 }
 
-function settingValues(s: PlanSettings, options: FormOptions): Record<SettingKey, string | number | { date: DayNumber }> {
+function settingValues(s: PlanSettings, options: FormOptions): Record<SettingKey, string | number | { date: DayNumber } | null> {
+  const doc = options.document;
   const isoList = (days: readonly DayNumber[]): string => days.map(formatISO).join(', ');
   return {
     planId: options.planId,
@@ -69,6 +77,15 @@ function settingValues(s: PlanSettings, options: FormOptions): Record<SettingKey
     rate: s.rate,
     defaultMachines: s.defaultMachines,
     stages: s.stages?.length ? formatStages(s.stages) : '',
+    issuer: doc.issuer || null,
+    issuerParent: doc.issuerParent || null,
+    number: doc.number || null,
+    place: doc.place || null,
+    issued: doc.issued === null ? null : { date: doc.issued },
+    signerTitle: doc.signerTitle.join('\n') || null,
+    signer: doc.signer || null,
+    preparer: doc.preparer || null,
+    recipients: doc.recipients.join('\n') || null,
   };
 }
 
@@ -88,14 +105,20 @@ export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
     { values: [] },
     { values: [null, t.settings], style: 'label', ownStyle: true },
   ];
-  for (const key of settingKeys(s)) {
+  const keyRow = (key: SettingKey, label: string): void => {
     const value = values[key];
+    const lines = typeof value === 'string' ? value.split('\n').length : 1;
     rows.push({
-      values: [key, t.settingLabels[key], value, describe[key] ?? null],
-      cellStyles: [undefined, 'label', typeof value === 'object' ? 'dateLeft' : 'left'],
+      values: [key, label, value, describe[key] ?? null],
+      cellStyles: [undefined, 'label', value !== null && typeof value === 'object' ? 'dateLeft' : lines > 1 ? 'lines' : 'left'],
       ownStyle: true,
+      ...(lines > 1 ? { height: 15.5 * lines } : {}),
     });
-  }
+  };
+  for (const key of settingKeys(s)) keyRow(key, t.settingLabels[key as keyof typeof t.settingLabels]);
+  rows.push({ values: [] });
+  rows.push({ values: [null, t.documentTitle], style: 'label', ownStyle: true });
+  for (const key of DOCUMENT_KEYS) keyRow(key, t.documentLabels[key]);
   rows.push({ values: [] });
   rows.push({ values: [null, t.day, t.weekday, t.working, t.workdayNo, t.note], style: 'header', ownStyle: true });
 
@@ -129,11 +152,12 @@ export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
     styles: {
       ...FORM_STYLES,
       left: { align: 'left' },
+      lines: { align: 'left', wrap: true, valign: 'top' },
       dateLeft: { numFmt: 'dd/mm/yyyy', align: 'left' },
       off: { fill: 'FFEDEDED', color: 'FF7F7F7F' },
     },
     merges: ['B1:F1'],
-    page: { landscape: false, fitToWidth: true, printTitleRows: [daysHeaderRow(s), daysHeaderRow(s)], footer: t.footer },
+    page: { landscape: true, printTitleRows: [daysHeaderRow(s), daysHeaderRow(s)], footer: t.footer },
     marker: formatMarker({ kind: 'calendar', planId: options.planId }),
   };
 }

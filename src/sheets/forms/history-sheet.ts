@@ -3,7 +3,8 @@ import { RevisionEntry } from '../../planning/history';
 import { Problem, problem } from '../../planning/problems';
 import { METHODS, Method } from '../../planning/settings';
 import { CellValue, Grid, gridAddress, isCellDate } from '../grid';
-import { ModelRow, ModelValue, SheetModel } from '../model';
+import { ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
+import { textWidth } from './pages';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
@@ -13,6 +14,22 @@ const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
 /** Columns, 0-based; the method's code sits hidden at the end so a line reads back in any language. */
 const C = { revision: 0, made: 1, asOf: 2, oldEnd: 3, end: 4, method: 5, need: 6, done: 7, left: 8, unscheduled: 9, note: 10, code: 11 } as const;
+
+/** Widths at 11 pt, so that a line prints on one A4 landscape page across. */
+const HISTORY_COLUMNS: ModelColumn[] = [
+  { width: 6, style: 'center' },
+  { width: 11, style: 'date' },
+  { width: 11, style: 'date' },
+  { width: 11, style: 'date' },
+  { width: 11, style: 'date' },
+  { width: 14, style: 'wrapped' },
+  { width: 10, style: 'count' },
+  { width: 10, style: 'count' },
+  { width: 10, style: 'count' },
+  { width: 10, style: 'count' },
+  { width: 24, style: 'note' },
+  { width: 10, hidden: true },
+];
 
 /** Lịch sử kế hoạch: one line per revision, the latest last. */
 export function historySheet(entries: readonly RevisionEntry[], options: FormOptions): SheetModel {
@@ -30,33 +47,25 @@ export function historySheet(entries: readonly RevisionEntry[], options: FormOpt
     },
   ];
   for (const e of entries) {
+    const method = t.methods[e.method];
+    // Rows grow to show the method and the note whole (hosts do not fit heights to wrapped text on opening).
+    const lines = Math.max(1, Math.ceil(textWidth(method) / (HISTORY_COLUMNS[C.method].width - 1)),
+      ...(e.note || '').split('\n').map((l) => Math.ceil(textWidth(l) / (HISTORY_COLUMNS[C.note].width - 1))));
     rows.push({
-      values: [e.revision, day(e.made), day(e.asOf), day(e.oldEnd), day(e.end), t.methods[e.method], e.need, e.done, e.left, e.unscheduled, e.note || null, e.method],
+      values: [e.revision, day(e.made), day(e.asOf), day(e.oldEnd), day(e.end), method, e.need, e.done, e.left, e.unscheduled, e.note || null, e.method],
       style: e.revision === options.revision ? 'current' : undefined,
+      ...(lines > 1 ? { height: lines * 14.5 } : {}),
     });
   }
   return {
     name: options.names.history,
-    font: FORM_FONT,
-    columns: [
-      { width: 8, style: 'center' },
-      { width: 12, style: 'date' },
-      { width: 12, style: 'date' },
-      { width: 12, style: 'date' },
-      { width: 12, style: 'date' },
-      { width: 20, style: 'text' },
-      { width: 12, style: 'count' },
-      { width: 12, style: 'count' },
-      { width: 12, style: 'count' },
-      { width: 12, style: 'count' },
-      { width: 40, style: 'note' },
-      { width: 10, hidden: true },
-    ],
+    font: { ...FORM_FONT, size: 11 },
+    columns: HISTORY_COLUMNS,
     rows,
-    styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top' }, current: { bold: true } },
+    styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top' }, wrapped: { wrap: true, border: true, valign: 'top' }, current: { bold: true } },
     merges: ['A1:K1', 'A2:K2'],
     freeze: { rows: HEADER_ROW, cols: 1 },
-    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer),
+    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer, [0, 0]),
     marker: formatMarker({ kind: 'history', planId: options.planId }),
   };
 }

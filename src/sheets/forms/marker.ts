@@ -3,8 +3,8 @@ import { Plan } from '../../planning/plan';
 import { formatStages } from '../../planning/stages';
 
 /** The forms a plan writes; the marker says which one a sheet is. */
-export type FormKind = 'quota' | 'progress' | 'rollup' | 'calendar' | 'units' | 'history';
-export const FORM_KINDS: readonly FormKind[] = ['quota', 'progress', 'rollup', 'calendar', 'units', 'history'];
+export type FormKind = 'quota' | 'progress' | 'report' | 'rollup' | 'calendar' | 'units' | 'history';
+export const FORM_KINDS: readonly FormKind[] = ['quota', 'progress', 'report', 'rollup', 'calendar', 'units', 'history'];
 
 const PREFIX = 'quota-planner';
 
@@ -20,6 +20,12 @@ export const ACTUALS_NAME = 'QuotaPlanner.Actuals';
  */
 export const WRITTEN_NAME = 'QuotaPlanner.Written';
 export const KEPT_NAME = 'QuotaPlanner.Kept';
+/**
+ * The progress report's boxes, in workbooks written since each period's target stands next to its box: the
+ * hidden row of each box's period (its first row: a value over each column of boxes, blank over the others)
+ * and the rows of units under it. `ACTUALS_NAME`, in older workbooks, names a range of boxes only.
+ */
+export const INPUTS_NAME = 'QuotaPlanner.Inputs';
 
 export interface FormMarker {
   kind: FormKind;

@@ -1,13 +1,19 @@
 import { DayNumber } from '../../planning/days';
 import { FormKind } from './marker';
 import type { RevisionEntry } from '../../planning/history';
+import { DocumentSettings } from './document';
 import { FORM_TEXT, Lang } from './text';
 
 /** What a set of forms needs besides the plan. */
 export interface FormOptions {
   lang: Lang;
-  /** The issuing body printed above the title (e.g. "UBND HUYỆN VẠN NINH"); blank leaves a line to fill. */
-  issuer: string;
+  /** The document around the tables (issuing body, number, date, signer, recipients); what is unset prints dotted. */
+  document: DocumentSettings;
+  /**
+   * The district or commune a part written by `split` is for: Phụ lục 02 and the periodic report name it as
+   * the reporting unit. Absent for the plan workbook itself (a line to fill).
+   */
+  reportingUnit?: string;
   /** `planId(plan, revision, held)`, computed once and stamped on every sheet. */
   planId: string;
   revision: number;

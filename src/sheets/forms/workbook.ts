@@ -10,7 +10,8 @@ import { historySheet } from './history-sheet';
 import { FormKind } from './marker';
 import { FormOptions } from './options';
 import { PROGRESS_HEADER_ROWS, ProgressLayout, progressLayout, progressSheet, progressWidth } from './progress-report';
-import { quotaAssignmentSheet, quotaTarget0 } from './quota-assignment';
+import { quotaAssignmentSheet, quotaColumns } from './quota-assignment';
+import { reportSheet } from './report-sheet';
 import { rollupSheet } from './rollup';
 import { unitsReadSheet } from './units-read';
 
@@ -28,11 +29,12 @@ export interface PlanForms {
 export function planForms(plan: Plan, units: { units: readonly Unit[]; registers: readonly string[] }, options: FormOptions): PlanForms {
   const groups = groupByParent(plan);
   const calendar = calendarLayout(plan, options);
-  const progress = progressLayout(plan, groups, options);
+  const progress = progressLayout(plan, groups, options.names.progress);
   return {
     sheets: [
       quotaAssignmentSheet(plan, groups, options),
       progressSheet(plan, progress, calendar, options),
+      reportSheet(plan, progress, options),
       rollupSheet(plan, groups, progress, calendar, options),
       calendarSheet(plan, options),
       unitsReadSheet(units.units, units.registers, options),
@@ -56,8 +58,6 @@ export interface SheetSize {
  * (tested), so nothing that fits is refused; `sizeProblems` checks the built sheets after.
  */
 export function formsSize(plan: Plan, names: Record<FormKind, string>): SheetSize[] {
-  const P = plan.periods.length;
-  const S = Math.max(1, plan.settings.stages?.length ?? 0);
   // Rows come unit by unit, register by register: a new line on Phụ lục 02 wherever either changes.
   let lines = 0;
   plan.rows.forEach((row, i) => {
@@ -66,8 +66,8 @@ export function formsSize(plan: Plan, names: Record<FormKind, string>): SheetSiz
   });
   const days = plan.settings.end + LISTED_PAST_END - plan.settings.start + 1;
   return [
-    { name: names.quota, rows: 8 + plan.rows.length, cols: quotaTarget0(plan) + P },
-    { name: names.progress, rows: PROGRESS_HEADER_ROWS + lines, cols: progressWidth(P, S) },
+    { name: names.quota, rows: 8 + plan.rows.length, cols: quotaColumns(plan).width },
+    { name: names.progress, rows: PROGRESS_HEADER_ROWS + lines, cols: progressWidth(plan) },
     { name: names.rollup, rows: plan.units.length, cols: 1 },
     { name: names.calendar, rows: days, cols: 1 },
     { name: names.units, rows: 1 + plan.units.length, cols: 1 },

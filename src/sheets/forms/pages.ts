@@ -1,0 +1,145 @@
+import { DECREE_30_MARGINS, Margins, PageSetup, SheetModel } from '../model';
+
+/**
+ * Where a form's printed pages break, decided from the sheet itself: at its own size (never scaled down, so
+ * no text prints under its font size), on A4 with Decree 30's margins, the title rows and columns repeated
+ * on every page. Pure: the same sheet always breaks the same way, in Excel and in LibreOffice, because the
+ * breaks are written as manual breaks rather than left to each host's guess.
+ */
+
+const MM = 72 / 25.4;
+/** A4 in points. */
+const A4 = { short: 210 * MM, long: 297 * MM };
+/**
+ * What a page is estimated to hold, of what it really holds: hosts measure a row or a column a little
+ * differently (Excel pads columns by a few pixels), and a page that overflows gets an automatic break of its own.
+ */
+const SAFETY = 0.96;
+
+/** Points across and down the printable part of an A4 page. */
+export function printable(landscape: boolean, margins: Margins = DECREE_30_MARGINS): { width: number; height: number } {
+  const [w, h] = landscape ? [A4.long, A4.short] : [A4.short, A4.long];
+  return { width: w - (margins.left + margins.right) * MM, height: h - (margins.top + margins.bottom) * MM };
+}
+
+/** A column's printed width in points: widths count digits of the sheet's font, and a digit is half an em. */
+export const columnPoints = (width: number, fontSize: number): number => (width * fontSize) / 2;
+
+/** The height a row prints at: its own, or the default of the sheet's font (as the writers set it). */
+export const defaultRowHeight = (fontSize: number): number => Math.round(fontSize * 1.3 * 4) / 4;
+
+/** How a sheet's rows and columns may break. */
+export interface BreakRules {
+  /** Runs of rows (1-based, inclusive) kept on one page when a page can hold them: a unit's rows, a signature block. */
+  keepRows?: readonly [number, number][];
+  /** Runs of columns (0-based, inclusive) kept on one page: a period's target and its box. */
+  keepCols?: readonly [number, number][];
+  /** Rows and columns that always start a page (a stage's block). */
+  rowStarts?: readonly number[];
+  colStarts?: readonly number[];
+}
+
+const spanSize = (span: readonly [number, number] | undefined, size: (i: number) => number): number => {
+  let s = 0;
+  if (span) for (let i = span[0]; i <= span[1]; i++) s += size(i);
+  return s;
+};
+
+/** Where the columns break under `page` (its orientation and repeated columns): each new page's first column, 0-based. */
+export function columnBreaks(columns: SheetModel['columns'], fontSize: number, page: PageSetup, rules: BreakRules = {}): number[] {
+  const { width } = printable(page.landscape, page.margins);
+  const size = (c: number): number => (!columns[c] || columns[c].hidden ? 0 : columnPoints(columns[c].width, fontSize));
+  const titles = page.printTitleCols;
+  return breaks(0, columns.length - 1, size, width * SAFETY, titles ? titles[1] + 1 : 0, spanSize(titles, size), rules.keepCols, rules.colStarts);
+}
+
+/** Where the rows break under `page` (its orientation and repeated rows): each new page's first row, 1-based. */
+export function rowBreaks(rows: SheetModel['rows'], fontSize: number, page: PageSetup, rules: BreakRules = {}): number[] {
+  const { height } = printable(page.landscape, page.margins);
+  const size = (r: number): number => (rows[r - 1]?.hidden ? 0 : rows[r - 1]?.height ?? defaultRowHeight(fontSize));
+  const titles = page.printTitleRows;
+  return breaks(1, rows.length, size, height * SAFETY, titles ? titles[1] + 1 : 1, spanSize(titles, size), rules.keepRows, rules.rowStarts);
+}
+
+/** The columns of each printed page across (0-based, inclusive), from the breaks. */
+export function columnPages(breaksAt: readonly number[], last: number): [number, number][] {
+  const starts = [0, ...breaksAt];
+  return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] - 1 : last]);
+}
+
+/**
+ * Greedy breaks along one direction, from `first` to `last`: each page takes what it can; a page after the
+ * first also prints the repeated titles (`titleSize`) and never breaks before `bodyStart` (the titles and what
+ * is above them print on the first page). A run to keep together moves whole to the next page when it does not
+ * fit, unless it starts the page (then it breaks where it must).
+ */
+function breaks(first: number, last: number, size: (i: number) => number, room: number, bodyStart: number, titleSize: number,
+  keep: readonly [number, number][] = [], starts: readonly number[] = []): number[] {
+  const keepEnd = new Map<number, number>();
+  for (const [a, b] of keep) keepEnd.set(a, Math.max(b, keepEnd.get(a) ?? a));
+  const forced = new Set(starts.filter((s) => s > bodyStart && s <= last));
+  const out: number[] = [];
+  let pageStart = first;
+  let used = 0;
+  const breakAt = (i: number): void => {
+    out.push(i);
+    pageStart = i;
+    used = titleSize;
+  };
+  for (let i = first; i <= last; ) {
+    if (forced.has(i) && i > pageStart) breakAt(i);
+    const end = i >= bodyStart ? keepEnd.get(i) ?? i : i;
+    let run = 0;
+    for (let j = i; j <= end; j++) run += size(j);
+    if (used + run <= room || i < bodyStart) {
+      used += run;
+      i = end + 1;
+      continue;
+    }
+    if (i > pageStart && titleSize + run <= room) {
+      breakAt(i);
+      continue;
+    }
+    // A run larger than a page (or one that starts it): break inside it, item by item.
+    for (let j = i; j <= end; j++) {
+      if (used + size(j) > room && j > pageStart) breakAt(j);
+      used += size(j);
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+/**
+ * About how wide a text prints, in digits of the font (the unit of column widths): Times New Roman's capitals
+ * and wide letters take more than a digit, its lower case and spaces a little less. An estimate for sizing
+ * columns, on the generous side; `bold` adds a tenth.
+ */
+export function textWidth(text: string, bold = false): number {
+  let w = 0;
+  for (const ch of text.normalize('NFC')) {
+    if (/[MWmw]/.test(ch)) w += 1.6;
+    else if (/[A-ZĐ]/.test(ch.normalize('NFD')[0])) w += 1.35;
+    else if (/[0-9]/.test(ch)) w += 1;
+    else if (/[ .,:;'!|()\-–/ijlftrI]/.test(ch)) w += 0.65;
+    else w += 0.95;
+  }
+  return bold ? w * 1.1 : w;
+}
+
+/** A column width that shows the widest of `texts` on one line, within [min, max]. */
+export function fitWidth(texts: Iterable<string>, min: number, max: number, bold = false): number {
+  let w = min;
+  for (const t of texts) w = Math.max(w, Math.ceil(textWidth(t, bold)) + 2);
+  return Math.min(max, w);
+}
+
+/**
+ * The page setup a form prints with: its breaks across and down; the repeated columns only when the form runs
+ * over several pages across (on one page they would repeat nothing).
+ */
+export function printPage(page: PageSetup, colBreaks: number[], rows: SheetModel['rows'], keepRows: readonly [number, number][], fontSize = 12, rowStarts: number[] = []): PageSetup {
+  const { printTitleCols, ...rest } = page;
+  const across: PageSetup = colBreaks.length > 0 ? { ...rest, ...(printTitleCols ? { printTitleCols } : {}), colBreaks } : rest;
+  return { ...across, rowBreaks: rowBreaks(rows, fontSize, across, { keepRows, rowStarts }) };
+}
