@@ -21,7 +21,7 @@ export function sampleSheets(): SheetModel[] {
     ],
     rows: [
       { values: ['BẢNG TỔNG HỢP & <KẾT QUẢ>'], style: 'title', ownStyle: true, height: 30 },
-      { values: [] },
+      { values: [], hidden: true },
       { values: ['STT', 'Đơn vị', 'Số còn lại', 'Ngày', 'Đã làm', 'khóa'], style: 'header' },
       { values: [1, 'Xã Đại Lãnh', 1234.5, { date: DAY }, null, 'k1'] },
       { values: [2, '=SUM(A1:A3)', 0.25, { date: DAY + 30 }, 5, '  thụt lề'], cellStyles: [undefined, undefined, 'percent'] },
@@ -30,25 +30,25 @@ export function sampleSheets(): SheetModel[] {
       { values: [null, 'Tổng cộng', { formula: 'SUM(C4:C7)', result: 3704.75 }], style: 'total' },
     ],
     styles: {
-      title: { bold: true, size: 14, align: 'center', valign: 'middle' },
+      title: { bold: true, size: 14, align: 'center', valign: 'middle', underline: true },
       header: { bold: true, align: 'center', wrap: true, border: true, fill: 'FFDDEBF7' },
       center: { align: 'center', border: true },
       text: { border: true, valign: 'top', wrap: true },
       count: { numFmt: '#,##0', border: true },
       percent: { numFmt: '0.0%', italic: true, color: 'FFC00000' },
       date: { numFmt: 'dd/mm/yyyy', align: 'center', border: true },
-      input: { numFmt: '#,##0', border: true, fill: 'FFFFF2CC', unlocked: true },
+      input: { numFmt: '#,##0', border: 'medium', fill: 'FFFFF2CC', unlocked: true },
       total: { bold: true, fill: 'FFE2EFDA' },
       behind: { color: 'FF9C0006', fill: 'FFFFC7CE', bold: true },
     },
     merges: ['A1:F1'],
     freeze: { rows: 3, cols: 2 },
-    page: { landscape: true, fitToWidth: true, printTitleRows: [3, 3], footer: 'Trang &P/&N' },
+    page: { landscape: true, printTitleRows: [3, 3], printTitleCols: [0, 1], footer: 'Trang &P/&N', overThenDown: true, rowBreaks: [6], colBreaks: [4] },
     marker: MARKER,
     names: [{ name: 'QuotaPlanner.Actuals', ref: `'${SUMMARY}'!$E$4:$E$7` }],
     protect: true,
     validations: [
-      { range: 'E4:E7', type: 'whole', min: 0, prompt: { title: 'Số đã làm', text: 'Nhập số sổ\nđã số hóa' }, error: { title: 'Sai', text: 'Số nguyên ≥ 0' } },
+      { range: 'E4:E5 E6:E7', type: 'whole', min: 0, prompt: { title: 'Số đã làm', text: 'Nhập số sổ\nđã số hóa' }, error: { title: 'Sai', text: 'Số nguyên ≥ 0' } },
       { range: 'D4:D7', type: 'date', min: DAY, max: DAY + 365 },
     ],
     conditional: [{ range: 'C4:C7', formula: 'C4>1000', style: 'behind' }],
@@ -69,6 +69,7 @@ export function sampleSheets(): SheetModel[] {
     rows: [{ values: ['plain', 7] }, { values: [{ date: DAY }] }],
     styles: {},
     merges: [],
+    page: { landscape: false, fitToWidth: true },
   };
   return [summary, plain];
 }

@@ -32,8 +32,10 @@ function elementOrder(xml: string, tags: readonly string[]): string[] {
 describe('the .xlsx writer, read back by ExcelJS', () => {
   let wb: ExcelJS.Workbook;
   let ws: ExcelJS.Worksheet;
+  let bytes: Uint8Array;
   beforeAll(async () => {
-    wb = await load(await xlsxBytes(sampleSheets()));
+    bytes = await xlsxBytes(sampleSheets());
+    wb = await load(bytes);
     ws = wb.getWorksheet(SUMMARY)!;
   });
 
@@ -103,10 +105,24 @@ describe('the .xlsx writer, read back by ExcelJS', () => {
     expect(ws.getRow(1).height).toBe(30);
   });
 
-  it('prints on A4 landscape, one page wide, with the header rows repeated and numbered pages', () => {
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  it('prints on A4 landscape at its own size, with Decree 30 margins, header rows and columns repeated, breaks placed, pages numbered across then down', () => {
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', pageOrder: 'overThenDown' });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.pageSetup.margins).toEqual({ top: 0.7874, bottom: 0.7874, left: 1.1811, right: 0.5906, header: 0.315, footer: 0.315 });
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:B');
     expect(ws.headerFooter.oddFooter).toBe('Trang &P/&N');
+    const xml = text(unzip(bytes).get('xl/worksheets/sheet1.xml'));
+    expect(xml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>');
+    expect(xml).toContain('<colBreaks count="1" manualBreakCount="1"><brk id="4" max="1048575" man="1"/></colBreaks>');
+    expect(wb.getWorksheet("Lịch's")!.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: true, fitToWidth: 1 });
+  });
+
+  it('boxes the input cells with a medium border, underlines, and hides the rows it is told to', () => {
+    expect(ws.getCell('E5').border).toMatchObject({ top: { style: 'medium' }, left: { style: 'medium' }, bottom: { style: 'medium' }, right: { style: 'medium' } });
+    expect(ws.getCell('A1').font).toMatchObject({ underline: true });
+    expect(ws.getRow(2).hidden).toBe(true);
+    expect(ws.getRow(3).hidden).toBe(false);
   });
 
   it('validates typed values with the prompt and error shown', () => {
@@ -163,7 +179,7 @@ describe('the .xlsx package', () => {
   it('stores the marker as a hidden name scoped to its sheet, next to the print titles and the sheet’s own names', () => {
     const workbook = text(parts.get('xl/workbook.xml'));
     expect(workbook).toContain(`<definedName name="${MARKER_NAME}" localSheetId="0" hidden="1">"${MARKER}"</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SUMMARY}'!$3:$3</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SUMMARY}'!$A:$B,'${SUMMARY}'!$3:$3</definedName>`);
     expect(workbook).toContain(`<definedName name="QuotaPlanner.Actuals" localSheetId="0" hidden="1">'${SUMMARY}'!$E$4:$E$7</definedName>`);
     expect(workbook).not.toContain('localSheetId="1"');
   });
@@ -171,11 +187,11 @@ describe('the .xlsx package', () => {
   it('writes the worksheet elements in the order the schema demands', () => {
     const order = [
       'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection', 'mergeCells',
-      'conditionalFormatting', 'dataValidations', 'pageMargins', 'pageSetup', 'headerFooter', 'drawing',
+      'conditionalFormatting', 'dataValidations', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'drawing',
     ];
-    expect(elementOrder(text(parts.get('xl/worksheets/sheet1.xml')), order)).toEqual(order);
+    expect(elementOrder(text(parts.get('xl/worksheets/sheet1.xml')), order.filter((e) => e !== 'sheetPr'))).toEqual(order.filter((e) => e !== 'sheetPr'));
     const sheet2 = elementOrder(text(parts.get('xl/worksheets/sheet2.xml')), order);
-    expect(sheet2).toEqual(['dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'pageMargins']);
+    expect(sheet2).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'pageMargins', 'pageSetup']);
   });
 
   it('writes text inline, marking the text whose spacing must be kept', () => {

@@ -185,7 +185,7 @@ describe('Phụ lục 02 – progress report', () => {
     expect([layout.fractionRow, layout.targetKeyRow, layout.actualKeyRow].map((x) => progress.rows[x - 1].hidden)).toEqual([true, true, true]);
   });
 
-  it('adds a subtotal for a unit of several registers and a heading for each parent, the total last, none of them with a box', () => {
+  it('adds a subtotal for a unit of several registers and a heading for each parent, the total last, their period cells locked and empty', () => {
     const labels = progress.rows.slice(layout.firstRow - 1, layout.totalRow).map((r) => [r.values[0] ?? null, r.values[1], r.values[2] ?? null]);
     expect(labels).toEqual([
       ['I', 'Huyện X', null], [1, 'Xã A', 'Khai sinh'], [null, 'Xã A', 'Khai tử'], [null, 'Cộng', null], [2, 'Xã C', 'Khai sinh'],

@@ -9,6 +9,7 @@ const EDGES: Side[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 function applyFormat(format: Excel.RangeFormat, f: FormatProps, rows: number, cols: number): void {
   if (f.bold !== undefined) format.font.bold = f.bold;
   if (f.italic !== undefined) format.font.italic = f.italic;
+  if (f.underline !== undefined) format.font.underline = f.underline ? 'Single' : 'None';
   if (f.size !== undefined) format.font.size = f.size;
   if (f.color !== undefined) format.font.color = f.color;
   if (f.fill !== undefined) format.fill.color = f.fill;
@@ -16,12 +17,16 @@ function applyFormat(format: Excel.RangeFormat, f: FormatProps, rows: number, co
   if (f.vertical) format.verticalAlignment = f.vertical;
   if (f.wrap !== undefined) format.wrapText = f.wrap;
   if (f.border !== undefined) {
-    // A new line is thin and in the automatic colour: the file writer's `style="thin"`, colour 64.
+    // A new line is in the automatic colour, thin or medium: the file writer's `style="thin"` or `"medium"`, colour 64.
     const style = f.border ? 'Continuous' : 'None';
     const sides = [...EDGES];
     if (rows > 1) sides.push('InsideHorizontal');
     if (cols > 1) sides.push('InsideVertical');
-    for (const side of sides) format.borders.getItem(side).style = style;
+    for (const side of sides) {
+      const border = format.borders.getItem(side);
+      border.style = style;
+      if (f.border) border.weight = f.border === 'medium' ? 'Medium' : 'Thin';
+    }
   }
   if (f.locked !== undefined) format.protection.locked = f.locked;
 }
@@ -55,6 +60,9 @@ export function applyOp(ctx: Excel.RequestContext, ws: Excel.Worksheet, op: Op):
     case 'rowHeight':
       ws.getRange(op.range).format.rowHeight = op.points;
       return;
+    case 'rowHidden':
+      ws.getRange(op.range).rowHidden = true;
+      return;
     case 'merge':
       ws.getRange(op.range).merge(false);
       return;
@@ -64,13 +72,21 @@ export function applyOp(ctx: Excel.RequestContext, ws: Excel.Worksheet, op: Op):
       else ws.freezePanes.freezeColumns(op.cols);
       return;
     case 'page': {
+      const p = op.page;
       const page = ws.pageLayout;
-      page.orientation = op.landscape ? 'Landscape' : 'Portrait';
+      page.orientation = p.landscape ? 'Landscape' : 'Portrait';
       page.paperSize = 'A4';
-      // One page wide, as many tall as it takes (the file's fitToWidth="1" fitToHeight="0").
-      if (op.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (op.titleRows) page.setPrintTitleRows(op.titleRows);
-      if (op.footer) page.headersFooters.defaultForAllPages.centerFooter = op.footer;
+      [page.topMargin, page.bottomMargin, page.leftMargin, page.rightMargin, page.headerMargin, page.footerMargin] = p.margins;
+      // One page wide, as many tall as it takes (the file's fitToWidth="1" fitToHeight="0"); else at its own size.
+      page.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+      page.printOrder = p.overThenDown ? 'OverThenDown' : 'DownThenOver';
+      if (p.titleRows) page.setPrintTitleRows(p.titleRows);
+      if (p.titleColumns) page.setPrintTitleColumns(p.titleColumns);
+      if (p.header) page.headersFooters.defaultForAllPages.centerHeader = p.header;
+      if (p.footer) page.headersFooters.defaultForAllPages.centerFooter = p.footer;
+      // A manual break goes before the range's first cell: above its row, left of its column.
+      for (const at of p.rowBreaks) ws.horizontalPageBreaks.add(at);
+      for (const at of p.colBreaks) ws.verticalPageBreaks.add(at);
       return;
     }
     case 'name':
@@ -95,11 +111,14 @@ export function applyOp(ctx: Excel.RequestContext, ws: Excel.Worksheet, op: Op):
     case 'chart': {
       // A chart is made from a range: the first series' values, then each series is set from its own ranges.
       const chart = ws.charts.add('LineMarkers', rangeOf(ctx, op.series[0].values), 'Columns');
+      // All the chart's text at 11 pt (nothing prints under 10 pt), the title at 14 after it.
+      chart.format.font.size = 11;
       chart.title.text = op.title;
       chart.title.format.font.bold = true;
       chart.title.format.font.size = 14;
       chart.legend.position = 'Bottom';
       chart.axes.valueAxis.numberFormat = '#,##0';
+      chart.plotVisibleOnly = false; // a hidden series column is plotted
       const categories = rangeOf(ctx, op.categories);
       op.series.forEach((s, i) => {
         const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);

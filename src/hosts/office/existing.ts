@@ -1,4 +1,4 @@
-import { ACTUALS_NAME, FormMarker, KEPT_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { ACTUALS_NAME, FormMarker, INPUTS_NAME, KEPT_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { cellAddress } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { Box, boxAddress, parseBox, splitAddress } from './address';
@@ -15,8 +15,13 @@ export interface MarkedWorksheet {
   sheet: Excel.Worksheet;
   name: string;
   marker: FormMarker | null;
-  /** A form's `QuotaPlanner.Actuals` range on its own sheet, or null. */
+  /** A form's range of boxes on its own sheet, or null. */
   actuals: Box | null;
+  /**
+   * The range is `QuotaPlanner.Inputs`: its first row is the hidden row over the boxes (a value over each column of
+   * boxes) and the boxes are under it. Otherwise (`QuotaPlanner.Actuals`, older workbooks) every cell is a box.
+   */
+  keyed: boolean;
 }
 
 /**
@@ -35,34 +40,54 @@ export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWor
     // The forms a write replaced, kept hidden for an undo: no longer the workbook's forms.
     if (formulas.has(KEPT_NAME.toLowerCase())) return [];
     const marker = parseMarker(nameConstant(formulas.get(MARKER_NAME.toLowerCase())));
-    const ref = marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined;
+    const inputs = marker ? formulas.get(INPUTS_NAME.toLowerCase()) : undefined;
+    const ref = inputs ?? (marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined);
     const local = ref ? splitAddress(ref.replace(/^=/, ''))?.local : undefined;
-    return [{ sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null }];
+    return [{ sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null, keyed: inputs !== undefined }];
   });
 }
 
 /**
  * The sheets of the open workbook with their generated-sheet markers and, for progress reports, the first
  * typed actual: what the file host reads from a file's XML, read through each sheet's own names. At most
- * four syncs, whatever the number of sheets: the sheets, their names, then the used part of each actuals
- * range (values and formulas, not the input cells' shading) and that part's first row, which holds the
- * first typed cell in reading order.
+ * four syncs, whatever the number of sheets: the sheets, their names, then the used part of each range of boxes
+ * (values and formulas, not the boxes' shading) or the hidden row over them, and last that part's first row or
+ * the used part of each column of boxes, which holds the first typed cell in reading order.
  */
 export async function existingSheets(run: Run): Promise<ExistingSheet[]> {
   return run(async (ctx) => {
     const found = await markedSheets(ctx);
-    const used = found.map((s) => (s.actuals ? s.sheet.getRange(boxAddress(s.actuals)).getUsedRangeOrNullObject(true).load('address') : null));
-    if (used.some((u) => u)) await ctx.sync();
+    const inBox = (s: MarkedWorksheet): Box | null => (s.actuals && s.keyed ? { ...s.actuals, row: s.actuals.row + 1, rows: s.actuals.rows - 1 } : s.actuals);
+    const used = found.map((s) => (s.actuals && !s.keyed ? s.sheet.getRange(boxAddress(s.actuals)).getUsedRangeOrNullObject(true).load('address') : null));
+    const keys = found.map((s) => (s.actuals && s.keyed ? s.sheet.getRange(boxAddress({ ...s.actuals, rows: 1 })).load('values') : null));
+    if (used.some((u) => u) || keys.some((k) => k)) await ctx.sync();
     const firstRows = used.map((u, i) => {
       const box = u && !u.isNullObject ? parseBox(splitAddress(u.address)?.local ?? u.address) : null;
       return box ? { box, row: found[i].sheet.getRange(boxAddress({ ...box, rows: 1 })).load('formulas') } : null;
     });
-    if (firstRows.some((f) => f)) await ctx.sync();
+    // A keyed range: each column of boxes (a value in the row over it), its used part.
+    const columns = keys.map((k, i) => {
+      const box = inBox(found[i]);
+      if (!k || !box || box.rows < 1) return [];
+      return (k.values[0] ?? []).flatMap((v, c) => (v === '' || v === null ? [] : [{
+        col: box.col + c,
+        used: found[i].sheet.getRange(boxAddress({ ...box, col: box.col + c, cols: 1 })).getUsedRangeOrNullObject(true).load('address'),
+      }]));
+    });
+    if (firstRows.some((f) => f) || columns.some((c) => c.length)) await ctx.sync();
 
     return found.map((s, i): ExistingSheet => {
       const first = firstRows[i];
-      const c = first ? first.row.formulas[0].findIndex((v) => v !== '' && v !== null) : -1;
-      return { name: s.name, marker: s.marker, typedActual: first && c >= 0 ? cellAddress(s.name, first.box.row, first.box.col + c) : null };
+      if (first) {
+        const c = first.row.formulas[0].findIndex((v) => v !== '' && v !== null);
+        return { name: s.name, marker: s.marker, typedActual: c >= 0 ? cellAddress(s.name, first.box.row, first.box.col + c) : null };
+      }
+      let best: { row: number; col: number } | null = null;
+      for (const { col, used: u } of columns[i]) {
+        const box = u.isNullObject ? null : parseBox(splitAddress(u.address)?.local ?? u.address);
+        if (box && (!best || box.row < best.row || (box.row === best.row && col < best.col))) best = { row: box.row, col };
+      }
+      return { name: s.name, marker: s.marker, typedActual: best ? cellAddress(s.name, best.row, best.col) : null };
     });
   });
 }

@@ -1,8 +1,8 @@
 import { excelSerialFromDay, formatISO } from '../../planning/days';
 import { columnLetters } from '../../sheets/grid';
-import { CellStyle, ChartModel, ModelValue, SheetModel, Validation, argb } from '../../sheets/model';
+import { CellStyle, ChartModel, DECREE_30_MARGINS, ModelValue, PageSetup, SheetModel, Validation, argb } from '../../sheets/model';
 import { splitAddress } from './address';
-import { CellInput, FormatProps, Op, SheetRef } from './operations';
+import { CellInput, FormatProps, Op, PageOp, SheetRef } from './operations';
 
 /**
  * The sheet model's values, styles and extras as Office.js takes them. The semantics are the file writer's
@@ -52,6 +52,7 @@ export function formatProps(style: CellStyle): FormatProps | null {
   const f: FormatProps = {};
   if (style.bold !== undefined) f.bold = style.bold;
   if (style.italic !== undefined) f.italic = style.italic;
+  if (style.underline !== undefined) f.underline = style.underline;
   if (style.size !== undefined) f.size = style.size;
   if (style.color) f.color = hex(style.color);
   if (style.fill) f.fill = hex(style.fill);
@@ -80,6 +81,26 @@ export const noDollar = (range: string): string => range.replace(/\$/g, '');
 const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s);
 /** A formula's string constant: `"…"` with `"` doubled. */
 export const stringConstant = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+const POINTS_PER_MM = 72 / 25.4;
+
+/** The page setup in Office.js's terms (points, A1 addresses), as the file writer writes it. */
+export function pageOp(page: PageSetup): PageOp {
+  const m = page.margins ?? DECREE_30_MARGINS;
+  const pt = (mm: number): number => Math.round(mm * POINTS_PER_MM * 100) / 100;
+  return {
+    landscape: page.landscape,
+    fitToWidth: !!page.fitToWidth,
+    overThenDown: !!page.overThenDown,
+    margins: [pt(m.top), pt(m.bottom), pt(m.left), pt(m.right), pt(m.header), pt(m.footer)],
+    ...(page.printTitleRows ? { titleRows: `$${page.printTitleRows[0]}:$${page.printTitleRows[1]}` } : {}),
+    ...(page.printTitleCols ? { titleColumns: `$${col(page.printTitleCols[0])}:$${col(page.printTitleCols[1])}` } : {}),
+    ...(page.header ? { header: page.header } : {}),
+    ...(page.footer ? { footer: page.footer } : {}),
+    rowBreaks: (page.rowBreaks ?? []).map((r) => `A${r}`),
+    colBreaks: (page.colBreaks ?? []).map((c) => `${col(c)}1`),
+  };
+}
 
 export function validationOp(v: Validation): Op {
   const operator = v.max === undefined ? 'GreaterThanOrEqualTo' : 'Between';

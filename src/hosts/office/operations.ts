@@ -17,6 +17,7 @@ export type CellInput = string | number | null;
 export interface FormatProps {
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
   size?: number;
   /** `#RRGGBB` */
   color?: string;
@@ -24,9 +25,25 @@ export interface FormatProps {
   horizontal?: 'Left' | 'Center' | 'Right';
   vertical?: 'Top' | 'Center' | 'Bottom';
   wrap?: boolean;
-  /** Thin lines around and between the cells (each cell boxed, as the file writer's per-cell border). */
-  border?: boolean;
+  /** Lines around and between the cells (each cell boxed, as the file writer's per-cell border): thin, or medium. */
+  border?: boolean | 'medium';
   locked?: boolean;
+}
+
+/** A sheet's print setup as Office.js takes it: margins in points, titles and breaks as A1 addresses. */
+export interface PageOp {
+  landscape: boolean;
+  fitToWidth: boolean;
+  overThenDown: boolean;
+  /** Top, bottom, left, right, header, footer. */
+  margins: [number, number, number, number, number, number];
+  titleRows?: string;
+  titleColumns?: string;
+  header?: string;
+  footer?: string;
+  /** The first cell of each new page: `A20` (a break above row 20), `F1` (a break left of column F). */
+  rowBreaks: string[];
+  colBreaks: string[];
 }
 
 /** A range on a named sheet, for chart series. */
@@ -43,9 +60,10 @@ export type Op =
   | { kind: 'numberFormat'; range: string; formats: (string | null)[][] }
   | { kind: 'format'; range: string; rows: number; cols: number; format: FormatProps }
   | { kind: 'rowHeight'; range: string; points: number }
+  | { kind: 'rowHidden'; range: string }
   | { kind: 'merge'; range: string }
   | { kind: 'freeze'; rows: number; cols: number }
-  | { kind: 'page'; landscape: boolean; fitToWidth: boolean; titleRows?: string; footer?: string }
+  | { kind: 'page'; page: PageOp }
   | { kind: 'name'; name: string; formula: string }
   | { kind: 'validation'; range: string; rule: Excel.DataValidationRule; prompt?: Excel.DataValidationPrompt; error: Excel.DataValidationErrorAlert }
   | { kind: 'conditional'; range: string; formula: string; format: FormatProps }
@@ -74,12 +92,12 @@ function calls(op: Op): number {
     case 'format': {
       const f = op.format;
       let n = 2; // the range and its format
-      for (const k of ['bold', 'italic', 'size', 'color'] as const) if (f[k] !== undefined) n += 2;
+      for (const k of ['bold', 'italic', 'underline', 'size', 'color'] as const) if (f[k] !== undefined) n += 2;
       if (f.fill !== undefined) n += 2;
       if (f.horizontal) n++;
       if (f.vertical) n++;
       if (f.wrap !== undefined) n++;
-      if (f.border !== undefined) n += 1 + 2 * (4 + (op.rows > 1 ? 1 : 0) + (op.cols > 1 ? 1 : 0));
+      if (f.border !== undefined) n += 1 + 3 * (4 + (op.rows > 1 ? 1 : 0) + (op.cols > 1 ? 1 : 0));
       if (f.locked !== undefined) n += 2;
       return n;
     }
@@ -88,9 +106,9 @@ function calls(op: Op): number {
     case 'validation':
       return 6;
     case 'page':
-      return 10;
+      return 24 + 3 * (op.page.rowBreaks.length + op.page.colBreaks.length);
     case 'chart':
-      return 16 + 12 * op.series.length;
+      return 22 + 12 * op.series.length;
     default:
       return 4;
   }

@@ -2,7 +2,7 @@ import { MARKER_NAME } from '../../sheets/forms/marker';
 import { DEFAULT_DATE_FORMAT, SheetModel, styleNames, resolveStyle } from '../../sheets/model';
 import { packBatches, rowBatch } from './batching';
 import { styleLayers } from './layers';
-import { NAME, cellInput, chartOp, col, columnPoints, formatProps, hex, noDollar, rect, stringConstant, validationOp } from './formats';
+import { NAME, cellInput, chartOp, col, columnPoints, formatProps, hex, noDollar, pageOp, rect, stringConstant, validationOp } from './formats';
 import { Batch, CellInput, FormatProps, Op, PAYLOAD_BUDGET, ROW_BATCH_BYTES, opBytes, sumBytes, utf8Length } from './operations';
 
 /**
@@ -21,6 +21,7 @@ export class SheetRender {
   private readonly numFmtCache = new Map<string, string | null>();
   private readonly formatCache = new Map<string, FormatProps | null>();
   private readonly formatBytesCache = new Map<string, number>();
+  private readonly runBytesCache = new Map<string, number>();
   private readonly jsonBytesCache = new Map<string, number>();
   /** The widest row's values, and the widest row's styled width (see `rowWidth`). */
   private readonly valueWidth: number;
@@ -147,6 +148,13 @@ export class SheetRender {
       if (h !== undefined) ops.push({ kind: 'rowHeight', range: `${r + 1}:${r2 + 1}`, points: h });
       r = r2 + 1;
     }
+    for (let r = first; r < end; r++) {
+      if (!sheet.rows[r].hidden) continue;
+      let r2 = r;
+      while (r2 + 1 < end && sheet.rows[r2 + 1].hidden) r2++;
+      ops.push({ kind: 'rowHidden', range: `${r + 1}:${r2 + 1}` });
+      r = r2;
+    }
     return ops;
   }
 
@@ -155,13 +163,11 @@ export class SheetRender {
     const { sheet } = this;
     const ops: Op[] = sheet.merges.map((m) => ({ kind: 'merge', range: noDollar(m) }));
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) ops.push({ kind: 'freeze', rows: sheet.freeze.rows, cols: sheet.freeze.cols });
-    if (sheet.page) {
-      const { landscape, fitToWidth, printTitleRows, footer } = sheet.page;
-      ops.push({ kind: 'page', landscape, fitToWidth, titleRows: printTitleRows && `$${printTitleRows[0]}:$${printTitleRows[1]}`, footer });
-    }
+    if (sheet.page) ops.push({ kind: 'page', page: pageOp(sheet.page) });
     if (sheet.marker !== undefined) ops.push({ kind: 'name', name: MARKER_NAME, formula: '=' + stringConstant(sheet.marker) });
     for (const n of sheet.names ?? []) ops.push({ kind: 'name', name: n.name, formula: n.ref.startsWith('=') ? n.ref : '=' + n.ref });
-    for (const v of sheet.validations ?? []) ops.push(validationOp(v));
+    // A validation over several areas (`E16:E40 G16:G40`) is one per area: a Range is one area.
+    for (const v of sheet.validations ?? []) for (const area of v.range.split(/\s+/).filter(Boolean)) ops.push(validationOp({ ...v, range: area }));
     // Office.js adds a conditional format at the top priority: the model's first must be added last.
     for (const cf of [...(sheet.conditional ?? [])].reverse()) {
       const f = sheet.styles[cf.style];
@@ -188,17 +194,24 @@ export class SheetRender {
       bytes += f === null ? 5 : this.jsonBytes(f) + 1;
     }
     if (row.style && this.format(row.style)) bytes += this.formatBytes(row.style);
+    const above = rows[r - 1];
     const cs = row.cellStyles;
-    if (cs) {
+    // A run of a cell style that the row above has too, over the same columns, only lengthens that row's rectangle.
+    const up = opensBatch ? undefined : above?.cellStyles;
+    if (cs && cs !== up) {
       for (let c = 0; c < cs.length; c++) {
         const name = cs[c];
-        if (name && cs[c - 1] !== name && this.format(name)) bytes += this.formatBytes(name);
+        if (!name || cs[c - 1] === name || !this.format(name)) continue;
+        let c2 = c;
+        while (cs[c2 + 1] === name) c2++;
+        const continued = up !== undefined && up[c - 1] !== name && up[c2 + 1] !== name && cs.slice(c, c2 + 1).every((_, i) => up[c + i] === name);
+        if (!continued) bytes += this.cellRunBytes(name, c, c2);
       }
     }
     // A row unlike the one above it (own style, or a different width) starts new runs of the font and column styles.
-    const above = rows[r - 1];
     if (opensBatch || !above || !!above.ownStyle !== !!row.ownStyle || this.rowWidth(r - 1) !== w) bytes += this.runBytes;
     if (row.height !== undefined && (opensBatch || above?.height !== row.height)) bytes += this.rowHeightBytes();
+    if (row.hidden) bytes += this.rowHeightBytes();
     return bytes;
   }
 
@@ -241,6 +254,18 @@ export class SheetRender {
   }
 
   /** The most a rectangle of this style weighs, whatever its size. */
+  /** The most a rectangle of this style over columns c…c2 weighs, whatever rows it spans. */
+  private cellRunBytes(name: string, c: number, c2: number): number {
+    const key = `${name}\u0001${c2 - c}\u0001${col(c2).length}`;
+    let b = this.runBytesCache.get(key);
+    if (b === undefined) {
+      const format = this.format(name);
+      b = format ? opBytes({ kind: 'format', range: `${col(c2)}1048576:${col(c2)}1048576`, rows: 1048576, cols: c2 - c + 1, format }) : 0;
+      this.runBytesCache.set(key, b);
+    }
+    return b;
+  }
+
   private formatBytes(name: string): number {
     let b = this.formatBytesCache.get(name);
     if (b === undefined) {

@@ -420,8 +420,8 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   });
   const bandRow = out.line(band.map((b) => ({ ...b, style: 'header' })), S > 1 ? 34 : 20);
   out.rows[bandRow - 1].style = 'header';
-  out.push({ values: periodRow, style: 'header', height: 18 });
-  out.push({ values: subRow, style: 'header', height: 32 });
+  out.push({ values: periodRow, style: 'header', ownStyle: true, height: 18 });
+  out.push({ values: subRow, style: 'header', ownStyle: true, height: 32 });
   out.merges.push(...[0, 1, 2].map((i) => `${cell(i, BAND_ROW)}:${cell(i, SUB_ROW)}`));
   for (const c of layout.stages) {
     for (let k = 0; k < P; k++) if (c.target[k] >= 0) out.merges.push(`${cell(c.target[k], PERIOD_ROW)}:${cell(c.actual[k], PERIOD_ROW)}`);
@@ -537,10 +537,12 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
       ...FORM_STYLES,
       labelRight: { bold: true, align: 'right' },
       centerPlain: { align: 'center', bold: true },
-      none: { border: true, fill: 'FFD9D9D9', unlocked: false },
-      // Sum rows are no place to type: no box, locked.
-      subtotal: { bold: true, fill: 'FFF2F2F2', border: true, unlocked: false },
-      total: { bold: true, fill: 'FFE2EFDA', border: true, unlocked: false },
+      // Where nothing is typed: shaded and locked. None of these draws a line: a box's medium border comes from its
+      // column alone (one rectangle a column, in any host), and a sum row's cell there stays boxed, grey and locked.
+      none: { fill: 'FFD9D9D9', unlocked: false },
+      subtotal: { bold: true, fill: 'FFF2F2F2', unlocked: false },
+      total: { bold: true, fill: 'FFE2EFDA', unlocked: false },
+      held: { numFmt: '#,##0', bold: true, italic: true, fill: 'FFFCE4D6' },
       ahead: { color: 'FF9C5700', fill: 'FFFFEB9C', bold: true },
     },
     merges: out.merges,

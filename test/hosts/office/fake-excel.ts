@@ -26,8 +26,8 @@
  *   workbook), and stays so when such a sheet is added; the fake keeps its text as written. Names a test
  *   arranges by hand hold no sheets, and charts record their ranges as written.
  *
- * Formats are recorded per range as set (`formatAt` folds them for a cell; borders stay as set per range,
- * edges and insides, not resolved per cell side). Tests read the workbook through `FakeWorkbook`.
+ * Formats are recorded per range as set (`formatAt` folds them for a cell, borders resolved to the cell's own
+ * sides; a neighbour's side is not taken for this cell's). Tests read the workbook through `FakeWorkbook`.
  *
  * It runs in Node (the jest tests of the Excel host) and in a browser: test/e2e/fake-office.ts bundles it
  * as a fake office.js for the production pane in Chromium. So it uses no Node API.
@@ -88,6 +88,9 @@ function a1(box: Box): string {
 }
 
 /** As Excel writes a sheet in an address: quoted unless a plain word. */
+const bad = (address: string): never => {
+  throw new FakeOfficeError('InvalidArgument', `Not whole rows or columns: ${address}`);
+};
 const quoteName = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const fold = (s: string): string => s.toLowerCase();
 const within = (b: Box, r: number, c: number): boolean => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols;
@@ -232,6 +235,8 @@ export class FakeSheet {
   /** The autofilter's range (its header row first), and whether a criterion is applied (Excel's isDataFiltered). */
   autoFilter: { box: Box; filtered: boolean } | null = null;
   readonly rowHeights = new Map<number, number>();
+  /** Manual page breaks, each the first cell of a new page (`A20`: above row 20; `F1`: left of column F), in order. */
+  readonly pageBreaks: { horizontal: string[]; vertical: string[] } = { horizontal: [], vertical: [] };
   readonly merges: string[] = [];
   frozen: { rows: number; cols: number } | null = null;
   selected: Box = { row: 0, col: 0, rows: 1, cols: 1 };
@@ -262,10 +267,30 @@ export class FakeSheet {
   }
 
   /** The format properties set on ranges covering a cell, the last one winning. */
+  /**
+   * The formats a cell ends up with, the last set winning. Borders are resolved to the cell's own four sides, as
+   * Excel keeps them: a range's edge is the side of its cells on that edge, an inside line the sides within it;
+   * so writing a rectangle in one range or in two gives the same cell.
+   */
   formatAt(address: string): Record<string, unknown> {
     const { row: r, col: c } = parseA1(address);
     const out: Record<string, unknown> = {};
-    for (const f of this.formats) if (within(f.box, r, c)) out[f.key] = f.value;
+    for (const f of this.formats) {
+      if (!within(f.box, r, c)) continue;
+      const border = /^borders\.(\w+)\.(\w+)$/.exec(f.key);
+      if (!border) {
+        out[f.key] = f.value;
+        continue;
+      }
+      const { box } = f;
+      const [top, bottom, left, right] = [r === box.row, r === box.row + box.rows - 1, c === box.col, c === box.col + box.cols - 1];
+      const sides: Record<string, string[]> = {
+        EdgeTop: top ? ['EdgeTop'] : [], EdgeBottom: bottom ? ['EdgeBottom'] : [], EdgeLeft: left ? ['EdgeLeft'] : [], EdgeRight: right ? ['EdgeRight'] : [],
+        InsideHorizontal: [...(top ? [] : ['EdgeTop']), ...(bottom ? [] : ['EdgeBottom'])],
+        InsideVertical: [...(left ? [] : ['EdgeLeft']), ...(right ? [] : ['EdgeRight'])],
+      };
+      for (const side of sides[border[1]] ?? []) out[`borders.${side}.${border[2]}`] = f.value;
+    }
     return out;
   }
 
@@ -943,9 +968,27 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     return new Proxy(props, {
       get: (target, key) =>
         key === 'setPrintTitleRows'
-          ? (rows: string) => this.ctx.queue(path, 'setPrintTitleRows', [rows], () => record('printTitleRows', rows))
-          : target[key as string],
+          ? (rows: string) => this.ctx.queue(path, 'setPrintTitleRows', [rows], () => record('printTitleRows', parseA1(rows).cols === MAX_COLS ? rows : bad(rows)))
+          : key === 'setPrintTitleColumns'
+            ? (cols: string) => this.ctx.queue(path, 'setPrintTitleColumns', [cols], () => record('printTitleColumns', parseA1(cols).rows === MAX_ROWS ? cols : bad(cols)))
+            : target[key as string],
     });
+  }
+
+  /** Manual page breaks (ExcelApi 1.9): `add` puts one before the range's first cell. */
+  get horizontalPageBreaks(): { add(range: string | RangeProxy): void } {
+    return this.pageBreaks('horizontal');
+  }
+  get verticalPageBreaks(): { add(range: string | RangeProxy): void } {
+    return this.pageBreaks('vertical');
+  }
+  private pageBreaks(which: 'horizontal' | 'vertical'): { add(range: string | RangeProxy): void } {
+    return {
+      add: (range) => this.ctx.queue(`${this.path}.${which}PageBreaks`, 'add', [range], () => {
+        const box = typeof range === 'string' ? parseA1(range) : range.box();
+        this.the().pageBreaks[which].push(`${letters(box.col)}${box.row + 1}`);
+      }),
+    };
   }
 
   get charts(): { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy } {
@@ -1021,6 +1064,14 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
   get valueTypes(): string[][] {
     return this.prop('valueTypes');
+  }
+  set rowHidden(hidden: boolean) {
+    this.set('rowHidden', hidden, (t) => {
+      for (let r = t.box.row; r < t.box.row + t.box.rows; r++) {
+        if (hidden) t.sheet.hiddenRows.add(r);
+        else t.sheet.hiddenRows.delete(r);
+      }
+    });
   }
   set columnHidden(hidden: boolean) {
     this.set('columnHidden', hidden, (t) => {
@@ -1211,6 +1262,12 @@ class NameProxy extends ClientObject<FakeName> {
 class ChartProxy extends ClientObject<FakeChart> {
   private props(prefix: string): Record<string, unknown> {
     return bag(this.ctx, `${this.path}.${prefix}`, (key, value) => (this.the().props[`${prefix}.${key}`] = value));
+  }
+  get format(): Record<string, unknown> {
+    return this.props('format');
+  }
+  set plotVisibleOnly(v: boolean) {
+    this.set('plotVisibleOnly', v, (chart) => (chart.props.plotVisibleOnly = v));
   }
   get title(): Record<string, unknown> {
     return this.props('title');

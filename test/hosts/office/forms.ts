@@ -1,3 +1,4 @@
+import { documentSettings } from '../../../src/sheets/forms/document';
 import { dayFromYMD } from '../../../src/planning/days';
 import { planUnits } from '../../../src/planning/plan';
 import { defaultSettings } from '../../../src/planning/settings';
@@ -5,6 +6,7 @@ import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../../../src/examp
 import { planId } from '../../../src/sheets/forms/marker';
 import { defaultFormNames } from '../../../src/sheets/forms/options';
 import { planForms } from '../../../src/sheets/forms/workbook';
+import { ProgressLayout } from '../../../src/sheets/forms/progress-report';
 import { SheetModel } from '../../../src/sheets/model';
 import { ExistingSheet, placeForms } from '../../../src/sheets/placement';
 
@@ -13,10 +15,11 @@ import { ExistingSheet, placeForms } from '../../../src/sheets/placement';
  * invented counts), six registers, planned month by month over 2024, and placed among `existing` sheets
  * as the pane would place them.
  */
-export function monthlyForms(count: number, existing: readonly ExistingSheet[] = [], seed = 2025): { sheets: SheetModel[]; replaced: string[] } {
+export function monthlyForms(count: number, existing: readonly ExistingSheet[] = [], seed = 2025): { sheets: SheetModel[]; replaced: string[]; progress: ProgressLayout } {
   const units = inventUnits(loadCommunes().slice(0, count), seed);
   const plan = planUnits(units, EXAMPLE_REGISTERS, { ...defaultSettings(dayFromYMD(2024, 1, 1), dayFromYMD(2024, 12, 31)), granularity: 'month' });
   const placement = placeForms(existing, defaultFormNames('vi'));
-  const options = { lang: 'vi' as const, issuer: 'UBND TỈNH Z', planId: planId(plan), revision: 1, names: placement.names, made: dayFromYMD(2024, 1, 1) };
-  return { sheets: planForms(plan, { units, registers: EXAMPLE_REGISTERS }, options).sheets, replaced: placement.replaced };
+  const options = { lang: 'vi' as const, document: documentSettings({ issuer: 'UBND TỈNH Z' }), planId: planId(plan), revision: 1, names: placement.names, made: dayFromYMD(2024, 1, 1) };
+  const forms = planForms(plan, { units, registers: EXAMPLE_REGISTERS }, options);
+  return { sheets: forms.sheets, replaced: placement.replaced, progress: forms.progress };
 }

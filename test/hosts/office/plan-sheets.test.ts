@@ -2,6 +2,7 @@ import { excelHost } from '../../../src/hosts/office/excel-host';
 import { readPlanWorkbook } from '../../../src/sheets/read-plan-workbook';
 import { FakeWorkbook } from './fake-excel';
 import { monthlyForms } from './forms';
+import { cell } from '../../../src/sheets/forms/refs';
 
 const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
 
@@ -16,7 +17,9 @@ async function withForms(): Promise<FakeWorkbook> {
 describe('reading the plan back from the open workbook', () => {
   it('finds the forms by their markers and reads each from A1, in a few syncs, for readPlanWorkbook', async () => {
     const wb = await withForms();
-    wb.sheet(PROGRESS).setCells('E11', [[7]]);
+    const { progress: layout } = monthlyForms(20);
+    const box = cell(layout.stages[0].actual[0], layout.lineRow[0]);
+    wb.sheet(PROGRESS).setCells(box, [[7]]);
     const before = wb.syncs;
     const found = await excelHost({ run: wb.run }).readPlanSheets();
     if (found.sheets === null) throw new Error(JSON.stringify(found.problems));
@@ -24,11 +27,11 @@ describe('reading the plan back from the open workbook', () => {
     expect(wb.syncs - before).toBe(3 + 5);
     expect(found.others).toEqual(['Số liệu']);
     expect(found.sheets.names).toEqual({
-      quota: 'Phụ lục 01 - Giao chỉ tiêu', progress: PROGRESS, rollup: 'Tổng hợp', calendar: 'Lịch', units: 'Đơn vị đã đọc', history: 'Lịch sử kế hoạch',
+      quota: 'Phụ lục 01 - Giao chỉ tiêu', progress: PROGRESS, report: 'Báo cáo định kỳ', rollup: 'Tổng hợp', calendar: 'Lịch', units: 'Đơn vị đã đọc', history: 'Lịch sử kế hoạch',
     });
     const { progress, calendar } = found.sheets;
     expect([progress.sheet, progress.firstRow ?? 1, progress.firstCol ?? 1]).toEqual([PROGRESS, 1, 1]);
-    expect(progress.rows[10][4]).toBe(7);
+    expect(progress.rows[layout.lineRow[0] - 1][layout.stages[0].actual[0]]).toBe(7);
     expect(calendar.rows.find((r) => r[0] === 'revision')?.[2]).toBe(1);
     const book = readPlanWorkbook(found.sheets);
     expect(book.plan && [book.planId, book.actuals.filter((a) => a !== null)]).toEqual([found.sheets.planId, [7]]);

@@ -52,12 +52,16 @@ describe('planning a sheet into Office.js batches', () => {
   it('styles the largest rectangles: a column style is one operation per batch, not one per cell', () => {
     const { sheets } = monthlyForms(300);
     const progress = sheets[1];
-    const ops = opsOf([...new SheetRender(progress).batches()]);
-    const formats = ops.filter((op) => op.kind === 'format');
-    // 12 input columns (actuals) side by side share one rectangle per run of rows.
-    const inputs = formats.filter((op) => op.kind === 'format' && op.format.fill === '#FFF2CC' && op.cols === 12);
-    expect(inputs.length).toBeGreaterThan(0);
-    expect(formats.length).toBeLessThan(100);
+    const batches = [...new SheetRender(progress).batches()];
+    const formats = opsOf(batches).filter((op) => op.kind === 'format');
+    // Each of the 12 columns of boxes (beside its period's target) is one boxed rectangle a batch, over every row of
+    // units, subtotals included: a sum row only greys and locks its cell, never redraws the box's border.
+    const boxes = formats.filter((op) => op.kind === 'format' && op.format.border === 'medium' && op.rows > 1); // not the report date's box
+    expect(boxes.every((op) => op.kind === 'format' && op.cols === 1)).toBe(true);
+    expect(boxes).toHaveLength(12 * batches.filter((b) => b.rows > 0).length);
+    // Besides, one rectangle per subtotal and heading row (a unit's six registers are followed by its subtotal).
+    const sums = progress.rows.filter((r) => r.style === 'subtotal' || r.style === 'total').length;
+    expect(formats.length).toBeLessThan(sums + 150);
   });
 
   it('writes a formula with its `=`, a date as its serial, text as text', () => {

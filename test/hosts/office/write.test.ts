@@ -41,16 +41,18 @@ function look(style: CellStyle, font: SheetModel['font']): Record<string, unknow
   const out: Record<string, unknown> = { 'font.name': font.name, 'font.size': style.size ?? font.size };
   if (style.bold !== undefined) out['font.bold'] = style.bold;
   if (style.italic !== undefined) out['font.italic'] = style.italic;
+  if (style.underline !== undefined) out['font.underline'] = style.underline ? 'Single' : 'None';
   if (style.color) out['font.color'] = `#${style.color.slice(2)}`;
   if (style.fill) out['fill.color'] = `#${style.fill.slice(2)}`;
   if (style.align) out.horizontalAlignment = { left: 'Left', center: 'Center', right: 'Right' }[style.align];
   if (style.valign) out.verticalAlignment = { top: 'Top', middle: 'Center', bottom: 'Bottom' }[style.valign];
   if (style.wrap !== undefined) out.wrapText = style.wrap;
   if (style.border !== undefined) out['borders.EdgeLeft.style'] = style.border ? 'Continuous' : 'None';
+  if (style.border) out['borders.EdgeLeft.weight'] = style.border === 'medium' ? 'Medium' : 'Thin';
   if (style.unlocked !== undefined) out['protection.locked'] = !style.unlocked;
   return out;
 }
-const LOOK_KEYS = ['font.name', 'font.size', 'font.bold', 'font.italic', 'font.color', 'fill.color', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'borders.EdgeLeft.style', 'protection.locked'];
+const LOOK_KEYS = ['font.name', 'font.size', 'font.bold', 'font.italic', 'font.underline', 'font.color', 'fill.color', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'borders.EdgeLeft.style', 'borders.EdgeLeft.weight', 'protection.locked'];
 
 describe('writing the forms into the open workbook', () => {
   it('writes every cell as the model says (value, formula, date, text, number format, look), across many small batches', async () => {
@@ -88,12 +90,19 @@ describe('writing the forms into the open workbook', () => {
     expect([...s.columnWidths]).toEqual([[0, 36], [1, 180], [2, 72], [3, 84], [4, 72], [5, 54]]);
     expect([...s.hiddenColumns]).toEqual([5]);
     expect([...s.rowHeights]).toEqual([[0, 30]]);
+    expect([...s.hiddenRows]).toEqual([1]);
     expect(s.merges).toEqual(['A1:F1']);
     expect(s.frozen).toEqual({ rows: 3, cols: 2 });
+    // A4 at its own size, Decree 30's margins in points, rows and columns repeated, across then down, breaks by hand.
     expect(s.page).toEqual({
-      orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: '$3:$3', 'headersFooters.defaultForAllPages.centerFooter': 'Trang &P/&N',
+      orientation: 'Landscape', paperSize: 'A4', zoom: { scale: 100 }, printOrder: 'OverThenDown',
+      topMargin: 56.69, bottomMargin: 56.69, leftMargin: 85.04, rightMargin: 42.52, headerMargin: 22.68, footerMargin: 22.68,
+      printTitleRows: '$3:$3', printTitleColumns: '$A:$B', 'headersFooters.defaultForAllPages.centerFooter': 'Trang &P/&N',
     });
+    expect(s.pageBreaks).toEqual({ horizontal: ['A6'], vertical: ['E1'] });
+    expect(wb.sheet("Lịch's").page).toMatchObject({ orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.formatAt('E5')).toMatchObject({ 'borders.EdgeTop.style': 'Continuous', 'borders.EdgeTop.weight': 'Medium' });
+    expect(s.formatAt('A1')['font.underline']).toBe('Single');
     expect(s.names).toEqual([
       { name: 'QuotaPlanner.Form', formula: `="${MARKER}"`, visible: false },
       // The write's mark (undo.ts): the first write, nothing kept, the actuals it wrote, the sheet active before.
@@ -103,9 +112,12 @@ describe('writing the forms into the open workbook', () => {
     expect(s.protection).toEqual({ protected: true, options: { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true } });
     expect(s.formatAt('E5')['protection.locked']).toBe(false);
     expect(s.formatAt('C5')['protection.locked']).toBeUndefined(); // locked, as every cell is by default
-    expect(s.validations).toEqual([
+    // One validation over two areas of boxes: one per area, as a Range is one area.
+    expect(s.validations.map((v) => v.range)).toEqual(['E4:E5', 'E6:E7', 'D4:D7']);
+    expect(s.validations[1].props).toEqual(s.validations[0].props);
+    expect(s.validations.slice(1)).toEqual([
       {
-        range: 'E4:E7',
+        range: 'E6:E7',
         props: {
           ignoreBlanks: true,
           rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
@@ -128,7 +140,10 @@ describe('writing the forms into the open workbook', () => {
     expect(s.charts).toEqual([
       {
         type: 'LineMarkers', source: `'${SUMMARY}'!C4:C7`, seriesBy: 'Columns', position: ['H3', 'O20'],
-        props: { 'title.text': 'Tiến độ', 'title.format.font.bold': true, 'title.format.font.size': 14, 'legend.position': 'Bottom', 'axes.valueAxis.numberFormat': '#,##0' },
+        props: {
+          'format.font.size': 11, 'title.text': 'Tiến độ', 'title.format.font.bold': true, 'title.format.font.size': 14, 'legend.position': 'Bottom',
+          'axes.valueAxis.numberFormat': '#,##0', plotVisibleOnly: false,
+        },
         series: [{
           name: 'Số còn lại', values: `'${SUMMARY}'!C4:C7`, xValues: `'${SUMMARY}'!B4:B7`,
           props: { 'format.line.color': '#4472C4', markerStyle: 'Circle', markerSize: 5, markerBackgroundColor: '#4472C4', markerForegroundColor: '#4472C4' },
@@ -178,8 +193,8 @@ describe('writing the forms into the open workbook', () => {
         expect([model.name, found]).toEqual([model.name, expected]);
       }
     }
-    expect(counts[10].syncs).toBe(4 + 6);
-    expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 6);
+    expect(counts[10].syncs).toBe(4 + 7);
+    expect(counts[10_000].syncs - counts[10].syncs).toBeLessThanOrEqual(counts[10_000].chunks - counts[10].chunks + 7);
   }, 60_000);
 
   it('sends again in smaller pieces a request the fake refuses as too large, as Excel on the web does over 5 MB, and writes the same workbook', async () => {
@@ -201,7 +216,7 @@ describe('writing the forms into the open workbook', () => {
     const before = wb.snapshot();
     const host = hostOf(wb);
     const forms = monthlyForms(45, await host.existingSheets());
-    expect(forms.replaced).toHaveLength(6);
+    expect(forms.replaced).toHaveLength(7);
     const failing = wb.syncs + 6; // while filling the forms, old sheets renamed and new ones half written
     wb.failSync('InvalidOperationInCellEditMode', failing);
     await expect(host.writeForms(forms.sheets, forms.replaced, () => {})).rejects.toMatchObject(CELL_EDIT);
@@ -237,7 +252,7 @@ describe('writing the forms into the open workbook', () => {
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
     expect(error.code).toBe('cell-edit');
     // Every try is refused before anything: what is left is what the write had made, calculation still by hand.
-    const temps = [1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`).join(', ');
+    const temps = [1, 2, 3, 4, 5, 6, 7].map((i) => `Quota Planner (cũ ${i})`).join(', ');
     const names = forms.sheets.map((s) => s.name).join(', ');
     expect(error.vi).toBe(
       `${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ đang mang tên tạm ${temps}; các trang mới ghi dở vẫn còn trong sổ tính: ${names}.` +
@@ -296,8 +311,8 @@ describe('writing the forms into the open workbook', () => {
     expect(again.sheets.map((s) => s.name)).toEqual(names);
     expect(again.replaced).toEqual(names);
     await host.writeForms(again.sheets, again.replaced, () => {});
-    expect(shown(wb)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`)]);
-    const last = again.sheets[0].rows.length;
+    expect(shown(wb)).toEqual(['Số liệu', ...names, ...[1, 2, 3, 4, 5, 6, 7].map((i) => `Quota Planner (cũ ${i})`)]);
+    const last = again.sheets[0].rows.findIndex((r) => r.values[1] === 'Tổng cộng') + 1;
     expect(wb.sheet(names[0]).cell(`D${last}`).formula).toBe(`=${(again.sheets[0].rows[last - 1].values[3] as { formula: string }).formula}`);
   });
 
@@ -311,7 +326,7 @@ describe('writing the forms into the open workbook', () => {
     // Every try deletes the new sheets it finds, then fails giving the first old sheet its name back.
     for (let i = 0; i < 3; i++) wb.failAction('GeneralException', (a) => wb.syncs > from && a.name === 'name');
     const error: HostError = await host.writeForms(forms.sheets, forms.replaced, () => {}).then(() => { throw new Error('written'); }, (e) => e);
-    const temps = [1, 2, 3, 4, 5, 6].map((i) => `Quota Planner (cũ ${i})`);
+    const temps = [1, 2, 3, 4, 5, 6, 7].map((i) => `Quota Planner (cũ ${i})`);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', ...temps]);
     expect(error.vi).toBe(`${CELL_EDIT.vi} Không đưa được sổ tính về như trước: các trang cũ có thể còn mang tên tạm ${temps.join(', ')}.`);
     expect(error.en).toBe(`${CELL_EDIT.en} The workbook could not be put back as it was: the old sheets may still have the temporary names ${temps.join(', ')}.`);
@@ -350,7 +365,7 @@ describe('writing the forms into the open workbook', () => {
     const before = wb.snapshot() as { sheets: unknown[] };
     const forms = await plan(wb, 15);
     expect(forms.replaced).toEqual([]);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', 'Tổng hợp', 'Lịch', 'Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp (2)', 'Lịch (2)', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Số liệu', 'Tổng hợp', 'Lịch', 'Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp (2)', 'Lịch (2)', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     expect((wb.snapshot() as { sheets: unknown[] }).sheets.slice(0, 3)).toEqual(before.sheets);
 
     // Asked directly to write over theirs, the host refuses and changes nothing.
@@ -383,8 +398,8 @@ describe('writing the forms into the open workbook', () => {
     expect(await host.existingSheets()).toHaveLength(8); // kept forms are no forms: placing and reading pass them by
     wb.sheets.splice(0, wb.sheets.length, ...wb.sheets.filter((s) => s.visibility === 'Visible'));
     expect(wb.sheets[0].id).toBe(ids[0]);
-    expect(wb.sheets[7].id).toBe(ids[7]);
-    expect(wb.sheets.slice(1, 7).every((s) => !ids.includes(s.id))).toBe(true);
+    expect(wb.sheets[8].id).toBe(ids[8]);
+    expect(wb.sheets.slice(1, 8).every((s) => !ids.includes(s.id))).toBe(true);
     expect(wb.active.name).toBe(forms.sheets[0].name);
     expect(modes).toContain('Manual');
     expect(wb.calculationMode).toBe('Automatic');
