@@ -38,21 +38,23 @@ describe('quota-plan plan', () => {
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(tmp.file('dl.xlsx'));
-    expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     // The history's one line: the first revision, made today in Viet Nam (the run may straddle midnight).
     const history = out.getWorksheet('Lịch sử kế hoạch')!;
     expect(history.getCell('A5').value).toBe(1);
     const made = (history.getCell('B5').value as Date).getTime() / 86400000;
     expect([firstDay, todayInVietnam()]).toContain(made);
     const ws = out.getWorksheet('Phụ lục 01 - Giao chỉ tiêu')!;
-    expect((ws.getRow(8).values as unknown[]).slice(1, 7)).toEqual(['STT', 'Đơn vị', 'Loại sổ', 'Số cần số hóa', 'Số máy', 'Tháng 6/2024']);
-    expect((ws.getRow(9).values as unknown[]).slice(1, 10)).toEqual([1, 'Xã Đại Lãnh', 'Khai sinh', 1972, undefined, 785, 785, 402, 0]);
-    expect(ws.getCell('B12').value).toBe('Tổng cộng');
-    expect(['F12', 'G12', 'H12', 'I12'].map((a) => (ws.getCell(a).value as ExcelJS.CellFormulaValue).result)).toEqual([785, 785, 785, 785]);
-    // Every row tells automation where its actuals are typed and where what remains shows.
-    expect(json.rows[1].actualCells).toEqual(['D', 'E', 'F', 'G'].map((c) => `'Phụ lục 02 - Báo cáo tiến độ'!${c}11`));
-    expect(json.rows[1].remainingCell).toBe("'Phụ lục 02 - Báo cáo tiến độ'!J11");
-    expect(out.getWorksheet('Phụ lục 02 - Báo cáo tiến độ')!.getCell('B11').value).toBe('Xã Đại Lãnh');
+    // Under the document block, the table: no machines column, as the sheet gives none and the plan is not by capacity.
+    expect((ws.getRow(9).values as unknown[]).slice(1, 6)).toEqual(['STT', 'Đơn vị', 'Loại sổ', 'Số cần số hóa', 'Tháng 6/2024']);
+    expect((ws.getRow(10).values as unknown[]).slice(1, 9)).toEqual([1, 'Xã Đại Lãnh', 'Khai sinh', 1972, 785, 785, 402, 0]);
+    expect(ws.getCell('B13').value).toBe('Tổng cộng');
+    expect(['E13', 'F13', 'G13', 'H13'].map((a) => (ws.getCell(a).value as ExcelJS.CellFormulaValue).result)).toEqual([785, 785, 785, 785]);
+    // Every row tells automation where its actuals are typed (each box right of its target) and where what remains shows.
+    expect(json.rows[1].actualCells).toEqual(['E', 'G', 'I', 'K'].map((c) => `'Phụ lục 02 - Báo cáo tiến độ'!${c}17`));
+    expect(json.rows[1].remainingCell).toBe("'Phụ lục 02 - Báo cáo tiến độ'!O17");
+    expect(json.reportDateCell).toBe("'Phụ lục 02 - Báo cáo tiến độ'!C7");
+    expect(out.getWorksheet('Phụ lục 02 - Báo cáo tiến độ')!.getCell('B17').value).toBe('Xã Đại Lãnh');
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -160,15 +162,16 @@ describe('quota-plan plan', () => {
     expect((await run('plan', input, ...args, '--out', out, '--lang', 'en', '--method', 'workdays')).code).toBe(0);
     const replaced = new ExcelJS.Workbook();
     await replaced.xlsx.readFile(out);
-    expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    expect(replaced.worksheets.map((w) => w.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     expect(replaced.getWorksheet('Lịch')!.getCell('B5').value).toBe('Revision');
     // Once an actual is typed, planning again over it is refused with the cell named.
-    await typeCell(out, 2, 'F10', '<f>100+20</f><v>120</v>'); // typed as a formula
-    await typeCell(out, 2, 'E11', '<v>120</v>');
+    // Đại Lãnh's births, marriages and deaths on rows 16–18, each month's box right of its target (E, G, I, K).
+    await typeCell(out, 2, 'G16', '<f>100+20</f><v>120</v>'); // typed as a formula
+    await typeCell(out, 2, 'E17', '<v>120</v>');
     const typed = sha256(out);
     const again = await run('plan', input, ...args, '--out', out);
     expect(again.code).toBe(1);
-    expect(again.err).toContain('Phụ lục 02 - Báo cáo tiến độ!F10');
+    expect(again.err).toContain('Phụ lục 02 - Báo cáo tiến độ!G16');
     expect(again.err).toContain('planning again would lose them');
     expect(sha256(out)).toBe(typed);
   });

@@ -30,7 +30,7 @@ async function actualCell(file: string, plan: PlanJson, unitName: string, regist
   const grid: Grid = found.sheets.progress;
   const r = grid.rows.findIndex((row) => row[1] === unitName && row[2] === label);
   if (r < 0) throw new Error(`${unitName} – ${label} is not in ${file}`);
-  const ref = plan.rows.find((x) => x.unit === unitName && x.register === register)!.actualCells![k];
+  const ref = plan.rows.find((x) => x.unit === unitName && x.register === register)!.actualCells![k]!;
   return `${column(ref)}${r + 1}`;
 }
 
@@ -75,8 +75,11 @@ describe('quota-plan split and consolidate', () => {
     // Each district's file holds only its units; Xã A's figure is there already.
     const xBook = (await readPlanBook(x, await loadWorkbook(x))).sheets!;
     expect(xBook.planId).toBe((await readBook(book)).planId);
-    expect(xBook.progress.rows.slice(9).map((r) => r[1])).toEqual(['Xã A', 'Xã A', 'Xã C', 'Xã C']);
-    expect(xBook.progress.rows[9][3]).toBe(280);
+    const lines = xBook.progress.rows.filter((r) => r[2] === 'Khai sinh' || r[2] === 'Kết hôn');
+    expect(lines.map((r) => r[1])).toEqual(['Xã A', 'Xã A', 'Xã C', 'Xã C']);
+    expect(lines[0][4]).toBe(280); // week 1's box, right of its target
+    // Its Phụ lục 02 names the district as the unit reporting.
+    expect(xBook.progress.rows[1]).toContain('HUYỆN X');
 
     const byUnit = tmp.file('by-unit');
     expect((await run('split', book, '--by', 'unit', '--out-dir', byUnit)).code).toBe(0);
@@ -178,11 +181,11 @@ describe('quota-plan split and consolidate', () => {
 
     it('an edited target', async () => {
       const f = copyOf(x, 'edited.xlsx');
-      // The targets follow the 4 actual columns (D–G) and the 8 tracking ones (H–O): week 2 is column Q.
+      // Each week's target stands left of its box (D, E for week 1): week 2's target is column F.
       const row = /\d+$/.exec(await actualCell(f, plan, 'Xã A', 'KS', 'Khai sinh', 0))![0];
-      await overwriteCell(f, await progressSheetNumber(f), `Q${row}`, '<v>300</v>');
+      await overwriteCell(f, await progressSheetNumber(f), `F${row}`, '<v>300</v>');
       const r = await refused(f);
-      expect(r.err).toContain(`LỖI/ERROR [${f}]${PROGRESS}!Q${row}`);
+      expect(r.err).toContain(`LỖI/ERROR [${f}]${PROGRESS}!F${row}`);
       expect(r.err).toContain('shows the target "300", but the plan workbook sets 250');
     });
 
@@ -278,7 +281,7 @@ describe('quota-plan split and consolidate', () => {
     const kept = [sha256(x), sha256(y)];
     const lost = await run('split', book, '--by', 'parent', '--out-dir', dir);
     expect(lost.code).toBe(1);
-    const masterCell = plan.rows.find((r) => r.unit === 'Xã B' && r.register === 'KS')!.actualCells![1].replace(/'/g, '');
+    const masterCell = plan.rows.find((r) => r.unit === 'Xã B' && r.register === 'KS')!.actualCells![1]!.replace(/'/g, '');
     expect(lost.err).toContain(`LỖI/ERROR ${y}: ${y} là một phần của kế hoạch này đã tách trước đây và có 1 số thực hiện mà sổ kế hoạch chưa có`);
     expect(lost.err).toContain(`holds 1 actual the plan workbook lacks (e.g. Xã B, Births, 10/06/2024–16/06/2024: the file says 90, the plan workbook is blank at cell ${masterCell})`);
     expect(lost.err).toContain('Consolidate it into the plan workbook first');

@@ -107,9 +107,13 @@ describe('quota-plan plan with workflow stages', () => {
     expect(cells).toHaveLength(4);
     for (const c of cells) {
       expect(c).toHaveLength(25);
-      for (const a of c!) expect(a).toMatch(/^'Phụ lục 02 - Báo cáo tiến độ'!\$?[A-Z]+\$?\d+$/);
+      // A box for each day the stage works, none (null) for a day outside its window or off work.
+      for (const a of c!) if (a !== null) expect(a).toMatch(/^'Phụ lục 02 - Báo cáo tiến độ'!\$?[A-Z]+\$?\d+$/);
     }
-    const all = cells.flatMap((c) => c!);
+    const scan = staged.rows.find((row) => row.unit === first && row.register === 'KS' && row.stage === 'scan')!;
+    const window = staged.periods.map((p) => p.end <= staged.stages!.find((s) => s.key === 'scan')!.end && p.workingDays > 0);
+    expect(scan.actualCells!.map((a) => a !== null)).toEqual(window);
+    const all = cells.flatMap((c) => c!.filter((a) => a !== null));
     expect(new Set(all).size).toBe(all.length);
   });
 
@@ -218,7 +222,7 @@ describe('quota-plan plan with workflow stages', () => {
     expect(text).not.toContain('"stage');
     const parsed: PlanJson = JSON.parse(text);
     expect(parsed.rows).toHaveLength(36);
-    expect(Object.keys(parsed)).toEqual(['periods', 'rows', 'issues']);
+    expect(Object.keys(parsed)).toEqual(['periods', 'rows', 'issues', 'reportDateCell']);
     expect(Object.keys(parsed.rows[0])).toEqual(['unit', 'parent', 'register', 'machines', 'remaining', 'targets', 'unscheduled', 'finish', 'actualCells', 'remainingCell']);
     expect(r.out).not.toContain('giai đoạn');
 

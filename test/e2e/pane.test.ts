@@ -285,7 +285,7 @@ async function planWithActuals(folder = 'resplit'): Promise<{ file: string; type
   for (const [i, row] of plan.rows.entries()) {
     for (const k of [0, 1]) {
       if (row.targets[k] === 0 || i % 3 === 2) continue;
-      const cell = row.actualCells![k].replace(/^.*!/, '');
+      const cell = row.actualCells![k]!.replace(/^.*!/, '');
       const value = Math.max(0, row.targets[k] - i);
       await typeCell(file, progress, cell, `<v>${value}</v>`);
       typed.set(cell, value);

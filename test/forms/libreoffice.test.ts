@@ -69,7 +69,7 @@ describe('the forms in LibreOffice', () => {
     ];
     for (const [unit, register, values] of actuals) {
       values.forEach((v, k) => {
-        const { sheet, cell } = address(row(unit, register).actualCells![k]);
+        const { sheet, cell } = address(row(unit, register).actualCells![k]!);
         typed.getWorksheet(sheet)!.getCell(cell).value = v;
       });
     }

@@ -57,7 +57,10 @@ async function writeUnits(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const bare = (ref: string): string => ref.replace(/^.*!\$?([A-Z]+)\$?(\d+)$/, '$1$2');
+const bare = (ref: string | null): string => {
+  if (ref === null) throw new Error('No box for that period');
+  return ref.replace(/^.*!\$?([A-Z]+)\$?(\d+)$/, '$1$2');
+};
 const rowNumber = (ref: string): number => Number(/(\d+)$/.exec(ref)![1]);
 const colLetters = (ref: string): string => /([A-Z]+)\d+$/.exec(bare(ref))![1];
 const xmlOf = (file: string, part: string): string => new TextDecoder().decode(unzip(readFileSync(file)).get(part)!);
@@ -141,7 +144,7 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
     expect(json.stages!.map((s) => s.key)).toEqual(['scan', 'entry', 'approve']);
     expect(json.periods.map((p) => p.start)).toEqual(['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']);
     const a = ['scan', 'entry', 'approve'].map((s) => planRow('Xã A', 'KS', s));
-    expect(new Set(a.map((r) => rowNumber(r.actualCells![0]))).size).toBe(1);
+    expect(new Set(a.map((r) => rowNumber(r.actualCells![0]!))).size).toBe(1);
     expect(a.map((r) => r.targets)).toEqual([[500, 500, 0, 0], [334, 333, 333, 0], [0, 334, 333, 333]]);
   });
 
@@ -162,7 +165,7 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
     // Xã C typed nothing.
     expect(tracking('Xã C', 'KS', 'scan')).toEqual([800, 0, 800, 0, 800, 'Chậm tiến độ']);
     // The typed actuals sit where they were typed; no formula errors anywhere on the sheet.
-    expect(value(PROGRESS, planRow('Xã A', 'KT', 'entry').actualCells![0])).toBe(200);
+    expect(value(PROGRESS, planRow('Xã A', 'KT', 'entry').actualCells![0]!)).toBe(200);
     const errors: string[] = [];
     book.getWorksheet(PROGRESS)!.eachRow((row) => row.eachCell((c) => {
       const v = cellValueOf(c);
@@ -209,11 +212,11 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
   });
 
   it('shades entry typed ahead of scan: the rule on the entry block compares cumulative entry to cumulative scan', () => {
-    const scan = colLetters(planRow('Xã A', 'KT', 'scan').actualCells![0]);
+    const scan = colLetters(planRow('Xã A', 'KT', 'scan').actualCells![0]!);
     const entry = planRow('Xã A', 'KT', 'entry').actualCells!;
     const approve = planRow('Xã A', 'KT', 'approve').actualCells!;
-    const [e0, e3, a0, a3] = [entry[0], entry[3], approve[0], approve[3]].map(colLetters);
-    const first = rowNumber(planRow('Xã A', 'KS', 'scan').actualCells![0]);
+    const [e0, e3, a0, a3] = [entry[0], entry[3], approve[0], approve[3]].map((ref) => colLetters(ref!));
+    const first = rowNumber(planRow('Xã A', 'KS', 'scan').actualCells![0]!);
     const last = first + 5; // six lines: three communes × two registers
     for (const file of [forms, recalculated]) {
       const rules = conditionalRules(xmlOf(file, partOf(file, PROGRESS)));

@@ -135,7 +135,7 @@ describe('the pane controller, in Excel', () => {
     expect(s.status).toEqual({ vi: 'Đã đọc 9 đơn vị.', en: 'Read 9 units.' });
   });
 
-  it('previews who cannot finish, saves the settings, then writes the six forms with progress', async () => {
+  it('previews who cannot finish, saves the settings, then writes the seven forms with progress', async () => {
     const host = new FakeHost(sourcesOf(chonThanhWorkbook()));
     host.saved = CHON_THANH_SETTINGS;
     const h = harness(host);
@@ -151,17 +151,17 @@ describe('the pane controller, in Excel', () => {
 
     await h.actions.write();
     const { write } = h.state().plan;
-    expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'] }, undo: null });
+    expect(write).toEqual({ status: 'done', outcome: { sheets: ['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'] }, undo: null });
     expect(host.written!.replaced).toEqual([]);
     // The issuer is printed above Phụ lục 01.
     expect(JSON.stringify(host.written!.sheets[0].rows.slice(0, 3))).toContain('UBND THỊ XÃ CHƠN THÀNH');
     // The history's one line: the first revision, made today.
-    expect(host.written!.sheets[5].rows[4].values.slice(0, 2)).toEqual([1, { date: today }]);
+    expect(host.written!.sheets[6].rows[4].values.slice(0, 2)).toEqual([1, { date: today }]);
     // A thousand progress calls reach the state at most once per percent.
     const progress = h.dispatched.filter((a) => a.type === 'write' && a.event === 'progress');
     expect(progress.length).toBeLessThanOrEqual(100);
     expect(progress[progress.length - 1]).toEqual({ type: 'write', flow: 'plan', event: 'progress', fraction: 1 });
-    expect(h.state().status).toEqual({ vi: 'Đã ghi 6 trang tính.', en: 'Wrote 6 sheets.' });
+    expect(h.state().status).toEqual({ vi: 'Đã ghi 7 trang tính.', en: 'Wrote 7 sheets.' });
 
     await h.actions.showSheet('Tổng hợp');
     expect(host.shown).toEqual(['Tổng hợp']);
@@ -176,7 +176,7 @@ describe('the pane controller, in Excel', () => {
     await h.actions.write();
     expect(h.state().plan.preview.status).toBe('ready');
     expect(h.state().plan.write.status).toBe('done');
-    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Roll-up', 'Calendar', 'Units read', 'Plan history']);
+    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Annex 01 - Quotas', 'Annex 02 - Progress report', 'Periodic report', 'Roll-up', 'Calendar', 'Units read', 'Plan history']);
   });
 
   it('replaces the forms it made before, and gives a sheet people made its own name', async () => {
@@ -189,7 +189,7 @@ describe('the pane controller, in Excel', () => {
     await h.actions.start();
     await h.actions.write();
     expect(host.written!.replaced).toEqual(['Tổng hợp cũ']);
-    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp cũ', 'Lịch (2)', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    expect(host.written!.sheets.map((s) => s.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp cũ', 'Lịch (2)', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
   });
 
   it('writes nothing over typed actuals, and lists the cell', async () => {

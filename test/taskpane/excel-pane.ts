@@ -18,7 +18,7 @@ import { FakeSettings, FakeSheet, FakeWorkbook } from '../hosts/office/fake-exce
 export const d = (text: string): number => parseDate(text)!;
 export const today = d('2023-06-12');
 export const PROGRESS = 'Phụ lục 02 - Báo cáo tiến độ';
-export const FORMS = ['Phụ lục 01 - Giao chỉ tiêu', PROGRESS, 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'];
+export const FORMS = ['Phụ lục 01 - Giao chỉ tiêu', PROGRESS, 'Báo cáo định kỳ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch'];
 
 /** Chơn Thành's units table as people keep it, active, in a workbook the pane runs in. */
 export function workbook(): FakeWorkbook {

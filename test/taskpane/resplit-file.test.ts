@@ -65,7 +65,7 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
     const { path } = await planBook();
     const markers = await sheetMarkers(new Uint8Array(readFileSync(path)));
     expect(markers).toEqual((await existingSheets(path)).map((s) => ({ name: s.name, marker: s.marker })));
-    expect(markers.map((s) => s.marker?.kind)).toEqual(['quota', 'progress', 'rollup', 'calendar', 'units', 'history']);
+    expect(markers.map((s) => s.marker?.kind)).toEqual(['quota', 'progress', 'report', 'rollup', 'calendar', 'units', 'history']);
     const units = tmp.file('units-only-markers.xlsx');
     await writeTwoDistricts(units);
     expect(await sheetMarkers(new Uint8Array(readFileSync(units)))).toEqual([{ name: 'Số liệu', marker: null }]);

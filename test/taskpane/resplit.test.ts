@@ -78,8 +78,8 @@ describe('the pane re-splits a plan in Excel (the fake)', () => {
     expect(history.cell('K6').value).toBe('Quyết định số 45/QĐ-UBND');
     expect(after.history.map((e) => [e.revision, e.done, e.note])).toEqual([[1, 0, ''], [2, done, 'Quyết định số 45/QĐ-UBND']]);
     // Each form is marked with the new revision's plan id.
-    expect(pane.wb.sheets.slice(1, 7).map((s) => s.names.find((n) => n.name === 'QuotaPlanner.Form')?.formula)).toEqual(
-      ['quota', 'progress', 'rollup', 'calendar', 'units', 'history'].map((kind) => `="quota-planner/${kind}/${after.planId}"`),
+    expect(pane.wb.sheets.slice(1, 8).map((s) => s.names.find((n) => n.name === 'QuotaPlanner.Form')?.formula)).toEqual(
+      ['quota', 'progress', 'report', 'rollup', 'calendar', 'units', 'history'].map((kind) => `="quota-planner/${kind}/${after.planId}"`),
     );
     // The pane read the new revision back, ready for the next re-split.
     const reread = pane.state().book;
