@@ -8,7 +8,7 @@ import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { cellValueOf } from '../../src/xlsx/read-grid';
 import { workbookIndex } from '../../src/xlsx/workbook-index';
 import { unzip } from '../../src/hosts/files/zip';
-import { CellValue } from '../../src/sheets/grid';
+import { CellValue, NO_RESULT, columnLetters, columnNumber } from '../../src/sheets/grid';
 import { PlanWorkbook } from '../../src/sheets/read-plan-workbook';
 import { besidesProgress, readBook, run } from '../helpers/cli';
 import { convert, pdfPages } from '../helpers/libreoffice';
@@ -134,7 +134,7 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
       for (const [k, v] of weeks.entries()) await typeCell(typed, progress, bare(cells[k]), `<v>${v}</v>`);
     }
     // The report date, Friday 14/03/2025, typed over TODAY(): two full weeks gone.
-    await overwriteCell(typed, progress, 'C4', `<v>${excelSerialFromDay(dayFromYMD(2025, 3, 14))}</v>`);
+    await overwriteCell(typed, progress, bare(json.reportDateCell!), `<v>${excelSerialFromDay(dayFromYMD(2025, 3, 14))}</v>`);
     recalculated = convert(typed, 'xlsx', tmp.file('recalculated'));
     book = new ExcelJS.Workbook();
     await book.xlsx.readFile(recalculated);
@@ -152,10 +152,11 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
     const tracking = (unit: string, register: string, stage: string): CellValue[] => {
       const left = planRow(unit, register, stage).remainingCell!;
       const r = rowNumber(left);
-      const c = book.getWorksheet(PROGRESS)!.getCell(bare(left)).col; // need, done, left, %, expected, status
-      return [-2, -1, 0, 1, 2, 3].map((d) => cellValueOf(book.getWorksheet(PROGRESS)!.getCell(r, c + d)));
+      // The tracking columns sit need, expected, done, left, %, status; read as need, done, left, %, expected, status.
+      const c = book.getWorksheet(PROGRESS)!.getCell(bare(left)).col;
+      return [-3, -1, 0, 1, -2, 2].map((d) => cellValueOf(book.getWorksheet(PROGRESS)!.getCell(r, c + d)));
     };
-    expect(value(PROGRESS, 'C5')).toBe(10); // working days gone by 14/03
+    expect(value(PROGRESS, 'C8')).toBe(10); // working days gone by 14/03
     // Xã A, births: scanned all 1,000 (1,000 expected); entered 500 of the 667 expected; approved none of 334.
     expect(tracking('Xã A', 'KS', 'scan')).toEqual([1000, 1000, 0, 1, 1000, 'Hoàn thành']);
     expect(tracking('Xã A', 'KS', 'entry')).toEqual([1000, 500, 500, 0.5, 667, 'Chậm tiến độ']);
@@ -176,12 +177,14 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
 
   it('rolls up the final stage (approve: nothing done, 0 %), % per stage and the stage each unit is in', () => {
     const ws = book.getWorksheet(ROLLUP)!;
-    const header = (ws.getRow(5).values as ExcelJS.CellValue[]).slice(1);
+    let headerRow = 0;
+    ws.eachRow((r, n) => (r.getCell(3).value === 'Số cần số hóa' ? (headerRow = n) : undefined));
+    const header = (ws.getRow(headerRow).values as ExcelJS.CellValue[]).slice(1);
     expect(header.slice(10, 14)).toEqual(['% Quét sổ', '% Nhập liệu', '% Phê duyệt', 'Đang ở giai đoạn']);
     const line = (name: string): CellValue[] => {
       let found: CellValue[] = [];
       ws.eachRow((r, n) => {
-        if (n >= 6 && r.getCell(2).value === name && found.length === 0) found = Array.from({ length: 12 }, (_, c) => cellValueOf(r.getCell(3 + c)));
+        if (n > headerRow && r.getCell(2).value === name && found.length === 0) found = Array.from({ length: 12 }, (_, c) => cellValueOf(r.getCell(3 + c)));
       });
       return found;
     };
@@ -203,29 +206,37 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
     expect(x[9]).toBeCloseTo(800 / 2500, 10);
     expect(x[11]).toBe('Đang quét');
     expect(line('Huyện Y').slice(8)).toEqual([1, 1, 0, 'Đã xong các bước trước, chờ phê duyệt']);
-    // Planned against actual, cumulative, is the final stage's: nothing approved yet.
+    // Planned against actual, cumulative, is the final stage's: nothing approved yet; weeks to come print blank.
     const periods: CellValue[][] = [];
     ws.eachRow((r) => r.eachCell((c) => {
-      if (/^Tuần /.test(String(c.value))) periods.push([ws.getCell(c.row, c.col + 1), ws.getCell(c.row, c.col + 2)].map(cellValueOf));
+      if (/^\d\d\/\d\d–\d\d\/\d\d$/.test(String(c.value))) periods.push([ws.getCell(c.row, c.col + 1), ws.getCell(c.row, c.col + 2)].map(cellValueOf));
     }));
-    expect(periods).toEqual([[0, 0], [1102, 0], [2202, { error: '#N/A' }], [3300, { error: '#N/A' }]]);
+    expect(periods).toEqual([[0, 0], [1102, 0], [2202, { error: NO_RESULT }], [3300, { error: NO_RESULT }]]);
   });
 
-  it('shades entry typed ahead of scan: the rule on the entry block compares cumulative entry to cumulative scan', () => {
-    const scan = colLetters(planRow('Xã A', 'KT', 'scan').actualCells![0]!);
-    const entry = planRow('Xã A', 'KT', 'entry').actualCells!;
-    const approve = planRow('Xã A', 'KT', 'approve').actualCells!;
-    const [e0, e3, a0, a3] = [entry[0], entry[3], approve[0], approve[3]].map((ref) => colLetters(ref!));
-    const first = rowNumber(planRow('Xã A', 'KS', 'scan').actualCells![0]!);
-    const last = first + 5; // six lines: three communes × two registers
+  it('shades entry typed ahead of scan: the rule on the entry block compares cumulative entry to cumulative scan, period by period', () => {
+    // A block runs from the target left of its first box to its last box; its boxes are the stage's working weeks.
+    const block = (stage: string): [string, string] => {
+      const boxes = planRow('Xã A', 'KT', stage).actualCells!.filter((x): x is string => x !== null).map(colLetters);
+      return [columnLetters(columnNumber(boxes[0]) - 1), boxes[boxes.length - 1]];
+    };
+    const [scan, entry, approve] = ['scan', 'entry', 'approve'].map(block);
+    // Its rows: from Huyện X's heading, above Xã A's first line, to the last line before the total.
+    const first = rowNumber(planRow('Xã A', 'KS', 'scan').actualCells![0]!) - 1;
+    let last = 0;
+    book.getWorksheet(PROGRESS)!.eachRow((r, n) => (r.getCell(2).value === 'Tổng cộng' ? (last = n - 1) : undefined));
+    const key = 15; // the hidden row of each box's period
+    const rule = ([f, l]: [string, string], [pf, pl]: [string, string]): string =>
+      `AND(${f}$${key}<>"",${f}${first}<>"",SUMIF($${f}$${key}:$${l}$${key},"<="&${f}$${key},$${f}${first}:$${l}${first})>` +
+      `SUMIF($${pf}$${key}:$${pl}$${key},"<="&${f}$${key},$${pf}${first}:$${pl}${first}))`;
     for (const file of [forms, recalculated]) {
       const rules = conditionalRules(xmlOf(file, partOf(file, PROGRESS)));
-      const onEntry = rules.filter((r) => r.sqref === `${e0}${first}:${e3}${last}`);
+      const onEntry = rules.filter((r) => r.sqref === `${entry[0]}${first}:${entry[1]}${last}`);
       expect([file === forms ? 'written' : 'saved by LibreOffice', onEntry.map((r) => r.formula.replace(/\s/g, ''))])
-        .toEqual([file === forms ? 'written' : 'saved by LibreOffice', [`AND(${e0}${first}<>"",SUM($${e0}${first}:${e0}${first})>SUM($${scan}${first}:${scan}${first}))`]]);
+        .toEqual([file === forms ? 'written' : 'saved by LibreOffice', [rule(entry, scan)]]);
       // Approve's block compares with entry's.
-      const onApprove = rules.filter((r) => r.sqref === `${a0}${first}:${a3}${last}`);
-      expect(onApprove.map((r) => r.formula.replace(/\s/g, ''))).toEqual([`AND(${a0}${first}<>"",SUM($${a0}${first}:${a0}${first})>SUM($${e0}${first}:${e0}${first}))`]);
+      const onApprove = rules.filter((r) => r.sqref === `${approve[0]}${first}:${approve[1]}${last}`);
+      expect(onApprove.map((r) => r.formula.replace(/\s/g, ''))).toEqual([rule(approve, entry)]);
       // The rule's look is the ahead style's fill.
       const dxfs = [...xmlOf(file, 'xl/styles.xml').matchAll(/<dxf>(.*?)<\/dxf>/gs)].map((m) => m[1]);
       expect(dxfs[onEntry[0].dxfId]).toMatch(/rgb="FFFFEB9C"/i);
@@ -234,12 +245,13 @@ describe('a staged plan recalculated by LibreOffice, with scan and entry actuals
 
   it('paints the entry actual typed ahead of scan when LibreOffice prints Phụ lục 02, and nothing else', () => {
     const out = tmp.file('pdf');
-    expect(paintedIn(convert(forms, 'pdf', out), 'PHỤ LỤC 02', AHEAD_FILL, out).count).toBe(0);
-    // One cell painted (Xã A, deaths, entry, week 1): a week's column is ~28 px wide and a line ~7 px high here.
-    const shaded = paintedIn(convert(typed, 'pdf', out), 'PHỤ LỤC 02', AHEAD_FILL, out);
-    expect(shaded.count).toBeGreaterThan(50);
-    expect(shaded.width).toBeLessThan(40);
-    expect(shaded.height).toBeLessThan(12);
+    // Entry's block starts a page of its own (across from scan's): the page its band names.
+    expect(paintedIn(convert(forms, 'pdf', out), 'Nhập liệu: Chỉ tiêu', AHEAD_FILL, out).count).toBe(0);
+    // One cell painted (Xã A, deaths, entry, week 1): at its own size a box is ~60 pt (125 px) wide, a line 15.5 pt (32 px) high.
+    const shaded = paintedIn(convert(typed, 'pdf', out), 'Nhập liệu: Chỉ tiêu', AHEAD_FILL, out);
+    expect(shaded.count).toBeGreaterThan(500);
+    expect(shaded.width).toBeLessThan(160);
+    expect(shaded.height).toBeLessThan(40);
   });
 
   it('reads the workbook LibreOffice saved back: both stages’ actuals, cell for cell, in their rows; approve blank', async () => {
