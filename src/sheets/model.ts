@@ -128,6 +128,11 @@ export interface PageSetup {
   overThenDown?: boolean;
   /** Decree 30's when absent. */
   margins?: Margins;
+  /**
+   * What prints, from A1 to this last row (1-based) and last column (0-based): the helper columns hidden after a
+   * table, and rows kept for lookups only, stay out of print (LibreOffice prints a hidden column's figure as ###).
+   */
+  printArea?: { lastRow: number; lastCol: number };
 }
 
 export interface SheetModel {

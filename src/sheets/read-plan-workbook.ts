@@ -1,3 +1,4 @@
+import { parseDate } from '../planning/days';
 import { Plan, PlanRow } from '../planning/plan';
 import { isFinalRow, planStages } from '../planning/stage-plan';
 import { Problem, hasErrors, problem } from '../planning/problems';
@@ -212,9 +213,11 @@ function storedTargets(base: Plan, sheets: PlanWorkbookSheets): { plan: Plan; he
       if (k >= 0 && k < P) targets[r * P + k] = v;
     }
     const finish = at(sheetRow, c.finish);
+    const finishDay = isCellDate(finish) ? finish.date : typeof finish === 'string' ? parseDate(finish) : null;
     const heldText = textOf(at(sheetRow, c.held));
     if (heldText) for (const k of heldText.split(',')) held.push(r * P + Number(k));
-    return { ...row, unscheduled: num(at(sheetRow, c.unscheduled)), finish: isCellDate(finish) ? finish.date : null };
+    const unscheduled = at(sheetRow, c.unscheduled);
+    return { ...row, unscheduled: typeof unscheduled === 'string' && /^\d+$/.test(unscheduled) ? Number(unscheduled) : num(unscheduled), finish: finishDay };
   });
   held.sort((a, b) => a - b);
   // Warnings are the re-split's, written as notes on Phụ lục 01; the base plan's would be about another window.

@@ -38,7 +38,7 @@ export function drawingRelsXml(chartNumbers: readonly number[]): string {
 const rgb = (color: string): string => argb(color).slice(2);
 
 /** Axis labels and the legend at 11 pt: nothing on a printed form is smaller than 10 pt. */
-const TEXT_11 = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>';
+const TEXT_11 = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"><a:latin typeface="Times New Roman"/></a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>';
 
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
@@ -47,8 +47,8 @@ const VAL_AX = 500000002;
 export function chartXml(chart: ChartModel): string {
   let xml = `${XML_HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">`;
   xml += '<c:roundedCorners val="0"/><c:chart>';
-  xml += '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>';
-  xml += `<a:r><a:rPr lang="vi-VN" sz="1400" b="1"/><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>`;
+  xml += '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"><a:latin typeface="Times New Roman"/></a:defRPr></a:pPr>';
+  xml += `<a:r><a:rPr lang="vi-VN" sz="1400" b="1"><a:latin typeface="Times New Roman"/></a:rPr><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>`;
   xml += '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>';
   xml += '<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>';
   chart.series.forEach((s, i) => {

@@ -110,6 +110,11 @@ function workbookXml(sheets: readonly SheetModel[]): string {
   xml += '</sheets>';
   const names: string[] = [];
   sheets.forEach((s, i) => {
+    const area = s.page?.printArea;
+    if (area) {
+      const ref = `${quoteSheet(s.name)}!$A$1:$${colLetters(area.lastCol + 1)}$${area.lastRow}`;
+      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(ref)}</definedName>`);
+    }
     const titles = printTitles(s);
     if (titles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(titles)}</definedName>`);
   });

@@ -236,7 +236,8 @@ const inches = (mm: number): string => num(Math.round((mm / 25.4) * 10000) / 100
 function pageXml(page: NonNullable<SheetModel['page']>): string {
   const m = page.margins ?? DECREE_30_MARGINS;
   let out = `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`;
-  out += `<pageSetup paperSize="9"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}${page.overThenDown ? ' pageOrder="overThenDown"' : ''} orientation="${page.landscape ? 'landscape' : 'portrait'}"/>`;
+  // Each form is a document of its own: its pages are numbered from 1 (printed with the others or alone).
+  out += `<pageSetup paperSize="9"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}${page.overThenDown ? ' pageOrder="overThenDown"' : ''} orientation="${page.landscape ? 'landscape' : 'portrait'}" firstPageNumber="1" useFirstPageNumber="1"/>`;
   if (page.header || page.footer) {
     out += '<headerFooter>';
     if (page.header) out += `<oddHeader>${escapeText(page.header)}</oddHeader>`;

@@ -1,4 +1,4 @@
-import { parseDate } from '../../src/planning/days';
+import { formatISO, parseDate } from '../../src/planning/days';
 import { Plan, planUnits } from '../../src/planning/plan';
 import { planJson } from '../../src/planning/plan-json';
 import { PlanSettings, defaultSettings } from '../../src/planning/settings';
@@ -178,7 +178,7 @@ describe('Phụ lục 02 – progress report', () => {
     expect(formula(row[c.status]).formula).toContain('"Chậm tiến độ"');
     expect(Array.from(c.target).map((col) => row[col])).toEqual(Array.from(plan.targets.subarray(0, 4)));
     // Hidden after the table: the parent, then the records not scheduled, the finish day and the periods held.
-    expect([row[layout.parent], row[c.unscheduled], row[c.finish], row[c.held], row[c.off]]).toEqual(['Huyện X', 0, { date: plan.rows[0].finish }, null, null]);
+    expect([row[layout.parent], row[c.unscheduled], row[c.finish], row[c.held], row[c.off]]).toEqual(['Huyện X', '0', formatISO(plan.rows[0].finish!), null, null]);
     expect(progress.columns.slice(layout.parent).every((col) => col.hidden)).toBe(true);
     // The share of each period gone counts working days from the Lịch sheet; the helper rows are hidden.
     expect(formula(progress.rows[layout.fractionRow - 1].values[c.target[0]]).formula).toBe('MEDIAN(0,1,($C$8-0)/20)');
@@ -291,7 +291,7 @@ describe('the periodic report', () => {
     expect(formula(a[4]).formula).toBe(`SUMIF('Phụ lục 02 - Báo cáo tiến độ'!$D$15:$K$15,$D$5,'Phụ lục 02 - Báo cáo tiến độ'!D${r}:K${r})`);
     expect(formula(a[5]).formula).toBe(`'Phụ lục 02 - Báo cáo tiến độ'!${colName(layout.stages[0].done)}${r}`);
     // The week holding the report date, within the plan.
-    expect(formula(report.rows[4].values[3]).formula).toBe("MAX('Phụ lục 02 - Báo cáo tiến độ'!$C$7-WEEKDAY('Phụ lục 02 - Báo cáo tiến độ'!$C$7,3),45446)");
+    expect(formula(report.rows[4].values[3]).formula).toBe("MIN(MAX('Phụ lục 02 - Báo cáo tiến độ'!$C$7-WEEKDAY('Phụ lục 02 - Báo cáo tiến độ'!$C$7,3),45446),45471)");
     expect(report.page).toMatchObject({ landscape: true });
     expect(plan.units).toHaveLength(3);
   });

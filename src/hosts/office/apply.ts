@@ -80,6 +80,8 @@ export function applyOp(ctx: Excel.RequestContext, ws: Excel.Worksheet, op: Op):
       // One page wide, as many tall as it takes (the file's fitToWidth="1" fitToHeight="0"); else at its own size.
       page.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
       page.printOrder = p.overThenDown ? 'OverThenDown' : 'DownThenOver';
+      page.firstPageNumber = 1; // each form's pages numbered from 1, as the file writer's useFirstPageNumber
+      if (p.printArea) page.setPrintArea(p.printArea);
       if (p.titleRows) page.setPrintTitleRows(p.titleRows);
       if (p.titleColumns) page.setPrintTitleColumns(p.titleColumns);
       if (p.header) page.headersFooters.defaultForAllPages.centerHeader = p.header;
@@ -113,6 +115,7 @@ export function applyOp(ctx: Excel.RequestContext, ws: Excel.Worksheet, op: Op):
       const chart = ws.charts.add('LineMarkers', rangeOf(ctx, op.series[0].values), 'Columns');
       // All the chart's text at 11 pt (nothing prints under 10 pt), the title at 14 after it.
       chart.format.font.size = 11;
+      chart.format.font.name = 'Times New Roman';
       chart.title.text = op.title;
       chart.title.format.font.bold = true;
       chart.title.format.font.size = 14;

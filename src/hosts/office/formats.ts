@@ -95,6 +95,7 @@ export function pageOp(page: PageSetup): PageOp {
     margins: [pt(m.top), pt(m.bottom), pt(m.left), pt(m.right), pt(m.header), pt(m.footer)],
     ...(page.printTitleRows ? { titleRows: `$${page.printTitleRows[0]}:$${page.printTitleRows[1]}` } : {}),
     ...(page.printTitleCols ? { titleColumns: `$${col(page.printTitleCols[0])}:$${col(page.printTitleCols[1])}` } : {}),
+    ...(page.printArea ? { printArea: `A1:${col(page.printArea.lastCol)}${page.printArea.lastRow}` } : {}),
     ...(page.header ? { header: page.header } : {}),
     ...(page.footer ? { footer: page.footer } : {}),
     rowBreaks: (page.rowBreaks ?? []).map((r) => `A${r}`),

@@ -39,6 +39,8 @@ export interface PageOp {
   margins: [number, number, number, number, number, number];
   titleRows?: string;
   titleColumns?: string;
+  /** `A1:X40`: what prints. */
+  printArea?: string;
   header?: string;
   footer?: string;
   /** The first cell of each new page: `A20` (a break above row 20), `F1` (a break left of column F). */

@@ -157,7 +157,8 @@ export function calendarSheet(plan: Plan, options: FormOptions): SheetModel {
       off: { fill: 'FFEDEDED', color: 'FF7F7F7F' },
     },
     merges: ['B1:F1'],
-    page: { landscape: true, printTitleRows: [daysHeaderRow(s), daysHeaderRow(s)], footer: t.footer },
+    // The days after the end are listed for the roll-up's projections, not to print.
+    page: { landscape: true, printTitleRows: [daysHeaderRow(s), daysHeaderRow(s)], footer: t.footer, printArea: { lastRow: layout.firstRow + (s.end - s.start), lastCol: 5 } },
     marker: formatMarker({ kind: 'calendar', planId: options.planId }),
   };
 }

@@ -147,11 +147,15 @@ export function documentSpan(widths: readonly number[], colBreaks: readonly numb
  * the body above (or the issuing body) and the motto's first line, then the issuing body (underlined) and
  * "Độc lập - Tự do - Hạnh phúc" (underlined). `left` gives the left block's lines, top first.
  */
-export function headerBlock(out: SheetRows, left: [string, string], span: DocumentSpan, lang: Lang): void {
+export function headerBlock(out: SheetRows, left: [string, string], span: DocumentSpan, lang: Lang, fontSize = 12): void {
   const t = FORM_TEXT[lang];
-  // The motto's block takes what the motto needs, the issuing body the rest (up to about two fifths).
-  let split = span.split(0.42);
-  const motto = textWidth(t.motto[0], true) + 2;
+  // Widths count digits of the sheet's font; these lines print bold at 12 pt (13 for the motto's second).
+  const scale = 12 / fontSize;
+  const issuer = Math.max(...left.filter(Boolean).map((l) => textWidth(l, true))) * scale + 2;
+  const motto = textWidth(t.motto[0], true) * scale + 2;
+  // The issuing body takes what it needs (a third of the width at least), the motto the rest; the motto first.
+  let split = span.split(0.33);
+  while (split < span.to - 1 && span.width(span.from, split) < issuer) split++;
   while (split > span.from && span.width(split + 1, span.to) < motto) split--;
   out.line([
     { from: span.from, to: split, value: left[0] || null, style: left[1] ? 'body' : 'bodyBoldLine' },

@@ -15,19 +15,19 @@ const FIRST_ROW = HEADER_ROW + 1;
 /** Columns, 0-based; the method's code sits hidden at the end so a line reads back in any language. */
 const C = { revision: 0, made: 1, asOf: 2, oldEnd: 3, end: 4, method: 5, need: 6, done: 7, left: 8, unscheduled: 9, note: 10, code: 11 } as const;
 
-/** Widths at 11 pt, so that a line prints on one A4 landscape page across. */
+/** Widths that print a line on one A4 landscape page across (113 digits of 6 pt; the method and note wrap). */
 const HISTORY_COLUMNS: ModelColumn[] = [
-  { width: 6, style: 'center' },
-  { width: 11, style: 'date' },
-  { width: 11, style: 'date' },
-  { width: 11, style: 'date' },
-  { width: 11, style: 'date' },
-  { width: 14, style: 'wrapped' },
-  { width: 10, style: 'count' },
-  { width: 10, style: 'count' },
-  { width: 10, style: 'count' },
-  { width: 10, style: 'count' },
-  { width: 24, style: 'note' },
+  { width: 5, style: 'center' },
+  { width: 10, style: 'date' },
+  { width: 10, style: 'date' },
+  { width: 10, style: 'date' },
+  { width: 10, style: 'date' },
+  { width: 12, style: 'wrapped' },
+  { width: 9, style: 'count' },
+  { width: 9, style: 'count' },
+  { width: 9, style: 'count' },
+  { width: 9, style: 'count' },
+  { width: 20, style: 'note' },
   { width: 10, hidden: true },
 ];
 
@@ -54,18 +54,18 @@ export function historySheet(entries: readonly RevisionEntry[], options: FormOpt
     rows.push({
       values: [e.revision, day(e.made), day(e.asOf), day(e.oldEnd), day(e.end), method, e.need, e.done, e.left, e.unscheduled, e.note || null, e.method],
       style: e.revision === options.revision ? 'current' : undefined,
-      ...(lines > 1 ? { height: lines * 14.5 } : {}),
+      ...(lines > 1 ? { height: lines * 15.5 } : {}),
     });
   }
   return {
     name: options.names.history,
-    font: { ...FORM_FONT, size: 11 },
+    font: FORM_FONT,
     columns: HISTORY_COLUMNS,
     rows,
     styles: { ...FORM_STYLES, note: { wrap: true, border: true, valign: 'top' }, wrapped: { wrap: true, border: true, valign: 'top' }, current: { bold: true } },
     merges: ['A1:K1', 'A2:K2'],
     freeze: { rows: HEADER_ROW, cols: 1 },
-    page: landscapePage(HEADER_ROW, HEADER_ROW, t.footer, [0, 0]),
+    page: { ...landscapePage(HEADER_ROW, HEADER_ROW, t.footer, [0, 0]), printArea: { lastRow: rows.length, lastCol: C.note } },
     marker: formatMarker({ kind: 'history', planId: options.planId }),
   };
 }

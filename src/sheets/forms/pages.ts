@@ -22,7 +22,10 @@ export function printable(landscape: boolean, margins: Margins = DECREE_30_MARGI
   return { width: w - (margins.left + margins.right) * MM, height: h - (margins.top + margins.bottom) * MM };
 }
 
-/** A column's printed width in points: widths count digits of the sheet's font, and a digit is half an em. */
+/**
+ * A column's printed width in points: widths count digits of the workbook's Normal font (the forms': 12 pt Times
+ * New Roman, whatever a sheet's own size), and a digit is half an em.
+ */
 export const columnPoints = (width: number, fontSize: number): number => (width * fontSize) / 2;
 
 /** The height a row prints at: its own, or the default of the sheet's font (as the writers set it). */
@@ -77,14 +80,15 @@ function breaks(first: number, last: number, size: (i: number) => number, room: 
   keep: readonly [number, number][] = [], starts: readonly number[] = []): number[] {
   const keepEnd = new Map<number, number>();
   for (const [a, b] of keep) keepEnd.set(a, Math.max(b, keepEnd.get(a) ?? a));
-  const forced = new Set(starts.filter((s) => s > bodyStart && s <= last));
+  const forced = new Set(starts.filter((s) => s > first && s <= last));
   const out: number[] = [];
   let pageStart = first;
   let used = 0;
   const breakAt = (i: number): void => {
     out.push(i);
     pageStart = i;
-    used = titleSize;
+    // A page that starts at or above the repeated titles prints them in their place, not again.
+    used = i < bodyStart ? 0 : titleSize;
   };
   for (let i = first; i <= last; ) {
     if (forced.has(i) && i > pageStart) breakAt(i);
@@ -142,4 +146,13 @@ export function printPage(page: PageSetup, colBreaks: number[], rows: SheetModel
   const { printTitleCols, ...rest } = page;
   const across: PageSetup = colBreaks.length > 0 ? { ...rest, ...(printTitleCols ? { printTitleCols } : {}), colBreaks } : rest;
   return { ...across, rowBreaks: rowBreaks(rows, fontSize, across, { keepRows, rowStarts }) };
+}
+
+/**
+ * Where a run starting at `row` (a total and the signatures under it) should start to stay with what is above it:
+ * the start of the run to keep that ends just above (the last unit's rows), else the row just above.
+ */
+export function withRunAbove(keepRows: readonly [number, number][], row: number): number {
+  const above = keepRows.filter(([a, b]) => a <= row - 1 && b >= row - 1).map(([a]) => a);
+  return above.length ? Math.min(...above) : row - 1;
 }

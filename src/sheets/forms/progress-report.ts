@@ -1,4 +1,4 @@
-import { DayNumber, excelSerialFromDay } from '../../planning/days';
+import { DayNumber, excelSerialFromDay, formatISO } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { MAX_COUNT } from '../../planning/units';
 import { ConditionalFormat, ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
@@ -10,7 +10,7 @@ import { RowGroup, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { INPUTS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
-import { columnBreaks, columnPages, fitWidth, printPage, textWidth } from './pages';
+import { columnBreaks, columnPages, fitWidth, printPage, textWidth, withRunAbove } from './pages';
 import { roman } from './quota-assignment';
 import { absCell, cell, col, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
@@ -47,8 +47,9 @@ export interface StageColumns {
   left: number;
   percent: number;
   status: number;
-  /** Hidden after the table: what a re-split reads back (a revision's targets are not its settings' plan). */
+  /** Hidden after the table, as text: what a re-split reads back (a revision's targets are not its settings' plan). */
   unscheduled: number;
+  /** `2025-03-25`. */
   finish: number;
   /** The periods (0-based, comma-separated) whose target a planner held. */
   held: number;
@@ -109,11 +110,12 @@ export interface ProgressLayout {
 
 /**
  * Phụ lục 02's columns, from the plan alone, as `progressLayout` places them: STT, unit and register; per stage
- * a target and a box for each period it works in, and six tracking columns; the parent; four hidden per stage.
+ * a target and a box for each period it works in, and six tracking columns; an empty column, the parent; four
+ * hidden per stage.
  */
 export function progressWidth(plan: Pick<Plan, 'settings' | 'periods'>): number {
   const work = periodsWithWork(plan);
-  let c = 3 + 1 + 10 * work.length;
+  let c = 3 + 2 + 10 * work.length; // the fixed columns, an empty one and the parent; six tracking and four hidden a stage
   for (const worked of work) for (const w of worked) if (w) c += 2;
   return c;
 }
@@ -229,6 +231,9 @@ export function progressLayout(plan: Plan, groups: readonly RowGroup[], sheet: s
     return { target, actual, first: last < 0 ? -1 : first, last, ...tracking, unscheduled: 0, finish: 0, held: 0, off: 0 };
   });
   const width = c;
+  // An empty column between the table and the hidden data: LibreOffice draws a hidden figure next to the printed
+  // area as ### over the table's edge.
+  c++;
   const parent = c++;
   for (const st of stages) {
     st.unscheduled = c++;
@@ -345,10 +350,11 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     columns[c.percent] = { width: 9, style: 'percent' };
     columns[c.status] = { width: 13, style: 'center' };
   }
+  columns[layout.width] = { width: 2, hidden: true };
   columns[layout.parent] = { width: 20, style: 'text', hidden: true };
   for (const c of layout.stages) {
-    columns[c.unscheduled] = { width: 10, style: 'count', hidden: true };
-    columns[c.finish] = { width: 10, style: 'date', hidden: true };
+    columns[c.unscheduled] = { width: 10, hidden: true };
+    columns[c.finish] = { width: 10, hidden: true };
     columns[c.held] = { width: 10, hidden: true };
     columns[c.off] = { width: 10, hidden: true };
   }
@@ -358,7 +364,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     ...Array.from(c.target).flatMap((tc, k) => (tc < 0 ? [] : [[tc, c.actual[k]] as [number, number]])),
     [c.need, c.status] as [number, number],
   ]);
-  const colStarts = S > 1 ? layout.stages.map((c) => (c.first >= 0 ? c.first : c.need)) : [];
+  const colStarts = layout.stages.slice(1).map((c) => (c.first >= 0 ? c.first : c.need));
   const colBreaks = columnBreaks(columns, FORM_FONT.size, page, { keepCols, colStarts });
   const pagesAcross = columnPages(colBreaks, layout.width - 1);
   const span = documentSpan(columns.map((c) => c.width), colBreaks, 2, layout.width - 1);
@@ -376,12 +382,15 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   spanLine(out, span, attachedTo(options.document, options.lang), 'attached', 17);
   const startSerial = excelSerialFromDay(settings.start);
   const calDays = sheetRange(calendar.sheet, calendar.dateCol, calendar.firstRow, calendar.ordinalCol, calendar.lastRow);
-  out.push({ values: [null, t.reportDate, { formula: 'TODAY()' }], cellStyles: [undefined, 'labelRight', 'inputDate'], ownStyle: true, height: 18 });
-  out.push({
-    values: [null, t.workdaysGone, { formula: `IF(${reportDate}="",0,IF(${reportDate}<${startSerial},0,VLOOKUP(${reportDate},${calDays},${calendar.ordinalCol - calendar.dateCol + 1},TRUE)))` }],
-    cellStyles: [undefined, 'labelRight', 'centerPlain'],
-    ownStyle: true,
-  });
+  // The labels right-aligned over the STT and unit columns, the date and the count in C (the repeated columns).
+  out.line([
+    { from: 0, to: 1, value: t.reportDate, style: 'labelRight' },
+    { from: 2, to: 2, value: { formula: 'TODAY()' }, style: 'inputDate' },
+  ], 18);
+  out.line([
+    { from: 0, to: 1, value: t.workdaysGone, style: 'labelRight' },
+    { from: 2, to: 2, value: { formula: `IF(${reportDate}="",0,IF(${reportDate}<${startSerial},0,VLOOKUP(${reportDate},${calDays},${calendar.ordinalCol - calendar.dateCol + 1},TRUE)))` }, style: 'centerPlain' },
+  ]);
   const books = stageList.find((s) => s.unit === 'books');
   // The instruction over the boxes' columns (never in the repeated ones: it would print again, cut, across).
   const split = span.split(0.7);
@@ -491,8 +500,9 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
       values[c.left] = { formula: `${need}-${done}`, result: row.remaining - done0 };
       values[c.percent] = { formula: `IF(${need}=0,1,${done}/${need})`, result: row.remaining === 0 ? 1 : done0 / row.remaining };
       values[c.status] = { formula: statusFormula(t, need, done, cell(c.expected, r)) };
-      values[c.unscheduled] = row.unscheduled;
-      values[c.finish] = row.finish === null ? null : { date: row.finish };
+      // As text: LibreOffice prints a hidden figure next to the printed area as ### (see `width`).
+      values[c.unscheduled] = String(row.unscheduled);
+      values[c.finish] = row.finish === null ? null : formatISO(row.finish);
       values[c.held] = heldHere.length > 0 ? heldHere.join(',') : null;
       values[c.off] = off.length > 0 ? off.join(',') : null;
     }
@@ -521,7 +531,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     { from: span.from, to: half, head: [['', ''], [t.doc.preparer, 'signTitle'], [t.doc.signHint, 'signHint']], name: '' },
     { from: half + 1, to: span.to, head: [[placeDateDotted(options.lang), 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
   ], true);
-  keepRows.push([layout.totalRow, foot[1]]);
+  keepRows.push([withRunAbove(keepRows, layout.totalRow), foot[1]]);
 
   const { firstRow, lastRow, totalRow } = layout;
   const rowRef = (colIndex: number): string => `$${col(colIndex)}${firstRow}`;
@@ -547,7 +557,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     },
     merges: out.merges,
     freeze: { rows: ACTUAL_KEY_ROW, cols: 3 },
-    page: printPage(page, colBreaks, out.rows, keepRows),
+    page: printPage({ ...page, printArea: { lastRow: out.rows.length, lastCol: layout.width - 1 } }, colBreaks, out.rows, keepRows),
     marker: formatMarker({ kind: 'progress', planId: options.planId }),
     names: first && last && lastRow >= firstRow ? [{ name: INPUTS_NAME, ref: sheetRange(layout.sheet, first.first, ACTUAL_KEY_ROW, last.last, lastRow) }] : [],
     protect: true,

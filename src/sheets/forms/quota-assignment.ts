@@ -9,7 +9,7 @@ import { groupTotals } from '../../planning/plan-totals';
 import { dailyQuota } from '../../planning/settings';
 import { Stage, stageLabel } from '../../planning/stages';
 import { DOTS, SheetRows, attachedTo, documentSpan, footBlocks, headerBlock, issuerLines, recipientsHead, signerHead, spanLine } from './document';
-import { columnBreaks, fitWidth, printPage, textWidth } from './pages';
+import { columnBreaks, fitWidth, printPage, textWidth, withRunAbove } from './pages';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { registerLabel } from '../../planning/registers';
 import { FORM_TEXT, periodLabel } from './text';
@@ -39,6 +39,7 @@ export interface QuotaLayout {
   /** Unscheduled records, for the capacity method only; -1 otherwise. */
   unscheduled: number;
   finish: number;
+  /** The engine's warnings, when there are some; -1 otherwise. */
   note: number;
   width: number;
 }
@@ -68,7 +69,7 @@ export function quotaColumns(plan: Plan): Omit<QuotaLayout, 'rowOf'> {
   });
   const unscheduled = capacity ? c++ : -1;
   const finish = c++;
-  const note = c++;
+  const note = notesByCell(plan.problems).size > 0 ? c++ : -1;
   return { headerRow: HEADER_ROW, firstRow: HEADER_ROW + 1, stage, remaining, machines, dailyQuota, target, unscheduled, finish, note, width: c };
 }
 
@@ -113,7 +114,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   for (const k of present) header[L.target[k]] = periodLabel(periods[k], settings.granularity, options.lang);
   if (capacity) header[L.unscheduled] = t.unscheduled;
   header[L.finish] = t.finish;
-  header[L.note] = t.note;
+  if (L.note >= 0) header[L.note] = t.note;
   /** Columns that add up: remaining, the targets, unscheduled. */
   const summed = [L.remaining, ...present.map((k) => L.target[k]), ...(capacity ? [L.unscheduled] : [])];
   const notes = notesByCell(plan.problems);
@@ -132,7 +133,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   for (const k of present) columns[L.target[k]] = { width: Math.max(settings.granularity === 'day' ? 8 : 10, widest + 3), style: 'count' };
   if (capacity) columns[L.unscheduled] = { width: 10, style: 'count' };
   columns[L.finish] = { width: 12, style: 'date' };
-  columns[L.note] = { width: NOTE_WIDTH, style: 'note' };
+  if (L.note >= 0) columns[L.note] = { width: NOTE_WIDTH, style: 'note' };
   const titleCols: [number, number] = [0, staged ? L.stage : 2];
   const page = landscapePage(L.headerRow, L.headerRow, t.footer, titleCols);
   const colBreaks = columnBreaks(columns, FORM_FONT.size, page);
@@ -148,7 +149,8 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const books = settings.stages?.find((s) => s.unit === 'books');
   spanLine(out, span, books ? t.doc.unitOfMeasureBooks(stageLabel(books, options.lang)) : t.doc.unitOfMeasure, 'unitOfMeasure', 17);
   if (out.next !== L.headerRow) throw new Error('Phụ lục 01: the document block is not where the layout puts it');
-  out.push({ values: header, style: 'header', height: 36 });
+  // A week's label ("Tuần 22/05–28/05") wraps on three lines.
+  out.push({ values: header, style: 'header', height: settings.granularity === 'week' ? 48 : 36 });
 
   const subtotalRow = (label: ModelValue, name: string, first: number, lastRow: number, planRows: readonly number[], style: string): ModelRow => {
     // The cached results: the plan's own totals of these rows (with stages, the final stage's).
@@ -192,7 +194,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (capacity) values[L.unscheduled] = row.unscheduled;
       const note = first ? notes.get(unit.cell) ?? null : null;
       values[L.finish] = row.finish === null ? null : { date: row.finish };
-      values[L.note] = note;
+      if (L.note >= 0) values[L.note] = note;
       let cellStyles: (string | undefined)[] | undefined;
       for (const k of present) if (held.has(planRow * P + k)) (cellStyles ??= [])[L.target[k]] = 'held';
       const r = out.push({ values, height: note ? noteHeight(note) : undefined, ...(cellStyles ? { cellStyles } : {}) });
@@ -214,7 +216,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     { from: span.from, to: split, head: recipientsHead(doc, t), name: '' },
     { from: split + 1, to: span.to, head: signerHead(doc), name: doc.signer.trim() || DOTS + DOTS },
   ]);
-  keepRows.push([total, foot[1]]);
+  keepRows.push([withRunAbove(keepRows, total), foot[1]]);
 
   return {
     name: options.names.quota,
@@ -229,7 +231,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   };
 }
 
-const NOTE_WIDTH = 48;
+const NOTE_WIDTH = 60;
 
 /** Rows grow to show a wrapped note whole (11 pt): hosts do not fit row heights to text when they open a file. */
 function noteHeight(note: string): number {

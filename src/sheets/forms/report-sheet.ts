@@ -8,7 +8,7 @@ import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock } from './docume
 import { unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
-import { fitWidth, rowBreaks } from './pages';
+import { fitWidth, rowBreaks, withRunAbove } from './pages';
 import { ProgressLayout, StageColumns, colsOf, statusFormats, statusFormula } from './progress-report';
 import { absCell, cell, col, literal } from './refs';
 import { FORM_FONT, FORM_STYLES } from './styles';
@@ -45,14 +45,17 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   };
   const width = c;
   const stageName = (s: number): string => `${stageLabel(stages[s], options.lang)}${stages[s].unit === 'books' ? ` (${t.booksUnit})` : ''}`;
+  // A commune's own report is one A4 portrait page: 11 pt, narrow columns (body text may be 11–13 pt).
+  const font = one ? { ...FORM_FONT, size: 11 } : FORM_FONT;
+  const figure = one ? 8 : 10;
   const columns: ModelColumn[] = [];
-  columns[C.stt] = { width: 5, style: 'center' };
+  columns[C.stt] = { width: one ? 4 : 5, style: 'center' };
   if (C.unit >= 0) columns[C.unit] = { width: fitWidth(labels, 16, 30), style: 'text' };
-  columns[C.register] = { width: fitWidth(plan.registers.map((g) => registerLabel(g, options.lang)), 10, one ? 22 : 26), style: 'text' };
-  if (staged) columns[C.stage] = { width: fitWidth(stages.map((_, s) => stageName(s)), 10, 18), style: 'text' };
-  for (const k of [C.target, C.done, C.cumulative, C.expected, C.left]) columns[k] = { width: 10, style: 'count' };
-  columns[C.percent] = { width: 9, style: 'percent' };
-  columns[C.status] = { width: 13, style: 'center' };
+  columns[C.register] = { width: fitWidth(plan.registers.map((g) => registerLabel(g, options.lang)), 9, one ? 16 : 26), style: 'text' };
+  if (staged) columns[C.stage] = { width: fitWidth(stages.map((_, s) => stageName(s)), 9, one ? 14 : 18), style: 'text' };
+  for (const k of [C.target, C.done, C.cumulative, C.expected, C.left]) columns[k] = { width: figure, style: 'count' };
+  columns[C.percent] = { width: one ? 7 : 9, style: 'percent' };
+  columns[C.status] = { width: one ? 12 : 13, style: 'center' };
   const last = width - 1;
   const span = documentSpan(columns.map((x) => x.width), [], 0, last);
   const split = span.split(one ? 0.4 : 0.45);
@@ -60,23 +63,26 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
 
   const out = new SheetRows();
   const reporting = options.reportingUnit ? options.reportingUnit.toLocaleUpperCase('vi') : DOTS + DOTS;
-  headerBlock(out, [t.doc.reportingUnit, reporting], span, options.lang);
+  headerBlock(out, [t.doc.reportingUnit, reporting], span, options.lang, font.size);
   out.blank(8);
   out.line([{ from: 0, to: last, value: r.title, style: 'title' }], 20);
   // The period holding the report date, clipped to the plan's window: its first and last day.
   const d = reportDate;
   const [startSerial, endSerial] = [excelSerialFromDay(settings.start), excelSerialFromDay(settings.end)];
-  const [from, to] = settings.granularity === 'day'
+  const [first, lastDay] = settings.granularity === 'day'
     ? [d, d]
     : settings.granularity === 'week'
-      ? [`MAX(${d}-WEEKDAY(${d},3),${startSerial})`, `MIN(${d}-WEEKDAY(${d},3)+6,${endSerial})`]
-      : [`MAX(DATE(YEAR(${d}),MONTH(${d}),1),${startSerial})`, `MIN(EOMONTH(${d},0),${endSerial})`];
+      ? [`${d}-WEEKDAY(${d},3)`, `${d}-WEEKDAY(${d},3)+6`]
+      : [`DATE(YEAR(${d}),MONTH(${d}),1)`, `EOMONTH(${d},0)`];
+  // Within the plan's window (a report date outside it shows the window's nearest day, with nothing in it).
+  const within = (x: string): string => `MIN(MAX(${x},${startSerial}),${endSerial})`;
+  const [from, to] = [within(first), within(lastDay)];
   const periodStart = absCell(C.target, PERIOD_ROW);
   out.line([
     { from: 0, to: C.target - 1, value: r.period, style: 'labelRight' },
-    { from: C.target, to: C.target, value: { formula: from }, style: 'dateBold' },
-    { from: C.done, to: C.done, value: r.to, style: 'body' },
-    { from: C.cumulative, to: C.cumulative, value: { formula: to }, style: 'dateBold' },
+    { from: C.target, to: C.done, value: { formula: from }, style: 'dateBold' },
+    { from: C.cumulative, to: C.cumulative, value: r.to, style: 'body' },
+    { from: C.expected, to: C.left, value: { formula: to }, style: 'dateBold' },
   ], 18);
   const books = stages.find((s) => s.unit === 'books');
   out.line([
@@ -155,14 +161,14 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
     { from: 0, to: split, head: [['', ''], [t.doc.preparer, 'signTitle'], [t.doc.signHint, 'signHint']], name: '' },
     { from: split + 1, to: last, head: [[options.lang === 'vi' ? `${DOTS}, ngày … tháng … năm …` : `${DOTS}, …/…/……`, 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
   ], true);
-  keepRows.push([firstTotal, foot[1]]);
+  keepRows.push([withRunAbove(keepRows, firstTotal), foot[1]]);
 
   const status = `${cell(C.status, firstData)}:${cell(C.status, lastTotal)}`;
   const percent = `${cell(C.percent, firstData)}:${cell(C.percent, lastTotal)}`;
   const need = `($${col(C.cumulative)}${firstData}+$${col(C.left)}${firstData})`;
   return {
     name: options.names.report,
-    font: FORM_FONT,
+    font,
     columns,
     rows: out.rows,
     styles: {
@@ -172,7 +178,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
     },
     merges: out.merges,
     freeze: { rows: HEADER_ROW, cols: 0 },
-    page: { ...page, rowBreaks: rowBreaks(out.rows, FORM_FONT.size, page, { keepRows }) },
+    page: { ...page, rowBreaks: rowBreaks(out.rows, font.size, page, { keepRows }) },
     marker: formatMarker({ kind: 'report', planId: options.planId }),
     conditional: [status, percent].flatMap((range) =>
       statusFormats(range, need, `$${col(C.cumulative)}${firstData}`, `$${col(C.expected)}${firstData}`)),

@@ -314,10 +314,10 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
     { from: thirds[0] + 1, to: thirds[1], head: [['', ''], [t.doc.preparer, 'signTitle']], name: doc.preparer.trim() || DOTS + DOTS },
     { from: thirds[1] + 1, to: span.to, head: [[placeDate({ place: doc.place, issued: null }, options.lang), 'dateLine'], ...signerHead(doc)], name: doc.signer.trim() || DOTS + DOTS },
   ]);
-  keepRows.push([lastRow, foot[1]]);
+  keepRows.push([lastRow - 1, foot[1]]);
 
   const titles: [number, number] = [band, headerRow];
-  const withTitles = { ...page, printTitleRows: titles };
+  const withTitles = { ...page, printTitleRows: titles, printArea: { lastRow: out.rows.length, lastCol: gaps - 1 } };
   return {
     name: options.names.rollup,
     font: FORM_FONT,

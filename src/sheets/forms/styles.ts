@@ -13,7 +13,7 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   // The document block (Decree 30/2020/NĐ-CP): issuing body, motto, date line, signatures, recipients.
   body: { align: 'center' },
   bodyBoldLine: { align: 'center', bold: true, underline: true },
-  motto: { align: 'center', bold: true },
+  motto: { align: 'center', bold: true, size: 12 },
   mottoLine: { align: 'center', bold: true, size: 13, underline: true },
   dateLine: { align: 'center', italic: true },
   signTitle: { align: 'center', bold: true, size: 13 },

@@ -111,8 +111,8 @@ const VI = {
   },
   report: {
     title: 'BÁO CÁO KẾT QUẢ SỐ HÓA SỔ HỘ TỊCH',
-    period: 'Kỳ báo cáo: từ ngày',
-    to: 'đến ngày',
+    period: 'Kỳ báo cáo:',
+    to: 'đến',
     periodTarget: 'Chỉ tiêu trong kỳ',
     periodDone: 'Thực hiện trong kỳ',
     cumulative: 'Lũy kế thực hiện',
@@ -230,7 +230,7 @@ const EN: FormText = {
   },
   report: {
     title: 'REPORT ON DIGITIZING CIVIL-STATUS REGISTERS',
-    period: 'Period reported: from',
+    period: 'Period:',
     to: 'to',
     periodTarget: 'Target of the period',
     periodDone: 'Done in the period',

@@ -44,7 +44,7 @@ export function unitsReadSheet(units: readonly Unit[], registers: readonly strin
     styles: FORM_STYLES,
     merges: [],
     freeze: { rows: 1, cols: coded ? 3 : 2 },
-    page: landscapePage(1, 1, t.footer, [0, coded ? 2 : 1]),
+    page: { ...landscapePage(1, 1, t.footer, [0, coded ? 2 : 1]), ...(chained ? { printArea: { lastRow: rows.length, lastCol: rows[0].values.length - 2 } } : {}) },
     marker: formatMarker({ kind: 'units', planId: options.planId }),
   };
 }

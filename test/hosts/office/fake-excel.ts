@@ -969,6 +969,8 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
       get: (target, key) =>
         key === 'setPrintTitleRows'
           ? (rows: string) => this.ctx.queue(path, 'setPrintTitleRows', [rows], () => record('printTitleRows', parseA1(rows).cols === MAX_COLS ? rows : bad(rows)))
+          : key === 'setPrintArea'
+            ? (area: string) => this.ctx.queue(path, 'setPrintArea', [area], () => record('printArea', a1(parseA1(area))))
           : key === 'setPrintTitleColumns'
             ? (cols: string) => this.ctx.queue(path, 'setPrintTitleColumns', [cols], () => record('printTitleColumns', parseA1(cols).rows === MAX_ROWS ? cols : bad(cols)))
             : target[key as string],

@@ -95,7 +95,7 @@ describe('writing the forms into the open workbook', () => {
     expect(s.frozen).toEqual({ rows: 3, cols: 2 });
     // A4 at its own size, Decree 30's margins in points, rows and columns repeated, across then down, breaks by hand.
     expect(s.page).toEqual({
-      orientation: 'Landscape', paperSize: 'A4', zoom: { scale: 100 }, printOrder: 'OverThenDown',
+      orientation: 'Landscape', paperSize: 'A4', zoom: { scale: 100 }, printOrder: 'OverThenDown', firstPageNumber: 1,
       topMargin: 56.69, bottomMargin: 56.69, leftMargin: 85.04, rightMargin: 42.52, headerMargin: 22.68, footerMargin: 22.68,
       printTitleRows: '$3:$3', printTitleColumns: '$A:$B', 'headersFooters.defaultForAllPages.centerFooter': 'Trang &P/&N',
     });
@@ -141,7 +141,7 @@ describe('writing the forms into the open workbook', () => {
       {
         type: 'LineMarkers', source: `'${SUMMARY}'!C4:C7`, seriesBy: 'Columns', position: ['H3', 'O20'],
         props: {
-          'format.font.size': 11, 'title.text': 'Tiến độ', 'title.format.font.bold': true, 'title.format.font.size': 14, 'legend.position': 'Bottom',
+          'format.font.name': 'Times New Roman', 'format.font.size': 11, 'title.text': 'Tiến độ', 'title.format.font.bold': true, 'title.format.font.size': 14, 'legend.position': 'Bottom',
           'axes.valueAxis.numberFormat': '#,##0', plotVisibleOnly: false,
         },
         series: [{
