@@ -290,8 +290,9 @@ describe('the periodic report', () => {
     expect(formula(a[3]).formula).toBe(`SUMIF('Phụ lục 02 - Báo cáo tiến độ'!$D$14:$K$14,$D$5,'Phụ lục 02 - Báo cáo tiến độ'!D${r}:K${r})`);
     expect(formula(a[4]).formula).toBe(`SUMIF('Phụ lục 02 - Báo cáo tiến độ'!$D$15:$K$15,$D$5,'Phụ lục 02 - Báo cáo tiến độ'!D${r}:K${r})`);
     expect(formula(a[5]).formula).toBe(`'Phụ lục 02 - Báo cáo tiến độ'!${colName(layout.stages[0].done)}${r}`);
-    // The week holding the report date, within the plan.
-    expect(formula(report.rows[4].values[3]).formula).toBe("MIN(MAX('Phụ lục 02 - Báo cáo tiến độ'!$C$7-WEEKDAY('Phụ lục 02 - Báo cáo tiến độ'!$C$7,3),45446),45471)");
+    // The week holding the report date (the plan's nearest day when the date is outside it), within the plan.
+    const day = "MIN(MAX('Phụ lục 02 - Báo cáo tiến độ'!$C$7,45446),45471)";
+    expect(formula(report.rows[4].values[3]).formula).toBe(`MIN(MAX(${day}-WEEKDAY(${day},3),45446),45471)`);
     expect(report.page).toMatchObject({ landscape: true });
     expect(plan.units).toHaveLength(3);
   });

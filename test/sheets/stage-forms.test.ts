@@ -7,6 +7,7 @@ import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { documentSettings } from '../../src/sheets/forms/document';
 import { colsOf, progressCells } from '../../src/sheets/forms/progress-report';
 import { absCell, cell } from '../../src/sheets/forms/refs';
+import { fitsAcross } from '../../src/sheets/forms/pages';
 import { planForms } from '../../src/sheets/forms/workbook';
 import { readPlanSettings } from '../../src/sheets/read-plan-settings';
 import { gridOfModel, put, readSheets, sheetsOf } from '../helpers/grids';
@@ -63,7 +64,8 @@ describe('forms of a plan with stages', () => {
     expect(layout.stages.map((c) => Array.from(c.actual).filter((x) => x >= 0).length)).toEqual([1, 2, 3, 4]);
     const band = progress.rows[9].values;
     expect(layout.stages.map((c) => band[c.first])).toEqual([
-      'Thu thập, phân loại sổ (quyển): Chỉ tiêu và số đã thực hiện theo kỳ', 'Quét sổ: Chỉ tiêu và số đã thực hiện theo kỳ',
+      // A block of one period is too narrow for the words: the stage alone.
+      'Thu thập, phân loại sổ (quyển)', 'Quét sổ: Chỉ tiêu và số đã thực hiện theo kỳ',
       'Nhập liệu: Chỉ tiêu và số đã thực hiện theo kỳ', 'Phê duyệt: Chỉ tiêu và số đã thực hiện theo kỳ',
     ]);
     // Each stage's block starts a page of its own.
@@ -146,4 +148,25 @@ describe('forms of a plan with stages', () => {
     expect(book.actuals.filter((a) => a !== null)).toHaveLength(2);
     expect(book.actualCell(entry, 1)).toBe(`Phụ lục 02 - Báo cáo tiến độ!${cell(colsOf(layout, entry).actual[1], sheetRow)}`);
   });
+
+  test('the periodic report prints on one page across, a stage’s long name wrapped on a taller row rather than the status pushed off the page', () => {
+    const report = sheet('report');
+    const widths = report.columns.map((c) => c.width);
+    expect(fitsAcross(widths, 12, report.page!.landscape)).toBe(true);
+    expect(report.page!.colBreaks ?? []).toEqual([]);
+    const header = report.rows.find((r) => r.values.includes('Tình trạng'))!.values;
+    expect(header.indexOf('Tình trạng')).toBe(widths.length - 1);
+  });
+});
+
+test('a commune’s own report of a plan in stages is one landscape page when portrait cannot hold its columns', () => {
+  const { units, stages } = staged();
+  const one = [units[0]];
+  const { start, end } = stagesWindow(stages);
+  const plan = planStages(one, ['KS', 'KT'], { ...defaultSettings(start, end), granularity: 'week', stages });
+  const names = defaultFormNames('vi');
+  const forms = planForms(plan, { units: one, registers: ['KS', 'KT'] }, { lang: 'vi', document: documentSettings(), planId: planId(plan), revision: 1, names, reportingUnit: 'Xã A' });
+  const report = forms.sheets.find((s) => s.name === names.report)!;
+  expect(report.page!.landscape).toBe(true);
+  expect(fitsAcross(report.columns.map((c) => c.width), 12, true)).toBe(true);
 });

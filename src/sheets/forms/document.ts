@@ -114,6 +114,8 @@ export interface DocumentSpan {
   to: number;
   /** The column ending the left part when cut at about `share` of the span's width. */
   split(share: number): number;
+  /** As `split`, moved left as far as needed for the right part to hold `right` digits of width. */
+  splitLeaving(share: number, right: number): number;
   /** Digits of width from column `a` to `b`, inclusive. */
   width(a: number, b: number): number;
 }
@@ -138,6 +140,11 @@ export function documentSpan(widths: readonly number[], colBreaks: readonly numb
         if (acc >= total * share) return c;
       }
       return Math.max(from, to - 1);
+    },
+    splitLeaving(share: number, right: number): number {
+      let split = this.split(share);
+      while (split > from && this.width(split + 1, to) < right) split--;
+      return split;
     },
   };
 }

@@ -28,6 +28,13 @@ export function printable(landscape: boolean, margins: Margins = DECREE_30_MARGI
  */
 export const columnPoints = (width: number, fontSize: number): number => (width * fontSize) / 2;
 
+/** Whether columns of these widths print on one page across, at the sheet's font size. */
+export function fitsAcross(widths: readonly number[], fontSize: number, landscape: boolean): boolean {
+  let points = 0;
+  for (const w of widths) points += columnPoints(w ?? 0, fontSize);
+  return points <= printable(landscape).width * SAFETY;
+}
+
 /** The height a row prints at: its own, or the default of the sheet's font (as the writers set it). */
 export const defaultRowHeight = (fontSize: number): number => Math.round(fontSize * 1.3 * 4) / 4;
 
@@ -74,7 +81,7 @@ export function columnPages(breaksAt: readonly number[], last: number): [number,
  * Greedy breaks along one direction, from `first` to `last`: each page takes what it can; a page after the
  * first also prints the repeated titles (`titleSize`) and never breaks before `bodyStart` (the titles and what
  * is above them print on the first page). A run to keep together moves whole to the next page when it does not
- * fit, unless it starts the page (then it breaks where it must).
+ * fit, unless it starts the page or the page holds nothing of the body yet (then it breaks where it must).
  */
 function breaks(first: number, last: number, size: (i: number) => number, room: number, bodyStart: number, titleSize: number,
   keep: readonly [number, number][] = [], starts: readonly number[] = []): number[] {
@@ -84,9 +91,13 @@ function breaks(first: number, last: number, size: (i: number) => number, room: 
   const out: number[] = [];
   let pageStart = first;
   let used = 0;
+  // Whether the page holds some of the body yet: a page of titles alone is never left (a run too long for
+  // what the document block leaves of the first page breaks inside rather than leave it empty).
+  let body = false;
   const breakAt = (i: number): void => {
     out.push(i);
     pageStart = i;
+    body = false;
     // A page that starts at or above the repeated titles prints them in their place, not again.
     used = i < bodyStart ? 0 : titleSize;
   };
@@ -97,13 +108,15 @@ function breaks(first: number, last: number, size: (i: number) => number, room: 
     for (let j = i; j <= end; j++) run += size(j);
     if (used + run <= room || i < bodyStart) {
       used += run;
+      body ||= i >= bodyStart && run > 0;
       i = end + 1;
       continue;
     }
-    if (i > pageStart && titleSize + run <= room) {
+    if (i > pageStart && body && titleSize + run <= room) {
       breakAt(i);
       continue;
     }
+    body = true;
     // A run larger than a page (or one that starts it): break inside it, item by item.
     for (let j = i; j <= end; j++) {
       if (used + size(j) > room && j > pageStart) breakAt(j);

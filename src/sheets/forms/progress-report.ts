@@ -10,7 +10,7 @@ import { RowGroup, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { INPUTS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
-import { columnBreaks, columnPages, fitWidth, printPage, textWidth, withRunAbove } from './pages';
+import { columnBreaks, columnPages, defaultRowHeight, fitWidth, printPage, textWidth, withRunAbove } from './pages';
 import { roman } from './quota-assignment';
 import { absCell, cell, col, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
@@ -369,8 +369,19 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const pagesAcross = columnPages(colBreaks, layout.width - 1);
   const span = documentSpan(columns.map((c) => c.width), colBreaks, 2, layout.width - 1);
   /** Segments of a merged band cut at the page breaks, each piece repeating the text. */
-  const acrossPages = (from: number, to: number, value: string): { from: number; to: number; value: string }[] =>
-    pagesAcross.flatMap(([a, b]) => (b < from || a > to ? [] : [{ from: Math.max(a, from), to: Math.min(b, to), value }]));
+  /**
+   * A band merged per page across, so each page prints its own words; a piece too narrow for them (a last page
+   * of one period) carries the short words (the stage alone) rather than lines cut by the row's height.
+   */
+  const acrossPages = (from: number, to: number, value: string, short: string, lines: number): { from: number; to: number; value: string }[] =>
+    pagesAcross.flatMap(([a, b]) => {
+      if (b < from || a > to) return [];
+      const [x, y] = [Math.max(a, from), Math.min(b, to)];
+      let width = 0;
+      for (let c = x; c <= y; c++) width += columns[c]?.width ?? 0;
+      const fits = Math.ceil((textWidth(value, true) * 1.1) / Math.max(1, width - 1)) <= lines;
+      return [{ from: x, to: y, value: fits ? value : short }];
+    });
 
   const { reportDate, workdaysGone: gone } = layout;
   const out = new SheetRows();
@@ -393,12 +404,23 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   ]);
   const books = stageList.find((s) => s.unit === 'books');
   // The instruction over the boxes' columns (never in the repeated ones: it would print again, cut, across).
-  const split = span.split(0.7);
+  const unitOfMeasure = books ? t.doc.unitOfMeasureBooks(stageLabel(books, options.lang)) : t.doc.unitOfMeasure;
   const instruction = S > 1 ? `${t.howToFill} ${t.howToFillStages}` : t.howToFill;
-  out.line([
-    { from: Math.max(3, span.from), to: split, value: instruction, style: 'instruction' },
-    { from: split + 1, to: span.to, value: books ? t.doc.unitOfMeasureBooks(stageLabel(books, options.lang)) : t.doc.unitOfMeasure, style: 'unitOfMeasure' },
-  ], wrappedHeight(columns, Math.max(3, span.from), split, instruction));
+  // Beside the report date, merged over its two rows (the second grown when the words need more), right of the
+  // repeated columns; the unit of measure on the row under it, over the table's right edge.
+  const from = Math.max(3, span.from);
+  const dateRow = out.rows[REPORT_DATE_ROW - 1];
+  const gonesRow = out.rows[WORKDAYS_ROW - 1];
+  const beside = (dateRow.height ?? defaultRowHeight(FORM_FONT.size)) + (gonesRow.height ?? defaultRowHeight(FORM_FONT.size));
+  const need = wrappedHeight(columns, from, span.to, instruction);
+  if (need > beside) gonesRow.height = need - (dateRow.height ?? defaultRowHeight(FORM_FONT.size));
+  dateRow.values[from] = instruction;
+  for (const row of [dateRow, gonesRow]) {
+    row.cellStyles = row.cellStyles ?? [];
+    for (let c = from; c <= span.to; c++) row.cellStyles[c] = 'instruction';
+  }
+  out.merges.push(`${cell(from, REPORT_DATE_ROW)}:${cell(span.to, WORKDAYS_ROW)}`);
+  out.line([{ from, to: span.to, value: unitOfMeasure, style: 'unitOfMeasure' }], 17);
   if (out.next !== BAND_ROW) throw new Error('Phụ lục 02: the document block is not where the layout puts it');
 
   // The header: fixed columns over three rows; each stage's band; each period over its target and box.
@@ -412,8 +434,11 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const actualKeys: ModelValue[] = [];
   const before = workingDaysBefore(plan);
   layout.stages.forEach((c, s) => {
-    if (c.first >= 0) band.push(...acrossPages(c.first, c.last, banded(s, t.actualsBy)));
-    band.push(...acrossPages(c.need, c.status, banded(s, t.tracking)));
+    const stage = stageList[s];
+    const short = stage ? `${stageLabel(stage, options.lang)}${stage.unit === 'books' ? ` (${t.booksUnit})` : ''}` : '';
+    const lines = S > 1 ? 2 : 1;
+    if (c.first >= 0) band.push(...acrossPages(c.first, c.last, banded(s, t.actualsBy), short || t.byPeriod, lines));
+    band.push(...acrossPages(c.need, c.status, banded(s, t.tracking), short || t.tracking, lines));
     const w = windowOf(plan, s);
     for (let k = 0; k < P; k++) {
       if (c.target[k] < 0) continue;

@@ -8,7 +8,7 @@ import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock } from './docume
 import { unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
-import { fitWidth, rowBreaks, withRunAbove } from './pages';
+import { defaultRowHeight, fitWidth, fitsAcross, rowBreaks, textWidth, withRunAbove } from './pages';
 import { ProgressLayout, StageColumns, colsOf, statusFormats, statusFormula } from './progress-report';
 import { absCell, cell, col, literal } from './refs';
 import { FORM_FONT, FORM_STYLES } from './styles';
@@ -45,36 +45,55 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   };
   const width = c;
   const stageName = (s: number): string => `${stageLabel(stages[s], options.lang)}${stages[s].unit === 'books' ? ` (${t.booksUnit})` : ''}`;
-  // A commune's own report is one A4 portrait page: 11 pt, narrow columns (body text may be 11–13 pt).
-  const font = one ? { ...FORM_FONT, size: 11 } : FORM_FONT;
-  const figure = one ? 8 : 10;
-  const columns: ModelColumn[] = [];
-  columns[C.stt] = { width: one ? 4 : 5, style: 'center' };
-  if (C.unit >= 0) columns[C.unit] = { width: fitWidth(labels, 16, 30), style: 'text' };
-  columns[C.register] = { width: fitWidth(plan.registers.map((g) => registerLabel(g, options.lang)), 9, one ? 16 : 26), style: 'text' };
-  if (staged) columns[C.stage] = { width: fitWidth(stages.map((_, s) => stageName(s)), 9, one ? 14 : 18), style: 'text' };
-  for (const k of [C.target, C.done, C.cumulative, C.expected, C.left]) columns[k] = { width: figure, style: 'count' };
-  columns[C.percent] = { width: one ? 7 : 9, style: 'percent' };
-  columns[C.status] = { width: one ? 12 : 13, style: 'center' };
+  // One page across: a commune's own report on A4 portrait at 11 pt with narrow columns; the others on landscape
+  // at 12 pt, with narrower figures if need be, then the names' columns narrowed to what is left, their words
+  // wrapped on taller rows; so the status never prints on a page of its own. (Widths count digits of the
+  // workbook's Normal font, 12 pt, whatever the sheet's own size.)
+  const layoutAt = (figure: number): ModelColumn[] => {
+    const columns: ModelColumn[] = [];
+    columns[C.stt] = { width: one ? 4 : 5, style: 'center' };
+    if (C.unit >= 0) columns[C.unit] = { width: fitWidth(labels, 16, 30), style: 'textWrap' };
+    columns[C.register] = { width: fitWidth(plan.registers.map((g) => registerLabel(g, options.lang)), 9, one ? 16 : 26), style: 'textWrap' };
+    if (staged) columns[C.stage] = { width: fitWidth(stages.map((_, s) => stageName(s)), 9, one ? 14 : 30), style: 'textWrap' };
+    for (const k of [C.target, C.done, C.cumulative, C.expected, C.left]) columns[k] = { width: figure, style: 'count' };
+    columns[C.percent] = { width: one || figure < 10 ? 8 : 9, style: 'percent' };
+    columns[C.status] = { width: one ? 12 : 13, style: 'center' };
+    return columns;
+  };
+  const fitsOn = (landscape: boolean) => (cs: ModelColumn[]): boolean => fitsAcross(cs.map((x) => x.width), FORM_FONT.size, landscape);
+  const narrowed = (landscape: boolean): ModelColumn[] => {
+    const fits = fitsOn(landscape);
+    const columns = [one ? 8 : 10, 9].map(layoutAt).find(fits) ?? layoutAt(one ? 8 : 9);
+    for (const k of [C.stage, C.unit, C.register]) {
+      while (k >= 0 && !fits(columns) && columns[k].width > 10) columns[k] = { ...columns[k], width: columns[k].width - 1 };
+    }
+    return columns;
+  };
+  // A commune's report in stages may not fit portrait: then it is one landscape page.
+  const portrait = one && fitsOn(false)(narrowed(false));
+  const columns = narrowed(!portrait);
+  const font = { ...FORM_FONT, size: one ? 11 : 12 };
+  /** Lines a name takes in its column (wrapped when the column was narrowed). */
+  const linesOf = (k: number, text: string): number => (k < 0 ? 1 : Math.ceil((textWidth(text) * 12) / font.size / Math.max(1, columns[k].width - 1)));
   const last = width - 1;
   const span = documentSpan(columns.map((x) => x.width), [], 0, last);
   const split = span.split(one ? 0.4 : 0.45);
-  const page: PageSetup = { landscape: !one, printTitleRows: [HEADER_ROW, HEADER_ROW], footer: t.footer };
+  const page: PageSetup = { landscape: !portrait, printTitleRows: [HEADER_ROW, HEADER_ROW], footer: t.footer };
 
   const out = new SheetRows();
   const reporting = options.reportingUnit ? options.reportingUnit.toLocaleUpperCase('vi') : DOTS + DOTS;
   headerBlock(out, [t.doc.reportingUnit, reporting], span, options.lang, font.size);
   out.blank(8);
   out.line([{ from: 0, to: last, value: r.title, style: 'title' }], 20);
-  // The period holding the report date, clipped to the plan's window: its first and last day.
-  const d = reportDate;
+  // The period holding the report date (read as the window's nearest day when outside it): its first and last day.
   const [startSerial, endSerial] = [excelSerialFromDay(settings.start), excelSerialFromDay(settings.end)];
+  const d = `MIN(MAX(${reportDate},${startSerial}),${endSerial})`;
   const [first, lastDay] = settings.granularity === 'day'
     ? [d, d]
     : settings.granularity === 'week'
       ? [`${d}-WEEKDAY(${d},3)`, `${d}-WEEKDAY(${d},3)+6`]
       : [`DATE(YEAR(${d}),MONTH(${d}),1)`, `EOMONTH(${d},0)`];
-  // Within the plan's window (a report date outside it shows the window's nearest day, with nothing in it).
+  // The period itself within the window too (a week across the plan's first day starts on it).
   const within = (x: string): string => `MIN(MAX(${x},${startSerial}),${endSerial})`;
   const [from, to] = [within(first), within(lastDay)];
   const periodStart = absCell(C.target, PERIOD_ROW);
@@ -86,8 +105,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   ], 18);
   const books = stages.find((s) => s.unit === 'books');
   out.line([
-    { from: 0, to: split, value: null },
-    { from: split + 1, to: last, value: books ? t.doc.unitOfMeasureBooks(stageLabel(books, options.lang)) : t.doc.unitOfMeasure, style: 'unitOfMeasure' },
+    { from: 0, to: last, value: books ? t.doc.unitOfMeasureBooks(stageLabel(books, options.lang)) : t.doc.unitOfMeasure, style: 'unitOfMeasure' },
   ], 17);
   out.blank(6);
   if (out.next !== HEADER_ROW) throw new Error('The periodic report: the document block is not where the layout puts it');
@@ -131,7 +149,9 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
     values[C.left] = { formula: p2(st.left, line) };
     values[C.percent] = { formula: p2(st.percent, line) };
     values[C.status] = { formula: p2(st.status, line) };
-    const at = out.push({ values });
+    const lines = Math.max(linesOf(C.unit, labels[row.unitIndex]), linesOf(C.register, registerLabel(row.register, options.lang)),
+      staged ? linesOf(C.stage, stageName(row.stage ?? 0)) : 1);
+    const at = out.push(lines > 1 ? { values, height: lines * defaultRowHeight(font.size) } : { values });
     if (firstOfUnit) keepRows.push([at, at]);
     else keepRows[keepRows.length - 1][1] = at;
   }
@@ -175,6 +195,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
       ...FORM_STYLES,
       labelRight: { bold: true, align: 'right' },
       dateBold: { numFmt: 'dd/mm/yyyy', bold: true, align: 'center' },
+      textWrap: { border: true, wrap: true, valign: 'top' },
     },
     merges: out.merges,
     freeze: { rows: HEADER_ROW, cols: 0 },

@@ -10,7 +10,7 @@ import { RowGroup, unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
-import { columnBreaks, fitWidth, printPage } from './pages';
+import { columnBreaks, columnPages, fitWidth, printPage } from './pages';
 import { ProgressLayout, StageColumns, putTrackingLabels, statusFormats, statusFormula } from './progress-report';
 import { absCell, cell, literal, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
@@ -210,11 +210,14 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const band = out.line([
     { from: 0, to: 0, value: t.stt, style: 'header' },
     { from: 1, to: 1, value: t.unit, style: 'header' },
-    { from: 2, to: (nowCol >= 0 ? nowCol : C.rank), value: `${t.tracking}`, style: 'header' },
+    // Merged per page across, so each page's piece prints its words whole.
+    ...columnPages(colBreaks, gaps - 1)
+      .filter(([a, b]) => b >= 2 && a <= (nowCol >= 0 ? nowCol : C.rank))
+      .map(([a, b]) => ({ from: Math.max(2, a), to: Math.min(b, nowCol >= 0 ? nowCol : C.rank), value: t.tracking, style: 'header' })),
     { from: W.target, to: W.target, value: (monthly ? t.month : t.week).from, style: 'header' },
-    { from: W.done, to: W.done, value: { formula: monday(reportDate, monthly, settings.start) }, style: 'headerDate' },
+    { from: W.done, to: W.done, value: { formula: monday(reportDate, monthly, settings.start, settings.end) }, style: 'headerDate' },
     { from: W.percent, to: W.percent, value: (monthly ? t.month : t.week).to, style: 'header' },
-    { from: W.rank, to: W.rank, value: { formula: sunday(reportDate, monthly, settings.end) }, style: 'headerDate' },
+    { from: W.rank, to: W.rank, value: { formula: sunday(reportDate, monthly, settings.start, settings.end) }, style: 'headerDate' },
   ], 20);
   const header: ModelValue[] = [];
   putTrackingLabels(header, C, t);
@@ -355,11 +358,18 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
 }
 
 /** The first day of the week (Monday) holding the report date, or of its month in a monthly plan, within the plan. */
-const monday = (d: string, monthly: boolean, start: DayNumber): string =>
-  `MAX(${monthly ? `DATE(YEAR(${d}),MONTH(${d}),1)` : `${d}-WEEKDAY(${d},3)`},${excelSerialFromDay(start)})`;
+const monday = (d: string, monthly: boolean, start: DayNumber, end: DayNumber): string => {
+  const x = within(d, start, end);
+  return `MAX(${monthly ? `DATE(YEAR(${x}),MONTH(${x}),1)` : `${x}-WEEKDAY(${x},3)`},${excelSerialFromDay(start)})`;
+};
 /** Its last day (Sunday, or the month's), within the plan. */
-const sunday = (d: string, monthly: boolean, end: DayNumber): string =>
-  `MIN(${monthly ? `EOMONTH(${d},0)` : `${d}-WEEKDAY(${d},3)+6`},${excelSerialFromDay(end)})`;
+const sunday = (d: string, monthly: boolean, start: DayNumber, end: DayNumber): string => {
+  const x = within(d, start, end);
+  return `MIN(${monthly ? `EOMONTH(${x},0)` : `${x}-WEEKDAY(${x},3)+6`},${excelSerialFromDay(end)})`;
+};
+/** A report date outside the plan reads as the plan's nearest day: its week is the plan's first or last. */
+const within = (d: string, start: DayNumber, end: DayNumber): string =>
+  `MIN(MAX(${d},${excelSerialFromDay(start)}),${excelSerialFromDay(end)})`;
 
 /** Records to digitize (the plan's total of the entry's rows) and done (the final stage's): the cached values of their sums. */
 function sumRows(plan: Plan, layout: ProgressLayout, e: Entry, actuals: FormOptions['actuals']): { need: number; done: number } {
