@@ -335,6 +335,22 @@ describe('Lịch – calendar and settings', () => {
     expect(back.plan).toBeNull();
     expect(back.problems.map((p) => p.cell)).toEqual([`Lịch!C${methodRow + 1}`]);
   });
+
+  it('reads the document’s settings as typed on Lịch: a date of issue typed as text, a name like a formula kept as text; a date that is not one named by its cell', () => {
+    const { forms } = twoLevel();
+    const cal = sheet(forms.sheets, 'Lịch');
+    const rows = cal.rows.map((r) => r.values.map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? null : (v as CellValue))));
+    const at = (key: string): number => rows.findIndex((r) => r[0] === key);
+    rows[at('issued')][2] = '28/02/2025';
+    rows[at('issuer')][2] = '=SỞ TƯ PHÁP';
+    rows[at('signerTitle')][2] = 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH';
+    const back = readPlanSettings({ sheet: 'Lịch', rows });
+    expect(back.problems).toEqual([]);
+    expect(back.plan!.document).toMatchObject({ issued: d('2025-02-28'), issuer: '=SỞ TƯ PHÁP', signerTitle: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] });
+    rows[at('issued')][2] = '30/02/2025';
+    const bad = readPlanSettings({ sheet: 'Lịch', rows });
+    expect(bad.problems.map((p) => [p.cell, p.vi])).toEqual([[`Lịch!C${at('issued') + 1}`, expect.stringContaining('Ngày ban hành không hợp lệ')]]);
+  });
 });
 
 describe('placing forms in a workbook that has sheets', () => {
