@@ -16,7 +16,7 @@ export const USAGE = `quota-plan — lập chỉ tiêu số hóa Sổ hộ tịc
 quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity day|week|month]
   [--method even|workdays|priority|capacity] [--priority KS,KH,KT] [--workdays all|mon-fri|mon-sat|MASK]
   [--holidays vn|none] [--days-off DATE,..] [--extra-workdays DATE,..] [--rate N] [--machines N]
-  [--stages SPEC] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "UBND HUYỆN …"]
+  [--stages SPEC] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [DOCUMENT…]
   --stages NAME[=LABEL][/books|/records]:[START]..END[+LAG],… plans workflow stages, each in its window
   (e.g. collect:2025-03-01..2025-03-07,scan:..2025-03-15,entry:..2025-03-20,attach:..2025-03-25+2; a missing
   START is --start or the first stage's); --start and --end then default to the stages' window. Without
@@ -24,7 +24,7 @@ quota-plan plan INPUT.xlsx [--sheet NAME] --start DATE --end DATE [--granularity
   tính) gives the stages.
 
 quota-plan replan BOOK.xlsx --end DATE [--as-of DATE] [--stages SPEC] [--method M] [--rate N] [--machines "UNIT=N,.."]
-  [--note TEXT] [--release-held yes] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [--issuer "…"]
+  [--note TEXT] [--release-held yes] [--out OUTPUT.xlsx] [--json PLAN.json] [--lang vi|en] [DOCUMENT…]
   Re-splits what is left after the actuals typed in BOOK (a workbook plan or replan wrote) from the day after
   --as-of (default: today in Viet Nam) to --end; keeps every actual and past target, and targets typed over on
   Phụ lục 01 (held); adds a line to Lịch sử kế hoạch. With stages, each stage is re-split in its window
@@ -45,6 +45,12 @@ quota-plan remap INPUT.xlsx --out UNITS.xlsx [--json REMAP.json] [--sheet NAME] 
   the sum of the former ones that became it, naming them and their cells. A former commune split among new
   ones is refused until its new commune is given: a "Xã mới" column in INPUT, or --into. UNITS.xlsx must not
   exist yet.
+
+DOCUMENT (Decree 30/2020/NĐ-CP; stored on Lịch, kept by replan, split and consolidate; unset ones print dotted):
+  --issuer "SỞ TƯ PHÁP" --issuer-parent "UBND TỈNH SƠN LA" --number "45/KH-STP" --place "Sơn La"
+  --issued DATE --signer-title "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" --signer NAME --preparer NAME
+  --recipients "UBND tỉnh (b/c); Lưu: VT" (a position's lines split at " / ", recipients at ";"; replan changes
+  only those given).
 
 Dates: dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (yy: 20yy) or YYYY-MM-DD; a range as FROM..TO. Defaults: month, even, mon-fri, vn, rate 300, machines 1, vi.
 Exit codes: 0 done (warnings allowed), 1 input refused (nothing written), 2 usage error.`;
