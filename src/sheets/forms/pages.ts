@@ -135,13 +135,21 @@ function breaks(first: number, last: number, size: (i: number) => number, room: 
 export function textWidth(text: string, bold = false): number {
   let w = 0;
   for (const ch of text.normalize('NFC')) {
-    if (/[MWmw]/.test(ch)) w += 1.6;
-    else if (/[A-ZĐ]/.test(ch.normalize('NFD')[0])) w += 1.35;
-    else if (/[0-9]/.test(ch)) w += 1;
-    else if (/[ .,:;'!|()\-–/ijlftrI]/.test(ch)) w += 0.65;
-    else w += 0.95;
+    let c = CHAR_WIDTHS.get(ch);
+    if (c === undefined) CHAR_WIDTHS.set(ch, (c = charWidth(ch)));
+    w += c;
   }
   return bold ? w * 1.1 : w;
+}
+
+/** Each character's width, worked out once (ten thousand unit names go through `textWidth` a few times). */
+const CHAR_WIDTHS = new Map<string, number>();
+function charWidth(ch: string): number {
+  if (/[MWmw]/.test(ch)) return 1.6;
+  if (/[A-ZĐ]/.test(ch.normalize('NFD')[0])) return 1.35;
+  if (/[0-9]/.test(ch)) return 1;
+  if (/[ .,:;'!|()\-–/ijlftrI]/.test(ch)) return 0.65;
+  return 0.95;
 }
 
 /** A column width that shows the widest of `texts` on one line, within [min, max]. */

@@ -374,10 +374,17 @@ const within = (d: string, start: DayNumber, end: DayNumber): string =>
 /** Records to digitize (the plan's total of the entry's rows) and done (the final stage's): the cached values of their sums. */
 function sumRows(plan: Plan, layout: ProgressLayout, e: Entry, actuals: FormOptions['actuals']): { need: number; done: number } {
   const P = plan.periods.length;
+  // The lines are in row order: the entry's are found from the first at or below its first row.
   const planRows: number[] = [];
-  layout.lineRow.forEach((row, i) => {
-    if (row >= e.first && row <= e.last) planRows.push(...layout.lines[i]);
-  });
+  const rows = layout.lineRow;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < e.first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < rows.length && rows[i] <= e.last; i++) planRows.push(...layout.lines[i]);
   let done = 0;
   if (actuals) {
     for (const planRow of planRows) {
