@@ -21,9 +21,7 @@ describe('the pane undoes its last write in Excel', () => {
     actions.updateForm({ end: d('2023-07-28') });
     await actions.write();
     const progress = wb.sheet(FORMS[1]);
-    const ref = progress.names.find((n) => n.name === 'QuotaPlanner.Actuals')!.formula;
-    const [, col, row] = /!\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
-    progress.setCells(`${col}${row}`, [[40]]);
+    progress.setCells(progress.firstBox(), [[40]]);
     const typed = wb.snapshot();
     await actions.undoWrite('plan');
     const write = state().plan.write;

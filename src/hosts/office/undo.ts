@@ -1,4 +1,4 @@
-import { ACTUALS_NAME, KEPT_NAME, WRITTEN_NAME } from '../../sheets/forms/marker';
+import { ACTUALS_NAME, INPUTS_NAME, KEPT_NAME, WRITTEN_NAME } from '../../sheets/forms/marker';
 import { SheetModel } from '../../sheets/model';
 import { HostError, WriteOutcome } from '../host';
 import { Box, boxAddress, parseBox, splitAddress } from './address';
@@ -81,9 +81,13 @@ export class ActualsPrint {
   }
 }
 
-/** The box a sheet model's actuals name refers to, on its own sheet; null when it has none. */
+/**
+ * The box a sheet model's actuals name refers to, on its own sheet; null when it has none. Phụ lục 02's boxes
+ * are named with the hidden row of their periods and the targets beside them (INPUTS_NAME): the fingerprint
+ * covers them all, and only the boxes can be typed in.
+ */
 export function modelActualsBox(sheet: SheetModel): Box | null {
-  const ref = sheet.names?.find((n) => n.name === ACTUALS_NAME)?.ref;
+  const ref = (sheet.names?.find((n) => n.name === INPUTS_NAME) ?? sheet.names?.find((n) => n.name === ACTUALS_NAME))?.ref;
   const local = ref ? splitAddress(ref)?.local : undefined;
   return local ? parseBox(local) : null;
 }
@@ -121,7 +125,7 @@ export async function writeMarks(ctx: Excel.RequestContext): Promise<Found[]> {
   await ctx.sync();
   return worksheets.items.map((ws, i) => {
     const formula = (name: string) => names[i].items.find((n) => n.name.toLowerCase() === name.toLowerCase())?.formula;
-    return { sheet: ws, name: ws.name, written: parseWritten(formula(WRITTEN_NAME)), kept: parseKept(formula(KEPT_NAME)), actualsRef: formula(ACTUALS_NAME) ?? null };
+    return { sheet: ws, name: ws.name, written: parseWritten(formula(WRITTEN_NAME)), kept: parseKept(formula(KEPT_NAME)), actualsRef: formula(INPUTS_NAME) ?? formula(ACTUALS_NAME) ?? null };
   });
 }
 

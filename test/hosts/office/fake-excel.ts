@@ -266,6 +266,22 @@ export class FakeSheet {
     return { value: v ?? null, formula: row?.formulas[c] ?? null, error: !!row?.errors[c], numberFormat: row?.formats[c] ?? 'General' };
   }
 
+  /**
+   * The first box of a progress report, as a clerk finds it: under the first column of its hidden key row
+   * (the first row of QuotaPlanner.Inputs) that holds a period, on the first line of a unit (a register in C).
+   */
+  firstBox(): string {
+    const ref = this.names.find((n) => n.name === 'QuotaPlanner.Inputs')!.formula;
+    const m = /!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
+    const [c1, r1, c2, r2] = [parseA1(`${m[1]}1`).col, +m[2], parseA1(`${m[3]}1`).col, +m[4]];
+    let col = -1;
+    for (let c = c1; c <= c2 && col < 0; c++) if (this.rows.get(r1 - 1)?.values[c] != null) col = c;
+    for (let r = r1; r < r2; r++) {
+      if (this.rows.get(r)?.values[2] != null) return a1({ row: r, col, rows: 1, cols: 1 });
+    }
+    throw new Error('FAKE: no box');
+  }
+
   /** The format properties set on ranges covering a cell, the last one winning. */
   /**
    * The formats a cell ends up with, the last set winning. Borders are resolved to the cell's own four sides, as
