@@ -468,8 +468,8 @@ describe('the pane controller, standalone', () => {
     expect(h.state().plan.write.status).toBe('done');
     expect(first.written).not.toBeNull();
     expect(other.written).toBeNull();
-    // The first file's six forms, planned from its own units (Đại Lãnh's commune, none of Chơn Thành's wards).
-    expect(first.written!.sheets.map((s) => s.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
+    // The first file's seven forms, planned from its own units (Đại Lãnh's commune, none of Chơn Thành's wards).
+    expect(first.written!.sheets.map((s) => s.name)).toEqual(['Phụ lục 01 - Giao chỉ tiêu', 'Phụ lục 02 - Báo cáo tiến độ', 'Báo cáo định kỳ', 'Tổng hợp', 'Lịch', 'Đơn vị đã đọc', 'Lịch sử kế hoạch']);
     const quotas = JSON.stringify(first.written!.sheets[0].rows);
     expect(quotas).toContain('Xã Đại Lãnh');
     expect(quotas).not.toContain('Minh Hưng');
