@@ -450,6 +450,13 @@ describe('standalone consolidation, end to end in Chromium', () => {
  * Buttons stay focusable (Fluent's disabledFocusable); fields are disabled. Once read, all is editable again.
  */
 
+/** Opens the document's group (Decree 30/2020/NĐ-CP) if it is closed, and waits for its fields. */
+async function openDocument(page: Page): Promise<void> {
+  const toggle = page.getByTestId('document-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByRole('textbox', { name: t.issuer }).waitFor({ timeout: 30_000 });
+}
+
 /** What can be changed in the settings step and the file chooser, as the page shows it now. */
 async function editable(page: Page): Promise<Record<string, boolean>> {
   const settings = page.locator('section[aria-labelledby="step-settings"]');
@@ -478,6 +485,7 @@ describe('the task pane while it is busy, in Chromium', () => {
     await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 30_000 });
     // Wait for the lazy date picker, so the date fields are the real ones.
     await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    await openDocument(page);
     expect(await editable(page)).toEqual(all(true));
 
     let release: () => void = () => undefined;
@@ -541,6 +549,61 @@ describe('the pane as a planner meets it, in Chromium', () => {
     await missing.getByRole('button', { name: t.needFile }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-input');
     expect(await axeScan(page)).toEqual([]);
+  });
+
+  it('opens the document’s group (Decree 30) with the keyboard at 320 px, walks its fields in order, refuses a date of issue that is not one without losing it, and closes to a line saying what is set', async () => {
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    const toggle = page.getByTestId('document-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await step(page, 'step-write').textContent()).toContain(t.documentEmpty);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: t.issuer }).waitFor({ timeout: 30_000 });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.getAttribute('aria-controls')).toBe(await page.getByRole('group', { name: t.documentGroup }).getAttribute('id'));
+
+    /** The accessible name of what has the focus: its label, or its own words. */
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const by = el.getAttribute('aria-labelledby');
+      const named = by ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+      return (named || el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || '').trim();
+    });
+    const walked: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      await page.keyboard.press('Tab');
+      walked.push(await focused());
+    }
+    const order = [t.issuerParent, t.issuer, t.docNumber, t.issued, t.place, t.signerTitle, t.signer, t.preparer, t.recipients];
+    expect(walked.filter((name) => order.includes(name))).toEqual(order);
+
+    // Typed with the keyboard: the issuing body; a date of issue that is not a date stays as typed, with a message.
+    await page.getByRole('textbox', { name: t.issuer }).focus();
+    await page.keyboard.type('SỞ TƯ PHÁP');
+    await page.getByTestId('issued-date').focus();
+    await page.keyboard.type('30/02/2025');
+    await page.keyboard.press('Tab');
+    expect(await page.getByTestId('issued-date').inputValue()).toBe('30/02/2025');
+    await page.getByRole('textbox', { name: t.signerTitle }).focus();
+    await page.keyboard.type('KT. GIÁM ĐỐC');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('PHÓ GIÁM ĐỐC');
+    expect(await page.getByRole('textbox', { name: t.signerTitle }).inputValue()).toBe('KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC');
+    await step(page, 'step-write').scrollIntoViewIfNeeded();
+    await shot(page, 'step-write', 'issue15-document-group-320');
+    const { scrollWidth } = await horizontalOverflow(page);
+    expect({ sideways: scrollWidth > WIDTH ? await overflowingElements(page) : null, axe: await axeScan(page) }).toEqual({ sideways: null, axe: [] });
+
+    // Closed again from the keyboard: one line says what is set.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await step(page, 'step-write').textContent()).toContain('SỞ TƯ PHÁP');
+    await shot(page, 'step-write', 'issue15-document-group-closed-320');
+    expect(pane.errors).toEqual([]);
   });
 
   it('keeps the focus on the file chooser while the file is read, reads dates typed with dashes, dots and two-digit years, keeps what it cannot read, and says the pair once the focus leaves it', async () => {
@@ -820,17 +883,25 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     await sourceRead(page, 'excel-settings');
     const settings = step(page, 'step-settings');
     /** The settings as the pane shows them. */
-    const shown = async () => ({
-      start: await page.getByTestId('start-date').inputValue(),
-      end: await page.getByTestId('end-date').inputValue(),
-      granularity: await settings.getByLabel(t.granularity).inputValue(),
-      method: await settings.getByRole('radio', { name: new RegExp(`^${t.methods.priority.name}`) }).isChecked(),
-      week: await settings.getByLabel(t.week).inputValue(),
-      holidays: await settings.getByRole('switch', { name: t.holidays }).isChecked(),
-      rate: await settings.getByRole('spinbutton', { name: t.rate }).inputValue(),
-      machines: await settings.getByRole('spinbutton', { name: t.machines }).inputValue(),
-      issuer: await page.getByRole('textbox', { name: t.issuer }).inputValue(),
-    });
+    const shown = async () => {
+      const plan = {
+        start: await page.getByTestId('start-date').inputValue(),
+        end: await page.getByTestId('end-date').inputValue(),
+        granularity: await settings.getByLabel(t.granularity).inputValue(),
+        method: await settings.getByRole('radio', { name: new RegExp(`^${t.methods.priority.name}`) }).isChecked(),
+        week: await settings.getByLabel(t.week).inputValue(),
+        holidays: await settings.getByRole('switch', { name: t.holidays }).isChecked(),
+        rate: await settings.getByRole('spinbutton', { name: t.rate }).inputValue(),
+        machines: await settings.getByRole('spinbutton', { name: t.machines }).inputValue(),
+      };
+      await openDocument(page);
+      return {
+        ...plan,
+        issuer: await page.getByRole('textbox', { name: t.issuer }).inputValue(),
+        signer: await page.getByRole('textbox', { name: t.signer }).inputValue(),
+        issued: await page.getByTestId('issued-date').inputValue(),
+      };
+    };
     // Wait for the lazy date picker, so the date fields are the real ones.
     await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
     const defaults = await shown();
@@ -845,13 +916,15 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     await settings.getByRole('spinbutton', { name: t.rate }).fill('250');
     await settings.getByRole('spinbutton', { name: t.machines }).fill('2');
     await page.getByRole('textbox', { name: t.issuer }).fill('UBND THỊ XÃ CHƠN THÀNH');
+    await page.getByRole('textbox', { name: t.signer }).fill('Nguyễn Văn An');
+    await typeDate(page, 'issued-date', '15/05/2023');
     const typed = await shown();
     expect(typed).not.toEqual(defaults);
     await page.getByTestId('preview').click();
     await page.getByTestId('preview-totals').waitFor({ timeout: 60_000 });
     expect((await workbook(page)).savedSettings[SETTINGS_KEY]).toMatchObject({
       start: '2023-06-01', end: '2023-08-31', granularity: 'week', method: 'priority', week: 'mon-sat', holidays: 'none',
-      rate: 250, defaultMachines: 2, issuer: 'UBND THỊ XÃ CHƠN THÀNH',
+      rate: 250, defaultMachines: 2, issuer: 'UBND THỊ XÃ CHƠN THÀNH', signer: 'Nguyễn Văn An', issued: '2023-05-15',
     });
 
     // The pane opened again on the same document: the settings come back, and the sheet is read again.

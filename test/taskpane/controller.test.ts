@@ -252,12 +252,18 @@ describe('the pane controller, in Excel', () => {
     expect(host.written).toBeNull();
   });
 
-  it('drops a preview when a setting that changes the plan changes, not when the issuer does', async () => {
-    const h = harness(new FakeHost(sourcesOf(daiLanhWorkbook())));
+  it('drops a preview when a setting that changes the plan changes, not when the document’s settings do; writes and saves them', async () => {
+    const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
+    const h = harness(host);
     await h.actions.start();
     await h.actions.preview();
     h.actions.updateForm({ issuer: 'UBND XÃ ĐẠI LÃNH' });
+    h.actions.updateForm({ issuerParent: 'UBND HUYỆN VẠN NINH', docNumber: '12/KH-UBND', issued: d('2024-05-20'), signerTitle: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', signer: 'Trần Văn Bình' });
     expect(h.state().plan.preview.status).toBe('ready');
+    await h.actions.write();
+    const quota = JSON.stringify(host.written!.sheets[0].rows);
+    for (const text of ['UBND HUYỆN VẠN NINH', 'UBND XÃ ĐẠI LÃNH', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Bình', 'Kế hoạch số 12/KH-UBND ngày 20/05/2024']) expect(quota).toContain(text);
+    expect(host.saved).toMatchObject({ issuer: 'UBND XÃ ĐẠI LÃNH', number: '12/KH-UBND', issued: '2024-05-20', signer: 'Trần Văn Bình' });
     h.actions.updateForm({ granularity: 'week' });
     expect(h.state().plan.preview.status).toBe('none');
   });

@@ -4,7 +4,7 @@ import { MAX_WINDOW_DAYS, defaultSettings } from '../../src/planning/settings';
 import ExcelJS from 'exceljs';
 import { openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { saveSettings as saveOfficeSettings } from '../../src/hosts/office/settings';
-import { SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, formFromStored, storedSettings, validateForm } from '../../src/taskpane/plan/pane-settings';
+import { EMPTY_DOCUMENT_FORM, SETTINGS_VERSION, SettingsForm, defaultForm, defaultWindow, documentOf, formFromStored, storedSettings, validateForm } from '../../src/taskpane/plan/pane-settings';
 
 const d = (text: string): number => parseDate(text)!;
 const today = d('2024-05-10');
@@ -87,7 +87,7 @@ describe('settings stored in the document', () => {
   };
   const valid = validateForm(form);
   if (!valid.ok) throw new Error('the form should be valid');
-  const stored = storedSettings(valid.settings, form.week, form.issuer);
+  const stored = storedSettings(valid.settings, form);
 
   it('are plain JSON with a version and ISO dates', () => {
     expect(JSON.parse(JSON.stringify(stored))).toEqual({
@@ -181,5 +181,48 @@ describe('where the hosts keep the settings', () => {
       if (!had) delete (globalThis as { window?: unknown }).window;
     }
     expect(SETTINGS_KEY).toBe('QuotaPlanner.PaneSettings');
+  });
+});
+
+describe('the document’s settings (Decree 30/2020/NĐ-CP) in the pane', () => {
+  const form: SettingsForm = {
+    ...defaultForm(today),
+    issuer: 'SỞ TƯ PHÁP',
+    issuerParent: 'UBND TỈNH SƠN LA',
+    docNumber: '45/KH-STP',
+    place: 'Sơn La',
+    issued: d('2025-02-28'),
+    signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+    signer: 'Nguyễn Văn An',
+    preparer: '=Lê Thị Bình',
+    recipients: 'UBND tỉnh (b/c);\nBộ Tư pháp (b/c)\n- Lưu: VT.',
+  };
+  const valid = validateForm(form);
+  if (!valid.ok) throw new Error('the form should be valid');
+
+  it('are saved with the other settings, each only when set, and come back as typed', () => {
+    const stored = storedSettings(valid.settings, form);
+    expect(stored).toMatchObject({
+      issuer: 'SỞ TƯ PHÁP', issuerParent: 'UBND TỈNH SƠN LA', number: '45/KH-STP', place: 'Sơn La', issued: '2025-02-28',
+      signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', signer: 'Nguyễn Văn An', preparer: '=Lê Thị Bình',
+    });
+    expect(formFromStored(JSON.parse(JSON.stringify(stored)), today)).toEqual(form);
+    const bare = storedSettings(valid.settings, { ...form, ...EMPTY_DOCUMENT_FORM });
+    expect(Object.keys(bare).filter((k) => ['issuerParent', 'number', 'place', 'issued', 'signerTitle', 'signer', 'preparer', 'recipients'].includes(k))).toEqual([]);
+  });
+
+  it('fall back one by one when a saved value is bad: a date of issue that is not one, a name that is not text, a name far too long', () => {
+    const stored = storedSettings(valid.settings, form);
+    const back = formFromStored({ ...stored, issued: 'hôm qua', signer: { name: 'x' }, place: 'x'.repeat(500) }, today);
+    expect(back).toEqual({ ...form, issued: null, signer: '', place: 'x'.repeat(200) });
+  });
+
+  it('print as typed: a position a line each (or " / "), recipients a line each (or ";"), text like a formula as text', () => {
+    expect(documentOf(form)).toEqual({
+      issuer: 'SỞ TƯ PHÁP', issuerParent: 'UBND TỈNH SƠN LA', number: '45/KH-STP', place: 'Sơn La', issued: d('2025-02-28'),
+      signerTitle: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], signer: 'Nguyễn Văn An', preparer: '=Lê Thị Bình',
+      recipients: ['UBND tỉnh (b/c)', 'Bộ Tư pháp (b/c)', 'Lưu: VT'],
+    });
+    expect(documentOf({ ...form, signerTitle: 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH' }).signerTitle).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
   });
 });

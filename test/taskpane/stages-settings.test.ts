@@ -47,7 +47,7 @@ describe('the stages switch in the settings', () => {
     expect(v).toEqual({ ok: true, settings: defaultSettings(today, d('2025-03-31')) });
     if (!v.ok) return;
     expect('stages' in v.settings).toBe(false);
-    expect('stages' in storedSettings(v.settings, form.week, '')).toBe(false);
+    expect('stages' in storedSettings(v.settings, form)).toBe(false);
     // A list kept while the switch is off is neither planned nor saved.
     const off = validateForm({ ...on(), stagesOn: false });
     expect(off.ok && 'stages' in off.settings).toBe(false);
@@ -180,7 +180,7 @@ describe('stages saved in the document', () => {
   ]);
   const valid = validateForm(form);
   if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
-  const stored = storedSettings(valid.settings, form.week, form.issuer);
+  const stored = storedSettings(valid.settings, form);
 
   it('are the stages’ text spelling, read back by parseStages', () => {
     expect(stored.stages).toBe(
@@ -213,7 +213,7 @@ describe('the preview of a plan by stages', () => {
   const settings = (stages: string) => {
     const v = validateForm(on());
     if (!v.ok) throw new Error('valid');
-    const parsed = formFromStored({ ...storedSettings(v.settings, 'mon-fri', ''), granularity: 'week', stages }, today);
+    const parsed = formFromStored({ ...storedSettings(v.settings, on()), granularity: 'week', stages }, today);
     const again = validateForm(parsed);
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
     return again.settings;

@@ -96,11 +96,12 @@ export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSave
         t={t}
         lang={lang}
         mode={mode}
-        issuer={form.issuer}
+        document={form}
+        today={today}
         write={plan.write}
         missing={missing}
         busy={busy}
-        onIssuer={(issuer) => actions.updateForm({ issuer })}
+        onDocument={actions.updateForm}
         onWrite={() => void actions.write()}
         onShowSheet={onShowSheet}
         onGoToCell={onGoToCell}

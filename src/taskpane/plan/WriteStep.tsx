@@ -1,20 +1,24 @@
-import { Field, Input } from '@fluentui/react-components';
 import type { PaneStrings } from '../../i18n/strings';
 import type { Lang } from '../../sheets/forms/text';
 import { WriteBlock } from '../shared/WriteBlock';
 import type { Missing } from '../shared/missing';
 import type { WriteState } from '../shared/write-state';
+import type { DayNumber } from '../../planning/days';
+import { DocumentGroup } from './DocumentGroup';
+import type { DocumentForm } from './pane-settings';
 
 export interface WriteStepProps {
   t: PaneStrings;
   lang: Lang;
   mode: 'excel' | 'file';
-  issuer: string;
+  /** The document around the forms, edited in its group above the button. */
+  document: DocumentForm;
+  today: DayNumber;
   write: WriteState;
   /** What the write still needs, each with its field. */
   missing: readonly Missing[];
   busy: boolean;
-  onIssuer: (issuer: string) => void;
+  onDocument: (patch: Partial<DocumentForm>) => void;
   onWrite: () => void;
   onShowSheet: (name: string) => void;
   onGoToCell?: (cell: string) => void;
@@ -22,7 +26,7 @@ export interface WriteStepProps {
 }
 
 /** Step 4: the forms written into the workbook (Excel) or a new file to download (standalone). */
-export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssuer, onWrite, onShowSheet, onGoToCell, onUndo }: WriteStepProps) {
+export function WriteStep({ t, lang, mode, document, today, write, missing, busy, onDocument, onWrite, onShowSheet, onGoToCell, onUndo }: WriteStepProps) {
   return (
     <WriteBlock
       t={t}
@@ -41,9 +45,7 @@ export function WriteStep({ t, lang, mode, issuer, write, missing, busy, onIssue
       onGoToCell={onGoToCell}
       onUndo={onUndo}
     >
-      <Field label={t.issuer} hint={t.issuerHint}>
-        <Input value={issuer} disabled={busy} onChange={(_, d) => onIssuer(d.value)} />
-      </Field>
+      <DocumentGroup t={t} form={document} today={today} disabled={busy} onChange={onDocument} />
     </WriteBlock>
   );
 }

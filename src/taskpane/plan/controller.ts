@@ -7,7 +7,7 @@ import { pickTable } from '../../sheets/pick-table';
 import { UnitsTable } from '../../sheets/read-units';
 import { PaneContext } from '../shared/context';
 import { isBusy } from '../state';
-import { SettingsForm, formFromStored, storedSettings, validateForm } from './pane-settings';
+import { SettingsForm, documentOf, formFromStored, storedSettings, validateForm } from './pane-settings';
 import { PlanPreview } from './state';
 
 /** The planner and the forms load with the first preview or write: the pane shows its settings before. */
@@ -35,7 +35,7 @@ export function planFlow(ctx: PaneContext): PlanFlow {
   let saving: Promise<void> = Promise.resolve();
 
   function saveSettings(to: PaneHost, settings: PlanSettings, form: SettingsForm): Promise<void> {
-    const value = storedSettings(settings, form.week, form.issuer.trim());
+    const value = storedSettings(settings, form);
     saving = saving.then(async () => {
       try {
         await to.saveSettings(value);
@@ -145,13 +145,13 @@ export function planFlow(ctx: PaneContext): PlanFlow {
           plan = made.plan;
           store.dispatch({ type: 'write', flow: 'plan', event: 'phase', phase: 'checking' });
         }
-        // Again, even after a preview: the issuer may have been typed since.
+        // Again, even after a preview: the document's settings may have been typed since.
         await saveSettings(target, settings, form);
         const existing = await target.existingSheets();
         store.dispatch({ type: 'write', flow: 'plan', event: 'phase', phase: 'building' });
         await ctx.nextPaint();
         const { planJob } = await jobs();
-        const job = planJob({ table, settings, plan, document: { lang, issuer: form.issuer.trim(), made: ctx.today }, target: { existing, anew: false, label: null } });
+        const job = planJob({ table, settings, plan, document: { lang, made: ctx.today, ...documentOf(form) }, target: { existing, anew: false, label: null } });
         if (isRefused(job)) {
           store.dispatch({ type: 'write', flow: 'plan', event: 'refused', problems: job.problems });
           return;

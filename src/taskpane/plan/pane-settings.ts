@@ -5,13 +5,55 @@ import { GRANULARITIES, Granularity } from '../../planning/periods';
 import { registerInfo } from '../../planning/registers';
 import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../../planning/settings';
 import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, parseStages, stageKey, stageLabel, stagesProblem } from '../../planning/stages';
+import { DocumentSettings, recipientLines, titleLines } from '../../sheets/forms/document';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';
 export const WEEKS: readonly WeekChoice[] = ['mon-fri', 'mon-sat', 'all'];
 
+/**
+ * The document around the forms (Decree 30/2020/NĐ-CP), as the pane edits it: text as typed, a position's
+ * lines and the recipients one a line. Only printed: changing it never makes a preview stale.
+ */
+export interface DocumentForm {
+  /** The issuing body ("SỞ TƯ PHÁP"), and the body above it ("UBND TỈNH SƠN LA"). */
+  issuer: string;
+  issuerParent: string;
+  /** The plan's number and symbol ("45/KH-STP"). */
+  docNumber: string;
+  place: string;
+  issued: DayNumber | null;
+  /** One line each: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+  signerTitle: string;
+  signer: string;
+  preparer: string;
+  /** One recipient a line. */
+  recipients: string;
+}
+
+export const DOCUMENT_FIELDS: readonly (keyof DocumentForm)[] = ['issuer', 'issuerParent', 'docNumber', 'place', 'issued', 'signerTitle', 'signer', 'preparer', 'recipients'];
+
+export const EMPTY_DOCUMENT_FORM: DocumentForm = {
+  issuer: '', issuerParent: '', docNumber: '', place: '', issued: null, signerTitle: '', signer: '', preparer: '', recipients: '',
+};
+
+/** The document settings a plan is written with, from the form (blank ones print dotted lines). */
+export function documentOf(form: DocumentForm): Partial<DocumentSettings> {
+  return {
+    issuer: form.issuer.trim(),
+    issuerParent: form.issuerParent.trim(),
+    number: form.docNumber.trim(),
+    place: form.place.trim(),
+    issued: form.issued,
+    signerTitle: titleLines(form.signerTitle),
+    signer: form.signer.trim(),
+    preparer: form.preparer.trim(),
+    recipients: recipientLines(form.recipients),
+  };
+}
+
 /** The settings as the pane edits them: numbers stay the text typed until they are validated. */
-export interface SettingsForm {
+export interface SettingsForm extends DocumentForm {
   start: DayNumber | null;
   end: DayNumber | null;
   granularity: Granularity;
@@ -25,7 +67,6 @@ export interface SettingsForm {
   extraWorkdays: DayNumber[];
   rate: string;
   machines: string;
-  issuer: string;
   /** Plan by workflow stages (the switch); off, the list below is kept but not used (nor saved). */
   stagesOn: boolean;
   stages: StageForm[];
@@ -71,7 +112,7 @@ export function defaultForm(today: DayNumber): SettingsForm {
     extraWorkdays: [],
     rate: String(DEFAULT_RATE),
     machines: '1',
-    issuer: '',
+    ...EMPTY_DOCUMENT_FORM,
     stagesOn: false,
     stages: [],
   };
@@ -258,11 +299,22 @@ export interface StoredSettings {
   rate: number;
   defaultMachines: number;
   issuer: string;
+  /** The rest of the document, each only when set (as typed; the date of issue as ISO). */
+  issuerParent?: string;
+  number?: string;
+  place?: string;
+  issued?: string;
+  signerTitle?: string;
+  signer?: string;
+  preparer?: string;
+  recipients?: string;
   /** Only when planning by stages: the stages as `formatStages` spells them. */
   stages?: string;
 }
 
-export function storedSettings(settings: PlanSettings, week: WeekChoice, issuer: string): StoredSettings {
+export function storedSettings(settings: PlanSettings, form: Pick<SettingsForm, 'week'> & DocumentForm): StoredSettings {
+  const text = (key: 'issuerParent' | 'number' | 'place' | 'signerTitle' | 'signer' | 'preparer' | 'recipients', value: string): Partial<StoredSettings> =>
+    value.trim() ? { [key]: value.trim() } : {};
   const c = settings.calendar;
   return {
     version: SETTINGS_VERSION,
@@ -271,19 +323,28 @@ export function storedSettings(settings: PlanSettings, week: WeekChoice, issuer:
     granularity: settings.granularity,
     method: settings.method,
     priority: [...settings.priority],
-    week,
+    week: form.week,
     holidays: c.holidays,
     daysOff: c.daysOff.map(formatISO),
     extraWorkdays: c.extraWorkdays.map(formatISO),
     rate: settings.rate,
     defaultMachines: settings.defaultMachines,
-    issuer,
+    issuer: form.issuer.trim(),
+    ...text('issuerParent', form.issuerParent),
+    ...text('number', form.docNumber),
+    ...text('place', form.place),
+    ...(form.issued !== null ? { issued: formatISO(form.issued) } : {}),
+    ...text('signerTitle', form.signerTitle),
+    ...text('signer', form.signer),
+    ...text('preparer', form.preparer),
+    ...text('recipients', form.recipients),
     ...(settings.stages && settings.stages.length > 0 ? { stages: formatStages(settings.stages) } : {}),
   };
 }
 
-/** Longest issuer kept: a name, not a document. */
-const MAX_ISSUER = 200;
+/** Longest name or line of the document kept (a name, not a document), and longest list of recipients. */
+const MAX_DOCUMENT_TEXT = 200;
+const MAX_RECIPIENTS = 2000;
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -324,7 +385,16 @@ export function formFromStored(value: unknown, today: DayNumber): SettingsForm {
   form.extraWorkdays = dayList(v.extraWorkdays);
   if (isWholeNumber(v.rate, 1)) form.rate = String(v.rate);
   if (isWholeNumber(v.defaultMachines, 0)) form.machines = String(v.defaultMachines);
-  if (typeof v.issuer === 'string') form.issuer = v.issuer.slice(0, MAX_ISSUER);
+  const text = (value: unknown, max = MAX_DOCUMENT_TEXT): string | null => (typeof value === 'string' ? value.slice(0, max) : null);
+  form.issuer = text(v.issuer) ?? form.issuer;
+  form.issuerParent = text(v.issuerParent) ?? form.issuerParent;
+  form.docNumber = text(v.number) ?? form.docNumber;
+  form.place = text(v.place) ?? form.place;
+  form.issued = typeof v.issued === 'string' ? parseDate(v.issued) : null;
+  form.signerTitle = text(v.signerTitle, MAX_RECIPIENTS) ?? form.signerTitle;
+  form.signer = text(v.signer) ?? form.signer;
+  form.preparer = text(v.preparer) ?? form.preparer;
+  form.recipients = text(v.recipients, MAX_RECIPIENTS) ?? form.recipients;
   // Stages that do not read back, or not inside the window (or without the window they were saved with), leave the switch off.
   if (typeof v.stages === 'string' && windowBack && form.start !== null && form.end !== null) {
     const parsed = parseStages(v.stages, form.start);

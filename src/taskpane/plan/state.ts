@@ -4,7 +4,7 @@ import { formatCount } from '../../planning/text';
 import { UnitsTable } from '../../sheets/read-units';
 import { NO_PREVIEW, Preview, PreviewWords } from '../shared/preview-state';
 import { IDLE, WriteState } from '../shared/write-state';
-import { SettingsForm } from './pane-settings';
+import { DOCUMENT_FIELDS, SettingsForm } from './pane-settings';
 import { PreviewModel } from './preview';
 import { SourceSummary, sourceSummary } from './source-summary';
 
@@ -64,8 +64,8 @@ export function reducePlan(slice: PlanSlice, action: PlanAction): { slice: PlanS
   switch (action.type) {
     case 'form': {
       const form = { ...slice.form, ...action.patch };
-      // A preview shows the settings it was made with: a change makes it stale (the issuer is only printed).
-      const replans = Object.keys(action.patch).some((key) => key !== 'issuer');
+      // A preview shows the settings it was made with: a change makes it stale (the document is only printed).
+      const replans = Object.keys(action.patch).some((key) => !(DOCUMENT_FIELDS as readonly string[]).includes(key));
       // The status line no longer says what the last preview planned: that plan is not the one set now.
       return replans ? { slice: changed(slice, { form }), status: null } : { slice: { ...slice, form } };
     }
