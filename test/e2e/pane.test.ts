@@ -106,10 +106,11 @@ async function downloadedTargets(file: string, periods: number): Promise<Map<str
   const sheet = workbook.worksheets.find((ws) => ws.name.startsWith('Phụ lục 01'));
   if (!sheet) throw new Error(`no Phụ lục 01 in ${workbook.worksheets.map((ws) => ws.name).join(', ')}`);
   const { rows } = gridOf(sheet);
-  const header = rows[7];
-  const first = header.findIndex((v) => typeof v === 'string' && v.startsWith('Tuần'));
+  // The table starts under the document block (issuing body, motto, title), at its STT heading.
+  const at = rows.findIndex((row) => row[0] === 'STT');
+  const first = rows[at].findIndex((v) => typeof v === 'string' && v.startsWith('Tuần'));
   const found = new Map<string, number[]>();
-  for (const row of rows.slice(8)) {
+  for (const row of rows.slice(at + 1)) {
     const [, unit, register] = row;
     // Unit rows only: parent headings and the total carry no register.
     if (typeof unit === 'string' && typeof register === 'string' && register) {
@@ -746,7 +747,7 @@ async function typeDate(page: Page, id: string, text: string): Promise<void> {
 }
 
 describe('the task pane in Excel (a fake of office.js and of the Excel API), in Chromium', () => {
-  it('reads the active sheet, plans, and writes the six forms into the workbook, in Excel’s language (vi-VN)', async () => {
+  it('reads the active sheet, plans, and writes the seven forms into the workbook, in Excel’s language (vi-VN)', async () => {
     const t = STRINGS.vi;
     const forms = FORM_TEXT.vi.sheets;
     const cli = cliPlan();
@@ -792,7 +793,7 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     await check('preview');
     await shot(page, 'step-preview', 'excel-3-preview');
 
-    // 4. Write: the six forms after the units sheet, each marked; the units sheet as it was; calculation back on.
+    // 4. Write: the seven forms after the units sheet, each marked; the units sheet as it was; calculation back on.
     await page.getByTestId('write').click();
     const result = page.getByTestId('result');
     await result.waitFor({ timeout: 60_000 });
@@ -810,24 +811,25 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     }).toEqual({
       sheets: [
         ['Phụ lục 01', null],
-        ...(['quota', 'progress', 'rollup', 'calendar', 'units', 'history'] as const).map((kind) => [forms[kind], `quota-planner/${kind}/${planId}`]),
+        ...(['quota', 'progress', 'report', 'rollup', 'calendar', 'units', 'history'] as const).map((kind) => [forms[kind], `quota-planner/${kind}/${planId}`]),
       ],
       unitsSheet: before.sheets[0].cells,
       active: forms.quota,
       // Off while writing, back on after.
       calculationModes: ['Automatic', 'Manual', 'Automatic'],
       saved: expect.objectContaining({ start: '2023-05-22', end: '2023-07-14', granularity: 'week', method: 'capacity', week: 'all' }),
-      message: t.written(6),
+      message: t.written(7),
       links: Object.values(forms),
     });
 
     // What was written: the CLI's targets per unit and register on Phụ lục 01, its totals as formulas, and
     // a formula across the forms.
     const quota = await page.evaluate((name) => window.__fakeOffice!.contents(name), forms.quota);
-    const header = quota[7];
-    const first = header.findIndex((v) => typeof v === 'string' && v.startsWith('Tuần'));
+    // The table starts under the document block, at its STT heading.
+    const at = quota.findIndex((row) => row[0] === 'STT');
+    const first = quota[at].findIndex((v) => typeof v === 'string' && v.startsWith('Tuần'));
     const written = new Map<string, unknown[]>();
-    for (const row of quota.slice(8)) {
+    for (const row of quota.slice(at + 1)) {
       if (typeof row[1] === 'string' && typeof row[2] === 'string' && row[2]) written.set(`${row[1]}|${row[2]}`, row.slice(first, first + cli.periods.length));
     }
     const total = quota.findIndex((row) => row[1] === 'Tổng cộng');
@@ -840,12 +842,12 @@ describe('the task pane in Excel (a fake of office.js and of the Excel API), in 
     expect({
       targets: written,
       totals: quota[total].slice(first, first + 2),
-      rollupReportDay: (await page.evaluate((name) => window.__fakeOffice!.cell(name, 'C3'), forms.rollup)).formula,
+      rollupReportDay: (await page.evaluate((name) => window.__fakeOffice!.cell(name, 'G5'), forms.rollup)).formula,
       historyLine: history[4].slice(0, 2),
     }).toEqual({
       targets: new Map(cli.rows.map((r) => [`${r.unit}|${registerLabel(r.register, 'vi')}`, r.targets])),
-      totals: [`=SUBTOTAL(9,G9:G${total})`, `=SUBTOTAL(9,H9:H${total})`],
-      rollupReportDay: `='${forms.progress}'!$C$4`,
+      totals: [`=SUBTOTAL(9,G${at + 2}:G${total})`, `=SUBTOTAL(9,H${at + 2}:H${total})`],
+      rollupReportDay: `='${forms.progress}'!$C$7`,
       historyLine: [1, expect.any(Number)],
     });
     // The pane took today when it opened: the day before, if midnight passed since.

@@ -45,7 +45,7 @@ export function DocumentGroup({ t, form, today, disabled, onChange }: DocumentGr
       >
         {t.documentGroup}
       </Button>
-      {!open && <p className={styles.summary}>{summary.length > 0 ? t.documentSummary(summary) : t.documentEmpty}</p>}
+      {!open && <p className={styles.summary}>{summary.length > 0 ? summary.join(' · ') : t.documentEmpty}</p>}
       {open && (
         <Loading t={t}>
           <DocumentFields t={t} form={form} today={today} disabled={disabled} onChange={onChange} panelId={panelId} />
