@@ -1,4 +1,4 @@
-import { documentSettings } from '../sheets/forms/document';
+import { documentSettings } from '../sheets/document-settings';
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';

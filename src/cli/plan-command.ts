@@ -11,7 +11,7 @@ import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';
 import { gridOf } from '../xlsx/read-grid';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { planId } from '../sheets/forms/marker';
-import { DocumentSettings } from '../sheets/forms/document';
+import { DocumentSettings } from '../sheets/document-settings';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, exists, fileTarget, holdingOutputs, jsonFile, openWorkbook, pickSheet, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse, refuseJob } from './io';

@@ -5,7 +5,7 @@ import { matchRegister } from '../planning/registers';
 import { METHODS, MAX_WINDOW_DAYS, Method, PlanSettings, defaultSettings, parseWholeNumber, windowProblem } from '../planning/settings';
 import { Stage, parseStages, stageLabel, stagesWindow } from '../planning/stages';
 import { parseTypedDate } from '../planning/typed-date';
-import { DocumentSettings, recipientLines, titleLines } from '../sheets/forms/document';
+import { DocumentSettings, recipientLines, titleLines } from '../sheets/document-settings';
 import { UsageError } from './usage-error';
 
 /** The document printed around the forms' tables (Decree 30/2020/NĐ-CP): for `plan`, and to change on `replan`. */

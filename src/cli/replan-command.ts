@@ -11,7 +11,7 @@ import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
 import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
 import { LANGS, Lang } from '../sheets/forms/text';
-import { DocumentSettings } from '../sheets/forms/document';
+import { DocumentSettings } from '../sheets/document-settings';
 import { Revision } from '../sheets/revise';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, workbookRef, writeOutputs } from './files';

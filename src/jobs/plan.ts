@@ -3,7 +3,7 @@ import { Plan } from '../planning/plan';
 import { PlanSettings } from '../planning/settings';
 import { planStages } from '../planning/stage-plan';
 import { planId } from '../sheets/forms/marker';
-import { DocumentSettings, documentSettings } from '../sheets/forms/document';
+import { DocumentSettings, documentSettings } from '../sheets/document-settings';
 import { defaultFormNames } from '../sheets/forms/options';
 import { Lang } from '../sheets/forms/text';
 import { planForms } from '../sheets/forms/workbook';

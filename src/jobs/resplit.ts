@@ -1,6 +1,6 @@
 import { Problem } from '../planning/problems';
 import { keptNames, revisionForms } from '../sheets/book-forms';
-import { DocumentSettings } from '../sheets/forms/document';
+import { DocumentSettings } from '../sheets/document-settings';
 import { Lang } from '../sheets/forms/text';
 import { ReviseInput, Revision, revise } from '../sheets/revise';
 import { FormsToWrite, Refused, Target, formsInto, isRefused, refused } from './target';

@@ -1,6 +1,5 @@
 import { Plan } from './plan';
-import { isFinalRow } from './stage-plan';
-import { Stage, finalStage } from './stages';
+import { Stage, finalStage, isFinalRow } from './stages';
 
 /** What some rows add up to: records to digitize (books for a books stage), not fitted before the end, targets per period. */
 export interface Totals {

@@ -286,12 +286,3 @@ function outsideProblems(stage: Stage, units: readonly Unit[], settings: PlanSet
       `"${se}" of ${u.name}${codeNote(u.code, 'en')}: ${formatCount(left, 'en')} ${noun.en} are left unscheduled, as ${why.en}. Move the deadline of "${se}".`)];
   });
 }
-
-/**
- * True for the rows whose records are finished when done: every row of a plan without stages, the final
- * stage's rows otherwise. Totals of records to digitize, done and left count these rows only.
- */
-export function isFinalRow(plan: Pick<Plan, 'settings'>, row: Pick<PlanRow, 'stage'>): boolean {
-  const stages = plan.settings.stages;
-  return !stages || stages.length === 0 || row.stage === stages.length - 1;
-}

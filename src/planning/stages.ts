@@ -83,6 +83,15 @@ export function predecessorOf(stages: readonly Pick<Stage, 'unit'>[], s: number)
 /** The stage the plan's records are finished by: the last one. */
 export const finalStage = (stages: readonly Stage[] | undefined): number => (stages && stages.length > 0 ? stages.length - 1 : 0);
 
+/**
+ * True for the rows whose records are finished when done: every row of a plan without stages, the final
+ * stage's rows otherwise. Totals of records to digitize, done and left count these rows only.
+ */
+export function isFinalRow(plan: { settings: { stages?: readonly Stage[] } }, row: { stage?: number }): boolean {
+  const stages = plan.settings.stages;
+  return !stages || stages.length === 0 || row.stage === stages.length - 1;
+}
+
 export type StageError = { vi: string; en: string };
 
 /**

@@ -1,5 +1,5 @@
 import { FormKind } from './forms/marker';
-import { DocumentSettings } from './forms/document';
+import { DocumentSettings } from './document-settings';
 import { FormOptions, defaultFormNames } from './forms/options';
 import { Lang } from './forms/text';
 import { PlanForms, planForms } from './forms/workbook';

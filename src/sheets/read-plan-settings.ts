@@ -4,7 +4,7 @@ import { GRANULARITIES, Granularity } from '../planning/periods';
 import { Problem, problem } from '../planning/problems';
 import { METHODS, Method, PlanSettings, defaultSettings } from '../planning/settings';
 import { DOCUMENT_KEYS, OPTIONAL_SETTING_KEYS, SETTING_KEYS, SettingKey } from './forms/calendar-sheet';
-import { DocumentSettings, EMPTY_DOCUMENT, recipientLines, titleLines } from './forms/document';
+import { DocumentSettings, EMPTY_DOCUMENT, recipientLines, titleLines } from './document-settings';
 import { Stage, parseStages } from '../planning/stages';
 import { CellValue, Grid, gridAddress, isCellDate } from './grid';
 

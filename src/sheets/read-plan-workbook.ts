@@ -1,6 +1,7 @@
 import { parseDate } from '../planning/days';
 import { Plan, PlanRow } from '../planning/plan';
-import { isFinalRow, planStages } from '../planning/stage-plan';
+import { planStages } from '../planning/stage-plan';
+import { isFinalRow } from '../planning/stages';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { formatCount } from '../planning/text';
 import { FormKind, planId } from './forms/marker';
@@ -13,7 +14,7 @@ import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';
 import { FORM_TEXT, LANGS, Lang } from './forms/text';
 import { DOCUMENT_KEYS } from './forms/calendar-sheet';
-import { DocumentSettings } from './forms/document';
+import { DocumentSettings } from './document-settings';
 import { CellValue, Grid, gridAddress, isCellDate, shownCell } from './grid';
 import { MAX_COUNT, codeNote } from '../planning/units';
 import { isBlank } from './parse-count';

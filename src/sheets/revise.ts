@@ -9,7 +9,7 @@ import { Problem, hasErrors, problem } from '../planning/problems';
 import { HeldSource, Replan, ReplanChanges, replan } from '../planning/replan';
 import { rowLabel as labelOf } from '../planning/row-labels';
 import { stageAheadProblems } from '../planning/stage-check';
-import { isFinalRow } from '../planning/stage-plan';
+import { isFinalRow } from '../planning/stages';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
 import { periodsWithWork } from './forms/progress-report';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { parseDate } from '../../src/planning/days';
-import { DocumentSettings } from '../../src/sheets/forms/document';
+import { DocumentSettings } from '../../src/sheets/document-settings';
 import { readPlanBook } from '../../src/hosts/files/plan-book';
 import { loadWorkbook } from '../../src/hosts/files/load-workbook';
 import { readPlanSettings } from '../../src/sheets/read-plan-settings';

@@ -1,4 +1,4 @@
-import { documentSettings } from '../../src/sheets/forms/document';
+import { documentSettings } from '../../src/sheets/document-settings';
 import fc from 'fast-check';
 import { dayFromYMD } from '../../src/planning/days';
 import { Plan, planUnits } from '../../src/planning/plan';

@@ -12,7 +12,7 @@ import { MAX_ROWS, builtSize, formsSize, planForms, sizeProblems } from '../../s
 import { formsInto, isRefused } from '../../src/jobs/target';
 import { planStages } from '../../src/planning/stage-plan';
 import { stagedSettings, stagesOf } from '../helpers/stages';
-import { DocumentSettings, documentSettings } from '../../src/sheets/forms/document';
+import { DocumentSettings, documentSettings } from '../../src/sheets/document-settings';
 import { groupByParent } from '../../src/sheets/forms/groups';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { planTotals } from '../../src/planning/plan-totals';

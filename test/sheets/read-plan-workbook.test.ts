@@ -1,4 +1,4 @@
-import { documentSettings } from '../../src/sheets/forms/document';
+import { documentSettings } from '../../src/sheets/document-settings';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { main } from '../../src/cli/main';

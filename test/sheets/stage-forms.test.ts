@@ -4,7 +4,7 @@ import { stagesWindow } from '../../src/planning/stages';
 import { FormulaValue, ModelValue, SheetModel } from '../../src/sheets/model';
 import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
-import { documentSettings } from '../../src/sheets/forms/document';
+import { documentSettings } from '../../src/sheets/document-settings';
 import { colsOf, progressCells } from '../../src/sheets/forms/progress-report';
 import { absCell, cell } from '../../src/sheets/forms/refs';
 import { fitsAcross } from '../../src/sheets/forms/pages';

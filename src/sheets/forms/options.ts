@@ -1,7 +1,7 @@
 import { DayNumber } from '../../planning/days';
 import { FormKind } from './marker';
 import type { RevisionEntry } from '../../planning/history';
-import { DocumentSettings } from './document';
+import { DocumentSettings } from '../document-settings';
 import { FORM_TEXT, Lang } from './text';
 
 /** What a set of forms needs besides the plan. */

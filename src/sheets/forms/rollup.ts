@@ -1,8 +1,7 @@
 import { DayNumber, excelSerialFromDay, formatVN, ymdFromDay } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { groupTotals, planTotals } from '../../planning/plan-totals';
-import { isFinalRow } from '../../planning/stage-plan';
-import { stageDoing, stageLabel } from '../../planning/stages';
+import { isFinalRow, stageDoing, stageLabel } from '../../planning/stages';
 import { ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
 import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock, issuerLines, placeDate, recipientsHead, signerHead, spanLine } from './document';

@@ -5,7 +5,7 @@ import { GRANULARITIES, Granularity } from '../../planning/periods';
 import { registerInfo } from '../../planning/registers';
 import { DEFAULT_RATE, METHODS, Method, PlanSettings, WindowProblem, isWholeNumber, parseWholeNumber, windowProblem } from '../../planning/settings';
 import { DEFAULT_STAGE_KEYS, STAGE_CATALOG, Stage, StageUnit, formatStages, parseStages, stageKey, stageLabel, stagesProblem } from '../../planning/stages';
-import { DocumentSettings, recipientLines, titleLines } from '../../sheets/forms/document';
+import { DocumentSettings, recipientLines, titleLines } from '../../sheets/document-settings';
 
 /** The working weeks the pane offers (the CLI also takes WORKDAY.INTL masks). */
 export type WeekChoice = 'mon-fri' | 'mon-sat' | 'all';

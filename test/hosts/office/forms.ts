@@ -1,4 +1,4 @@
-import { documentSettings } from '../../../src/sheets/forms/document';
+import { documentSettings } from '../../../src/sheets/document-settings';
 import { dayFromYMD } from '../../../src/planning/days';
 import { planUnits } from '../../../src/planning/plan';
 import { defaultSettings } from '../../../src/planning/settings';
