@@ -149,8 +149,9 @@ describe.each(SHAPES)('the forms of a $name plan, printed by LibreOffice', (shap
   });
 
   it('prints the document around the tables: issuing body, motto, the plan attached to, signer and recipients', () => {
-    const first = (form: string): string => forms.get(form)![0].text;
-    const all = (form: string): string => forms.get(form)!.map((p) => p.text).join(' ');
+    // A line wrapped on a narrow first page reads with one space where it wraps.
+    const first = (form: string): string => forms.get(form)![0].text.replace(/\s+/g, ' ');
+    const all = (form: string): string => forms.get(form)!.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
     expect(first('Phụ lục 01')).toContain('SỞ TƯ PHÁP');
     expect(first('Phụ lục 01')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(first('Phụ lục 01')).toContain('Kèm theo Kế hoạch số 45/KH-STP ngày 28/02/2025 của SỞ TƯ PHÁP');

@@ -116,6 +116,20 @@ describe('Phụ lục 01 – quota assignment', () => {
     expect(quota.rows[L.headerRow - 1].values).not.toContain('Chỉ tiêu/ngày');
   });
 
+  it('lets a unit’s note flow down beside all of its rows, rather than stretching its first row', () => {
+    const cap = twoLevel({ method: 'capacity', rate: 10, start: d('2024-06-03'), end: d('2024-06-28') });
+    const q = sheet(cap.forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+    const CL = quotaLayout(cap.plan, groupByParent(cap.plan));
+    const rows = q.rows.flatMap((r, i) => (r.values[1] === 'Xã A' ? [i + 1] : []));
+    expect(rows).toHaveLength(2);
+    expect(String(q.rows[rows[0] - 1].values[CL.note])).toContain('không thể hoàn thành');
+    const note = `${columnLetters(CL.note + 1)}${rows[0]}:${columnLetters(CL.note + 1)}${rows[1]}`;
+    expect(q.merges).toContain(note);
+    // Grown (if at all) evenly: the unit's rows print at one height.
+    const heights = rows.map((r) => q.rows[r - 1].height ?? 0);
+    expect(new Set(heights).size).toBe(1);
+  });
+
   it('has no column for a period without a working day, and nothing printed under 11 pt', () => {
     const daily = twoLevel({ granularity: 'day', start: d('2024-06-03'), end: d('2024-06-16') });
     const DL = quotaLayout(daily.plan, groupByParent(daily.plan));

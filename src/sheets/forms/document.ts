@@ -2,6 +2,7 @@ import { formatVN, ymdFromDay } from '../../planning/days';
 import { DocumentSettings } from '../document-settings';
 import { ModelRow, ModelValue } from '../model';
 import { textWidth } from './pages';
+import { FORM_STYLES } from './styles';
 import { cell } from './refs';
 import { FORM_TEXT, FormText, Lang } from './text';
 
@@ -76,6 +77,8 @@ export class SheetRows {
 export interface DocumentSpan {
   from: number;
   to: number;
+  /** The repeated columns, when the table runs over several pages across; null when it fits one. */
+  titles: [number, number] | null;
   /** The column ending the left part when cut at about `share` of the span's width. */
   split(share: number): number;
   /** As `split`, moved left as far as needed for the right part to hold `right` digits of width. */
@@ -90,6 +93,7 @@ export function documentSpan(widths: readonly number[], colBreaks: readonly numb
   return {
     from,
     to,
+    titles: colBreaks.length > 0 ? [0, titleEnd] : null,
     width(a: number, b: number): number {
       let w = 0;
       for (let c = a; c <= b; c++) w += widths[c] ?? 0;
@@ -124,6 +128,22 @@ export function headerBlock(out: SheetRows, left: [string, string], span: Docume
   const scale = 12 / fontSize;
   const issuer = Math.max(...left.filter(Boolean).map((l) => textWidth(l, true))) * scale + 2;
   const motto = textWidth(t.motto[0], true) * scale + 2;
+  const room = span.width(span.from, span.to);
+  if (room < issuer + motto && span.titles && span.width(...span.titles) >= issuer && room >= motto) {
+    // Wide repeated columns (a staged plan's unit, register and stage) leave the first page too little room
+    // for both side by side: the issuing body goes over the repeated columns, where it prints again, whole,
+    // at the top of the first rows' pages across; the motto keeps the first page's room.
+    const [a, b] = span.titles;
+    out.line([
+      { from: a, to: b, value: left[0] || null, style: left[1] ? 'body' : 'bodyBoldLine' },
+      { from: span.from, to: span.to, value: t.motto[0], style: 'motto' },
+    ], 18);
+    out.line([
+      { from: a, to: b, value: left[1] || null, style: 'bodyBoldLine' },
+      { from: span.from, to: span.to, value: t.motto[1], style: 'mottoLine' },
+    ], 18);
+    return;
+  }
   // The issuing body takes what it needs (a third of the width at least), the motto the rest; the motto first.
   let split = span.split(0.33);
   while (split < span.to - 1 && span.width(span.from, split) < issuer) split++;
@@ -138,9 +158,17 @@ export function headerBlock(out: SheetRows, left: [string, string], span: Docume
   ], 18);
 }
 
-/** A line of the document block across its span (a title, the plan it is attached to…). */
-export const spanLine = (out: SheetRows, span: DocumentSpan, value: ModelValue, style: string, height: number): number =>
-  out.line([{ from: span.from, to: span.to, value, style }], height);
+/**
+ * A line of the document block across its span (a title, the plan it is attached to…), wrapped on a taller row
+ * when its words are wider than the span (a staged plan's first page across leaves little room).
+ */
+export function spanLine(out: SheetRows, span: DocumentSpan, value: ModelValue, style: 'title' | 'attached' | 'unitOfMeasure', height: number): number {
+  const { size = 12, bold = false } = FORM_STYLES[style];
+  const words = typeof value === 'string' ? (textWidth(value, bold) * size) / 12 : 0;
+  const lines = Math.max(1, Math.ceil(words / (span.width(span.from, span.to) * 0.95)));
+  if (lines === 1) return out.line([{ from: span.from, to: span.to, value, style }], height);
+  return out.line([{ from: span.from, to: span.to, value, style: `${style}Wrap` }], height * lines);
+}
 
 /** The issuing body's two lines: the body above and the body, or the body alone; dotted when unset. */
 export function issuerLines(doc: DocumentSettings): [string, string] {

@@ -9,7 +9,7 @@ import { groupTotals } from '../../planning/plan-totals';
 import { dailyQuota } from '../../planning/settings';
 import { Stage, stageLabel } from '../../planning/stages';
 import { DOTS, SheetRows, attachedTo, documentSpan, footBlocks, headerBlock, issuerLines, recipientsHead, signerHead, spanLine } from './document';
-import { columnBreaks, fitWidth, printPage, textWidth, withRunAbove } from './pages';
+import { columnBreaks, defaultRowHeight, fitWidth, printPage, textWidth, withRunAbove } from './pages';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { registerLabel } from '../../planning/registers';
 import { FORM_TEXT, periodLabel } from './text';
@@ -170,6 +170,8 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
 
   const keepRows: [number, number][] = [];
   const totalRows: number[] = [];
+  /** Each unit's note, and the rows it may flow down: [first row, last row, note], 1-based. */
+  const noteRuns: [number, number, string][] = [];
   groups.forEach((group, g) => {
     const headed = group.parent !== null;
     const heading = headed ? out.push({ values: [] }) : 0; // filled once the group's rows are placed
@@ -197,7 +199,9 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       if (L.note >= 0) values[L.note] = note;
       let cellStyles: (string | undefined)[] | undefined;
       for (const k of present) if (held.has(planRow * P + k)) (cellStyles ??= [])[L.target[k]] = 'held';
-      const r = out.push({ values, height: note ? noteHeight(note) : undefined, ...(cellStyles ? { cellStyles } : {}) });
+      const r = out.push({ values, ...(cellStyles ? { cellStyles } : {}) });
+      if (note) noteRuns.push([r, r, note]);
+      else if (!first && noteRuns.length && noteRuns[noteRuns.length - 1][1] === r - 1 && notes.has(unit.cell)) noteRuns[noteRuns.length - 1][1] = r;
       totalRows.push(planRow);
       // A unit's rows print on one page; a district's heading goes with its first unit.
       const keepFrom = first && headed && stt === 1 ? heading : unitStart;
@@ -206,6 +210,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
     }
     if (headed) out.rows[heading - 1] = subtotalRow(roman(g + 1), group.parent ?? '', heading + 1, out.rows.length, group.rows, 'subtotal');
   });
+  for (const [from, to, note] of noteRuns) flowNote(out, L.note, from, to, note);
   const lastData = out.rows.length;
   const total = out.push(subtotalRow(null, t.total, L.firstRow, Math.max(L.firstRow, lastData), totalRows, 'total'));
 
@@ -233,10 +238,24 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
 
 const NOTE_WIDTH = 60;
 
-/** Rows grow to show a wrapped note whole (11 pt): hosts do not fit row heights to text when they open a file. */
+/** The points a wrapped note (11 pt) needs to show whole: hosts do not fit row heights to text when they open a file. */
 function noteHeight(note: string): number {
   const lines = note.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / (NOTE_WIDTH * 1.05))), 0);
   return Math.max(16, lines * 14.5);
+}
+
+/**
+ * A unit's note flows down beside all of the unit's rows (one cell merged over them) rather than stretching its
+ * first row; the rows grow evenly only when together they are still too short for it.
+ */
+function flowNote(out: SheetRows, col: number, from: number, to: number, note: string): void {
+  if (to > from) out.merges.push(`${cell(col, from)}:${cell(col, to)}`);
+  const rows = out.rows.slice(from - 1, to);
+  const own = rows.reduce((h, row) => h + (row.height ?? defaultRowHeight(FORM_FONT.size)), 0);
+  const need = noteHeight(note);
+  if (need <= own) return;
+  const each = Math.ceil((need / rows.length) * 4) / 4;
+  for (const row of rows) row.height = Math.max(row.height ?? 0, each);
 }
 
 /** The Vietnamese text of each unit's warnings, keyed by the unit's cell (which names one unit). */

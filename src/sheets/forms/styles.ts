@@ -23,6 +23,10 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   recipient: { size: 11 },
   unitOfMeasure: { align: 'right', italic: true },
   attached: { align: 'center', italic: true },
+  // The same lines wrapped, on taller rows, where the first page across is narrower than their words.
+  titleWrap: { bold: true, size: 14, align: 'center', wrap: true, valign: 'middle' },
+  attachedWrap: { align: 'center', italic: true, wrap: true, valign: 'middle' },
+  unitOfMeasureWrap: { align: 'right', italic: true, wrap: true, valign: 'middle' },
   instruction: { italic: true, wrap: true, valign: 'top' },
   heading: { bold: true, align: 'center' },
   subtitle: { italic: true, align: 'center' },
