@@ -36,6 +36,9 @@ export class HostError extends Error {
   }
 }
 
+/** What a write holds, for a file host's download name: a plan's forms, or a units table (a remap's). */
+export type Written = 'plan' | 'units';
+
 export interface WriteOutcome {
   /** The sheets written, in order, under the names they have now. */
   sheets: string[];
@@ -82,7 +85,7 @@ export interface PaneHost {
    * Writes the forms, replacing the generated sheets named in `replaced` (and no other sheet). All or
    * nothing: a failure leaves the workbook as it was and throws a HostError. `progress` gets 0..1.
    */
-  writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome>;
+  writeForms(sheets: readonly SheetModel[], replaced: readonly string[], progress: (fraction: number) => void, what?: Written): Promise<WriteOutcome>;
   /** Activates a written sheet (the links in the result message). False where the host cannot. */
   showSheet(name: string): Promise<boolean>;
   /**

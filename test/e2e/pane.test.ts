@@ -254,6 +254,8 @@ describe('standalone remap, end to end in Chromium', () => {
 
     const file = await captureDownload(page, () => page.getByTestId('remap-write').click());
     await page.getByTestId('result').waitFor();
+    // Named for what it holds, a units table, not as the plan's forms are.
+    expect(file.name).toBe('van-ninh-2025 - don-vi-moi.xlsx');
     const book = await loadWorkbook(file.path);
     const units = readUnits(gridOf(book.worksheets[0]));
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['Đơn vị từ 1-7-2025']);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { openWorkbookFile } from '../../src/hosts/browser/file-host';
+import { downloadName, openWorkbookFile } from '../../src/hosts/browser/file-host';
 import { sheetMarkers } from '../../src/hosts/browser/workbook-markers';
 import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { parseDate } from '../../src/planning/days';
@@ -96,5 +96,15 @@ describe('placing a re-split’s forms', () => {
     const withCopy = placeForms([report, copy], defaults, { actualsCarried: true });
     expect(withCopy.problems.map((p) => [p.code, p.cell])).toEqual([['actuals-typed', 'Phụ lục 02 (2)!E11']]);
     expect(withCopy.replaced).toEqual(['Phụ lục 02 - Báo cáo tiến độ']);
+  });
+});
+
+describe('the standalone pane’s download names', () => {
+  it('name a plan’s forms “- ke-hoach” and a remapped units table “- don-vi-moi”, never suffix upon suffix', () => {
+    expect(downloadName('Số liệu.xlsx')).toBe('Số liệu - ke-hoach.xlsx');
+    expect(downloadName('Số liệu.xlsx', 'units')).toBe('Số liệu - don-vi-moi.xlsx');
+    expect(downloadName('Số liệu - ke-hoach.xlsx')).toBe('Số liệu - ke-hoach.xlsx');
+    expect(downloadName('Số liệu - don-vi-moi.xlsx')).toBe('Số liệu - ke-hoach.xlsx');
+    expect(downloadName('a/b:c.xlsx', 'units')).toBe('a_b_c - don-vi-moi.xlsx');
   });
 });

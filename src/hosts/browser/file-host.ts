@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FormKind } from '../../sheets/forms/marker';
 import type { SheetModel } from '../../sheets/model';
 import { ExistingSheet, findPlanForms } from '../../sheets/placement';
-import { HostError, PaneHost, PlanSheetsRead, SETTINGS_KEY, SourceGrid, WriteOutcome, notAPlanBook } from '../host';
+import { HostError, PaneHost, PlanSheetsRead, SETTINGS_KEY, SourceGrid, WriteOutcome, Written, notAPlanBook } from '../host';
 
 import { gridOf } from '../../xlsx/read-grid';
 import { READ_LIMITS, ReadPurpose, checkWorkbookBytes, fileTooLarge } from '../../xlsx/package-check';
@@ -22,22 +22,26 @@ import { sheetMarkers } from './workbook-markers';
  */
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Appended to the input's base name: `Số liệu.xlsx` → `Số liệu - ke-hoach.xlsx`. */
-export const DOWNLOAD_SUFFIX = ' - ke-hoach.xlsx';
+/**
+ * Appended to the input's base name: `Số liệu.xlsx` → `Số liệu - ke-hoach.xlsx` for a plan's forms,
+ * `Số liệu - don-vi-moi.xlsx` for a units table remapped to the communes since 1/7/2025.
+ */
+export const DOWNLOAD_SUFFIX: Record<Written, string> = { plan: ' - ke-hoach.xlsx', units: ' - don-vi-moi.xlsx' };
 /** How long the download's object URL lives: browsers read it after `click()` returns, not before. */
 const REVOKE_AFTER_MS = 30_000;
 
 /** The download's name: the input's name without its extension (nor our suffix), characters file systems refuse replaced. */
-export function downloadName(inputName: string): string {
+export function downloadName(inputName: string, what: Written = 'plan'): string {
   const base = inputName
     .normalize('NFC')
     .replace(/\.(xlsx|xlsm|xltx|xltm|xls|csv)$/i, '')
-    // A plan workbook downloaded before (a re-split of it): `X - ke-hoach.xlsx` gives `X - ke-hoach.xlsx` again, not `… - ke-hoach - ke-hoach`.
-    .replace(/ - ke-hoach$/i, '')
+    // A file downloaded before (a re-split of it, a plan from a remapped table): `X - ke-hoach.xlsx` gives
+    // `X - ke-hoach.xlsx` again, not `… - ke-hoach - ke-hoach`; `X - don-vi-moi.xlsx` gives `X - ke-hoach.xlsx`.
+    .replace(/ - (ke-hoach|don-vi-moi)$/i, '')
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
     .trim();
-  return (base || 'quota-planner') + DOWNLOAD_SUFFIX;
+  return (base || 'quota-planner') + DOWNLOAD_SUFFIX[what];
 }
 
 function readSettings(): unknown {
@@ -190,8 +194,8 @@ class FileHost implements PaneHost {
     return { sheets: { calendar, units, progress, quota: grid('quota'), history: grid('history'), names, planId: found.planId }, others: found.others };
   }
 
-  async writeForms(sheets: readonly SheetModel[], _replaced: readonly string[], progress: (fraction: number) => void): Promise<WriteOutcome> {
-    const name = downloadName(this.file.name);
+  async writeForms(sheets: readonly SheetModel[], _replaced: readonly string[], progress: (fraction: number) => void, what: Written = 'plan'): Promise<WriteOutcome> {
+    const name = downloadName(this.file.name, what);
     let blob: Blob;
     try {
       blob = await formsBlob(sheets, progress);

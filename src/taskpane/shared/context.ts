@@ -111,7 +111,7 @@ export function createContext(deps: ControllerDeps): PaneContext {
         if (next === step) return;
         step = next;
         store.dispatch({ type: 'write', flow, event: 'progress', fraction: next / PROGRESS_STEPS });
-      });
+      }, flow === 'remap' ? 'units' : 'plan');
     },
   };
 }
