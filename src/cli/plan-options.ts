@@ -98,7 +98,7 @@ function wholeNumber(name: string, text: string, min: number): number {
  * without a start starts on `defaultStart` (the plan's `--start`), or else on the first stage's start.
  */
 export function stagesOption(text: string, defaultStart?: DayNumber): Stage[] {
-  const parsed = parseStages(text, defaultStart);
+  const parsed = parseStages(text, defaultStart, parseTypedDate);
   if ('error' in parsed) throw new UsageError(`--stages: ${parsed.error.vi}`, `--stages: ${parsed.error.en}`);
   return parsed.stages;
 }

@@ -138,13 +138,14 @@ export function stagesWindow(stages: readonly Stage[]): { start: DayNumber; end:
  * Parses `scan:2025-03-01..2025-03-15,entry:..2025-03-20,approve:..2025-03-25+2`. Each item is
  * `NAME[=LABEL][/books|/records]:[START]..END[+LAG]`: NAME a catalog stage in any spelling or a name of the
  * user's; `=LABEL` renames it; a missing START is `defaultStart` (the plan's start) or else the first
- * stage's; LAG is in working days. Dates are `YYYY-MM-DD` or `dd/mm/yyyy`.
+ * stage's; LAG is in working days. Dates are read by `parseDay`: `YYYY-MM-DD` or `dd/mm/yyyy` by default; the CLI
+ * passes the typed-date reader (date-fns), which the pane's first load leaves out.
  */
-export function parseStages(text: string, defaultStart?: DayNumber): { stages: Stage[] } | { error: StageError } {
+export function parseStages(text: string, defaultStart?: DayNumber, parseDay: (text: string) => DayNumber | null = parseDate): { stages: Stage[] } | { error: StageError } {
   const items = text.split(',').map((s) => s.trim()).filter(Boolean);
   const stages: Stage[] = [];
   for (const item of items) {
-    const m = /^([^:=/]+?)\s*(?:=\s*([^:/]+?))?\s*(?:\/\s*(books|records|quyen|quyển|truong hop|trường hợp))?\s*:\s*([^.]*?)\s*\.\.\s*([^+]+?)\s*(?:\+\s*(\d+))?$/i.exec(item);
+    const m = /^([^:=/]+?)\s*(?:=\s*([^:/]+?))?\s*(?:\/\s*(books|records|quyen|quyển|truong hop|trường hợp))?\s*:\s*(.*?)\s*\.\.\s*([^+]+?)\s*(?:\+\s*(\d+))?$/i.exec(item);
     if (!m) {
       return { error: {
         vi: `«${item}» không đúng mẫu TÊN:BẮT-ĐẦU..HẠN[+TRỄ], ví dụ scan:2025-03-01..2025-03-15 hoặc approve:..2025-03-25+2.`,
@@ -154,8 +155,8 @@ export function parseStages(text: string, defaultStart?: DayNumber): { stages: S
     const [, name, label, unitText, startText, endText, lagText] = m;
     const known = matchStage(name);
     const key = stageKey(name);
-    const end = parseDate(endText);
-    const start = startText === '' ? (defaultStart ?? stages[0]?.start ?? null) : parseDate(startText);
+    const end = parseDay(endText);
+    const start = startText === '' ? (defaultStart ?? stages[0]?.start ?? null) : parseDay(startText);
     if (end === null || (startText !== '' && start === null)) {
       return { error: { vi: `«${item}»: ngày không hợp lệ (viết YYYY-MM-DD hoặc dd/mm/yyyy).`, en: `"${item}": not a valid date (write YYYY-MM-DD or dd/mm/yyyy).` } };
     }

@@ -1,4 +1,4 @@
-import { planSettingsFrom } from '../../src/cli/plan-options';
+import { planSettingsFrom, stagesOption } from '../../src/cli/plan-options';
 import { UsageError } from '../../src/cli/usage-error';
 import { formatISO, parseDate } from '../../src/planning/days';
 import { MAX_WINDOW_DAYS, isWholeNumber, parseWholeNumber, windowProblem } from '../../src/planning/settings';
@@ -63,6 +63,15 @@ describe('the settings rules shared by the CLI and the pane', () => {
       vi: '--start: «31/02/2023» không phải là ngày (viết dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy hoặc YYYY-MM-DD).',
       en: '--start: "31/02/2023" is not a date (write dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or YYYY-MM-DD).',
     });
+  });
+
+  it('takes the dates of --stages as offices type them too, and names the stage whose date it cannot read', () => {
+    const stages = stagesOption('scan:1.3.2025..15-3-25,entry:..20/3/2025+2');
+    expect(stages.map((s) => [s.key, formatISO(s.start), formatISO(s.end), s.lag])).toEqual([
+      ['scan', '2025-03-01', '2025-03-15', 0],
+      ['entry', '2025-03-01', '2025-03-20', 2],
+    ]);
+    expect(() => stagesOption('scan:1.3.2025..31.2.2025')).toThrow('--stages: "scan:1.3.2025..31.2.2025": not a valid date');
   });
 
   it('the pane and the CLI take and refuse the same windows, rates and machines', () => {
