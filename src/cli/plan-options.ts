@@ -30,6 +30,8 @@ export function documentOptions(options: Map<string, string>): Partial<DocumentS
   const text = (name: (typeof DOCUMENT_OPTIONS)[number]): string | undefined => {
     const v = options.get(name);
     if (v === undefined) return undefined;
+    // Control characters (but tab, LF, CR) cannot be written into a cell's XML: dropped, not refused.
+    // eslint-disable-next-line no-control-regex
     const trimmed = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim();
     if (trimmed.length > MAX_DOCUMENT_TEXT * (name === 'recipients' ? 10 : 1)) {
       throw new UsageError(`--${name} dài quá (${trimmed.length} ký tự): đây là một tên hoặc một dòng, không phải văn bản.`,

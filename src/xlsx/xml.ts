@@ -3,11 +3,13 @@ import { columnLetters } from '../sheets/grid';
 /** XML text helpers for the SpreadsheetML writer: escaping with a fast path, and cached column letters. */
 
 // Characters XML 1.0 forbids (control characters other than tab, LF and CR; U+FFFE, U+FFFF) and the
-// ones markup needs escaped.
+// ones markup needs escaped. Matching control characters is the point here.
+/* eslint-disable no-control-regex */
 const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const TEXT_ALL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ATTR_SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/;
 const ATTR_ALL = /[&<>"\u0000-\u001f\ufffe\uffff]/g;
+/* eslint-enable no-control-regex */
 
 function replace(ch: string): string {
   switch (ch) {
