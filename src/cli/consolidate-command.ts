@@ -4,7 +4,7 @@ import { formatCount } from '../planning/text';
 import { ReturnedFile, consolidateJob } from '../jobs/consolidate';
 import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-layout';
 import { ParsedArgs } from './args';
 import { OutputGuard, checkOutputs, fileTarget, holdingOutputs, jsonFile, openPlanBook, planBookOf, workbookRef, writeOutputs } from './files';
 import { CommandIO, refuse } from './io';

@@ -4,7 +4,7 @@ import { planJson } from '../planning/plan-json';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { planJob } from '../jobs/plan';
 import { isRefused } from '../jobs/target';
-import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-layout';
 import { LANGS, Lang } from '../sheets/forms/text';
 import { UnitsTable } from '../sheets/read-units';
 import { isStageSheetName, readStageSheet } from '../sheets/read-stage-sheet';

@@ -9,7 +9,7 @@ import { Unit } from '../planning/units';
 import { resplitJob } from '../jobs/resplit';
 import { isRefused } from '../jobs/target';
 import { PendingFile, workbookFile } from '../hosts/files/write-file';
-import { progressCells, reportDateCell } from '../sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../sheets/forms/progress-layout';
 import { LANGS, Lang } from '../sheets/forms/text';
 import { DocumentSettings } from '../sheets/document-settings';
 import { Revision } from '../sheets/revise';

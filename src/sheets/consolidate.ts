@@ -8,7 +8,7 @@ import { formatCount } from '../planning/text';
 import { Problem, hasErrors, problem } from '../planning/problems';
 import { registerLabel } from '../planning/registers';
 import { groupByParent, unitLabels } from './forms/groups';
-import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
+import { ProgressLayout, colsOf, progressLayout } from './forms/progress-layout';
 import { quotaLayout } from './forms/quota-assignment';
 import { FORM_TEXT, LANGS } from './forms/text';
 import { CellValue, Grid, shownCell } from './grid';

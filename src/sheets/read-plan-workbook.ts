@@ -8,7 +8,7 @@ import { FormKind, planId } from './forms/marker';
 import { groupByParent, unitLabels } from './forms/groups';
 import { RevisionEntry, firstRevision } from '../planning/history';
 import { readHistory } from './forms/history-sheet';
-import { ProgressLayout, colsOf, progressLayout } from './forms/progress-report';
+import { ProgressLayout, colsOf, progressLayout } from './forms/progress-layout';
 import { cell } from './forms/refs';
 import { quotaLayout } from './forms/quota-assignment';
 import { registerLabel } from '../planning/registers';

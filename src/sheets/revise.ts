@@ -12,7 +12,7 @@ import { stageAheadProblems } from '../planning/stage-check';
 import { isFinalRow } from '../planning/stages';
 import { Unit } from '../planning/units';
 import { planId } from './forms/marker';
-import { periodsWithWork } from './forms/progress-report';
+import { periodsWithWork } from './forms/progress-layout';
 import { RevisionEntry } from '../planning/history';
 import { PlanWorkbook } from './read-plan-workbook';
 

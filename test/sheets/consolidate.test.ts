@@ -9,7 +9,7 @@ import { ReturnedBook, consolidate } from '../../src/sheets/consolidate';
 import { groupByParent, unitLabels } from '../../src/sheets/forms/groups';
 import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
-import { progressCells } from '../../src/sheets/forms/progress-report';
+import { progressCells } from '../../src/sheets/forms/progress-layout';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';
 import { PlanForms, planForms } from '../../src/sheets/forms/workbook';

@@ -7,7 +7,7 @@ import { FormulaValue, ModelValue, SheetModel, cellStyle } from '../../src/sheet
 import { SETTING_KEYS } from '../../src/sheets/forms/calendar-sheet';
 import { formatMarker, parseMarker, planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
-import { progressCells, reportDateCell } from '../../src/sheets/forms/progress-report';
+import { progressCells, reportDateCell } from '../../src/sheets/forms/progress-layout';
 import { MAX_ROWS, builtSize, formsSize, planForms, sizeProblems } from '../../src/sheets/forms/workbook';
 import { formsInto, isRefused } from '../../src/jobs/target';
 import { planStages } from '../../src/planning/stage-plan';

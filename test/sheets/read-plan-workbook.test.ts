@@ -9,7 +9,7 @@ import { existingSheets } from '../../src/hosts/files/existing-sheets';
 import { gridOf } from '../../src/xlsx/read-grid';
 import { FormKind, planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
-import { progressCells } from '../../src/sheets/forms/progress-report';
+import { progressCells } from '../../src/sheets/forms/progress-layout';
 import { Lang } from '../../src/sheets/forms/text';
 import { planForms } from '../../src/sheets/forms/workbook';
 import { Grid } from '../../src/sheets/grid';

@@ -7,7 +7,7 @@ import { revisionForms } from '../../src/sheets/book-forms';
 import { groupByParent } from '../../src/sheets/forms/groups';
 import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
-import { progressCells } from '../../src/sheets/forms/progress-report';
+import { progressCells } from '../../src/sheets/forms/progress-layout';
 import { quotaLayout } from '../../src/sheets/forms/quota-assignment';
 import { cell } from '../../src/sheets/forms/refs';
 import { planForms } from '../../src/sheets/forms/workbook';

@@ -5,7 +5,7 @@ import { FormulaValue, ModelValue, SheetModel } from '../../src/sheets/model';
 import { planId } from '../../src/sheets/forms/marker';
 import { FormOptions, defaultFormNames } from '../../src/sheets/forms/options';
 import { documentSettings } from '../../src/sheets/document-settings';
-import { colsOf, progressCells } from '../../src/sheets/forms/progress-report';
+import { colsOf, progressCells } from '../../src/sheets/forms/progress-layout';
 import { absCell, cell } from '../../src/sheets/forms/refs';
 import { fitsAcross } from '../../src/sheets/forms/pages';
 import { planForms } from '../../src/sheets/forms/workbook';

@@ -6,7 +6,7 @@ import { EXAMPLE_REGISTERS, inventUnits, loadCommunes } from '../../../src/examp
 import { planId } from '../../../src/sheets/forms/marker';
 import { defaultFormNames } from '../../../src/sheets/forms/options';
 import { planForms } from '../../../src/sheets/forms/workbook';
-import { ProgressLayout } from '../../../src/sheets/forms/progress-report';
+import { ProgressLayout } from '../../../src/sheets/forms/progress-layout';
 import { SheetModel } from '../../../src/sheets/model';
 import { ExistingSheet, placeForms } from '../../../src/sheets/placement';
 
