@@ -102,7 +102,9 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
   const L = quotaLayout(plan, groups);
   const staged = L.stage >= 0;
   const capacity = L.dailyQuota >= 0;
-  const stageName = (stage: Stage): string => `${stageLabel(stage, options.lang)}${stage.unit === 'books' ? ` (${t.booksUnit})` : ''}`;
+  // The unit of measure line above the table says which stage counts books ("Thu thập, phân loại sổ: quyển"):
+  // the stage column, repeated on every page across, keeps to the stage's name.
+  const stageName = (stage: Stage): string => stageLabel(stage, options.lang);
   /** With stages, the subtotals add up the final stage (the records finished), named in the stage column. */
   const finalLabel = staged ? stageName(settings.stages![settings.stages!.length - 1]) : '';
   const present = [...L.target].map((c, k) => (c >= 0 ? k : -1)).filter((k) => k >= 0);
