@@ -311,6 +311,15 @@ describe('the periodic report', () => {
     expect(plan.units).toHaveLength(3);
   });
 
+  it('names the day of a daily plan’s report, and the first and last day of a week’s', () => {
+    const line = (granularity: 'day' | 'week') => {
+      const report = sheet(twoLevel({ granularity, start: d('2024-06-03'), end: d('2024-06-28') }).forms.sheets, 'Báo cáo định kỳ');
+      return report.rows[4].values.filter((v) => v !== null && v !== undefined).map((v) => (typeof v === 'string' ? v : 'date'));
+    };
+    expect(line('day')).toEqual(['Ngày báo cáo:', 'date']);
+    expect(line('week')).toEqual(['Kỳ báo cáo:', 'date', 'đến', 'date']);
+  });
+
   it('is one A4 portrait page without a unit column for a commune’s own report', () => {
     const units = [unit('Xã A', { KS: 1000, KT: 400 })];
     const plan = planUnits(units, ['KS', 'KT'], settings());

@@ -98,11 +98,15 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   const within = (x: string): string => `MIN(MAX(${x},${startSerial}),${endSerial})`;
   const [from, to] = [within(first), within(lastDay)];
   const periodStart = absCell(C.target, PERIOD_ROW);
+  // A day's report names its day; a week's or a month's, its first and last day.
+  const daily = settings.granularity === 'day';
   out.line([
-    { from: 0, to: C.target - 1, value: r.period, style: 'labelRight' },
+    { from: 0, to: C.target - 1, value: daily ? r.day : r.period, style: 'labelRight' },
     { from: C.target, to: C.done, value: { formula: from }, style: 'dateBold' },
-    { from: C.cumulative, to: C.cumulative, value: r.to, style: 'body' },
-    { from: C.expected, to: C.left, value: { formula: to }, style: 'dateBold' },
+    ...(daily ? [] : [
+      { from: C.cumulative, to: C.cumulative, value: r.to, style: 'body' },
+      { from: C.expected, to: C.left, value: { formula: to }, style: 'dateBold' },
+    ]),
   ], 18);
   const books = stages.find((s) => s.unit === 'books');
   out.line([

@@ -113,6 +113,7 @@ const VI = {
   report: {
     title: 'BÁO CÁO KẾT QUẢ SỐ HÓA SỔ HỘ TỊCH',
     period: 'Kỳ báo cáo:',
+    day: 'Ngày báo cáo:',
     to: 'đến',
     periodTarget: 'Chỉ tiêu trong kỳ',
     periodDone: 'Thực hiện trong kỳ',
@@ -233,6 +234,7 @@ const EN: FormText = {
   report: {
     title: 'REPORT ON DIGITIZING CIVIL-STATUS REGISTERS',
     period: 'Period:',
+    day: 'Day reported:',
     to: 'to',
     periodTarget: 'Target of the period',
     periodDone: 'Done in the period',
