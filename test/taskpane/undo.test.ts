@@ -1,3 +1,4 @@
+import { switchStages } from '../../src/taskpane/plan/pane-settings';
 import { FORMS, d, planned } from './excel-pane';
 
 /** The pane's "Undo the last write" in Excel, over the recording fake of the Excel API. */
@@ -13,6 +14,17 @@ describe('the pane undoes its last write in Excel', () => {
     await actions.undoWrite('plan');
     expect(state().plan.write).toEqual({ status: 'undone', restored: FORMS });
     expect(state().status).toEqual({ vi: 'Đã hoàn tác lần ghi vừa rồi.', en: 'The last write was undone.' });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('undoes a write in stages too, whose Phụ lục 02 holds formulas between the boxes (each stage’s tracking columns)', async () => {
+    const { wb, actions, state } = await planned();
+    const before = wb.snapshot();
+    actions.updateForm(switchStages(state().plan.form, true));
+    await actions.write();
+    expect(state().plan.write).toMatchObject({ status: 'done', undo: null });
+    await actions.undoWrite('plan');
+    expect(state().plan.write).toEqual({ status: 'undone', restored: FORMS });
     expect(wb.snapshot()).toEqual(before);
   });
 

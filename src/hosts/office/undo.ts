@@ -64,7 +64,7 @@ export function parseKept(formula: string | null | undefined): KeptMark | null {
 }
 
 /** FNV-1a over the non-blank cells of an actuals range, by their place in it: what was typed, not how. */
-export class ActualsPrint {
+class ActualsPrint {
   private h = 0x811c9dc5;
   private any = false;
   add(row: number, col: number, value: unknown): void {
@@ -82,30 +82,31 @@ export class ActualsPrint {
 }
 
 /**
- * The box a sheet model's actuals name refers to, on its own sheet; null when it has none. Phụ lục 02's boxes
- * are named with the hidden row of their periods and the targets beside them (INPUTS_NAME): the fingerprint
- * covers them all, and only the boxes can be typed in.
+ * The fingerprint of an actuals range's cells, `cell(r, c)` each. A keyed range (INPUTS_NAME: Phụ lục 02's boxes
+ * under the hidden row of their periods, with the targets, subtotals and other stages' columns between them)
+ * counts only the boxes: the columns with a key in its first row, below it. The rest holds formulas, which the
+ * model knows as text and Excel gives back as their results, and cannot be typed in anyway.
  */
-export function modelActualsBox(sheet: SheetModel): Box | null {
-  const ref = (sheet.names?.find((n) => n.name === INPUTS_NAME) ?? sheet.names?.find((n) => n.name === ACTUALS_NAME))?.ref;
-  const local = ref ? splitAddress(ref)?.local : undefined;
-  return local ? parseBox(local) : null;
+function actualsPrint(box: Box, keyed: boolean, cell: (r: number, c: number) => unknown): string {
+  const print = new ActualsPrint();
+  const cols = Array.from({ length: box.cols }, (_, c) => c).filter((c) => !keyed || !isBlank(cell(0, c)));
+  for (let r = keyed ? 1 : 0; r < box.rows; r++) for (const c of cols) print.add(r, c, cell(r, c));
+  return print.toString();
 }
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 /** The fingerprint of the actuals a sheet model writes ('' for a sheet without actuals). */
 export function modelActualsPrint(sheet: SheetModel): string {
-  const box = modelActualsBox(sheet);
+  const inputs = sheet.names?.find((n) => n.name === INPUTS_NAME);
+  const ref = (inputs ?? sheet.names?.find((n) => n.name === ACTUALS_NAME))?.ref;
+  const local = ref ? splitAddress(ref)?.local : undefined;
+  const box = local ? parseBox(local) : null;
   if (!box) return '';
-  const print = new ActualsPrint();
-  for (let r = 0; r < box.rows; r++) {
-    const values = sheet.rows[box.row - 1 + r]?.values;
-    if (!values) continue;
-    for (let c = 0; c < box.cols; c++) {
-      const v = values[box.col - 1 + c];
-      print.add(r, c, typeof v === 'object' && v !== null && 'formula' in v ? `=${v.formula}` : v);
-    }
-  }
-  return print.toString();
+  return actualsPrint(box, inputs !== undefined, (r, c) => {
+    const v = sheet.rows[box.row - 1 + r]?.values[box.col - 1 + c];
+    return typeof v === 'object' && v !== null && 'formula' in v ? `=${v.formula}` : v;
+  });
 }
 
 interface Found {
@@ -114,10 +115,12 @@ interface Found {
   written: WrittenMark | null;
   kept: KeptMark | null;
   actualsRef: string | null;
+  /** Whether actualsRef is a keyed range (INPUTS_NAME) rather than a plain one (ACTUALS_NAME, older forms). */
+  keyed: boolean;
 }
 
 /** Every sheet with its write marks: two syncs. */
-export async function writeMarks(ctx: Excel.RequestContext): Promise<Found[]> {
+async function writeMarks(ctx: Excel.RequestContext): Promise<Found[]> {
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/id,items/position,items/visibility');
   await ctx.sync();
@@ -125,7 +128,8 @@ export async function writeMarks(ctx: Excel.RequestContext): Promise<Found[]> {
   await ctx.sync();
   return worksheets.items.map((ws, i) => {
     const formula = (name: string) => names[i].items.find((n) => n.name.toLowerCase() === name.toLowerCase())?.formula;
-    return { sheet: ws, name: ws.name, written: parseWritten(formula(WRITTEN_NAME)), kept: parseKept(formula(KEPT_NAME)), actualsRef: formula(INPUTS_NAME) ?? formula(ACTUALS_NAME) ?? null };
+    const inputs = formula(INPUTS_NAME);
+    return { sheet: ws, name: ws.name, written: parseWritten(formula(WRITTEN_NAME)), kept: parseKept(formula(KEPT_NAME)), actualsRef: inputs ?? formula(ACTUALS_NAME) ?? null, keyed: inputs !== undefined };
   });
 }
 
@@ -163,10 +167,8 @@ export async function undoLastWrite(run: Run): Promise<WriteOutcome> {
       return box ? [{ f, box, range: f.sheet.getRange(boxAddress(box)).load('values') }] : [];
     });
     if (checks.length) await ctx.sync();
-    for (const { f, range } of checks) {
-      const print = new ActualsPrint();
-      range.values.forEach((row, r) => row.forEach((v, c) => print.add(r, c, v)));
-      if (print.toString() !== f.written!.actuals) {
+    for (const { f, box, range } of checks) {
+      if (actualsPrint(box, f.keyed, (r, c) => range.values[r]?.[c]) !== f.written!.actuals) {
         throw refused(
           `đã có số thực hiện được nhập hoặc sửa ở trang «${f.name}» sau lần ghi; hoàn tác sẽ làm mất chúng.`,
           `actuals were typed or changed on sheet "${f.name}" since the write; undoing would lose them.`,
