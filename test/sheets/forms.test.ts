@@ -116,6 +116,21 @@ describe('Phụ lục 01 – quota assignment', () => {
     expect(quota.rows[L.headerRow - 1].values).not.toContain('Chỉ tiêu/ngày');
   });
 
+  it('never breaks a page inside a commune’s rows, the first commune of a district (kept with its heading) included', () => {
+    const regs = { KS: 900, KH: 500, KT: 300, CMC: 200, NCN: 100, GH: 100 };
+    const units = ['X', 'Y', 'Z'].flatMap((p, i) => Array.from({ length: 6 }, (_, k) => unit(`Xã ${p}-${k}`, regs, { parent: `Huyện ${p}`, row: 5 + i * 6 + k })));
+    const registers = ['KS', 'KH', 'KT', 'CMC', 'NCN', 'GH'] as const;
+    const plan = planUnits(units, [...registers], settings());
+    const forms = planForms(plan, { units, registers: [...registers] }, { lang: 'vi', document: documentSettings(), planId: planId(plan), revision: 1, names: defaultFormNames('vi') });
+    const q = sheet(forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');
+    const breaks = q.page!.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(2);
+    for (const u of units) {
+      const rows = q.rows.flatMap((r, i) => (r.values[1] === u.name ? [i + 1] : []));
+      expect([u.name, breaks.filter((b) => b > rows[0] && b <= rows[rows.length - 1])]).toEqual([u.name, []]);
+    }
+  });
+
   it('lets a unit’s note flow down beside all of its rows, rather than stretching its first row', () => {
     const cap = twoLevel({ method: 'capacity', rate: 10, start: d('2024-06-03'), end: d('2024-06-28') });
     const q = sheet(cap.forms.sheets, 'Phụ lục 01 - Giao chỉ tiêu');

@@ -26,6 +26,13 @@ describe('where a form’s pages break', () => {
     expect(rowBreaks(rows(...Array(10).fill(100)), 12, landscape, { keepRows: [[1, 10]] })).toEqual([5, 9]);
   });
 
+  it('still moves the next unit whole to a page of its own after a unit too long for one page', () => {
+    // Rows 2–50 (20 pt each, 980 pt) break inside; rows 51–70 (400 pt) do not fit under what is left and start a page.
+    const breaks = rowBreaks(rows(50, ...Array(69).fill(20)), 12, titled, { keepRows: [[2, 50], [51, 70]] });
+    expect(breaks).toContain(51);
+    expect(breaks.filter((b) => b > 51 && b <= 70)).toEqual([]);
+  });
+
   it('never leaves the first page with the document block and the titles alone: the first run breaks inside instead', () => {
     // Rows 1–2 the document block (150 pt each), row 3 the titles, then a unit of three rows of 40 pt that
     // does not fit under them: its first two rows print on page 1 (390, 430 pt), the third on page 2.

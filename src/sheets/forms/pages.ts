@@ -116,12 +116,13 @@ function breaks(first: number, last: number, size: (i: number) => number, room: 
       breakAt(i);
       continue;
     }
-    body = true;
-    // A run larger than a page (or one that starts it): break inside it, item by item.
+    // A run larger than a page (or one that starts it): break inside it, item by item. What it leaves on the
+    // last of its pages is body, so the next run that does not fit moves to a page of its own.
     for (let j = i; j <= end; j++) {
       if (used + size(j) > room && j > pageStart) breakAt(j);
       used += size(j);
     }
+    body = true;
     i = end + 1;
   }
   return out;

@@ -250,13 +250,14 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     out.push(cellStyles.length > 0 ? { values, cellStyles } : { values });
   }
   // A unit's lines and its subtotal print on one page; a district's heading goes with its first unit.
+  const unitEnd = new Map<number, number>();
   for (const sum of layout.sums) {
-    if (sum.kind === 'unit') keepRows.push([sum.first, sum.row]);
+    if (sum.kind === 'unit') {
+      keepRows.push([sum.first, sum.row]);
+      unitEnd.set(sum.first, sum.row);
+    }
   }
-  layout.sums.filter((s) => s.kind === 'parent').forEach((s) => {
-    const firstUnit = keepRows.find(([a]) => a === s.row + 1);
-    keepRows.push([s.row, firstUnit ? firstUnit[1] : s.row + 1]);
-  });
+  for (const s of layout.sums) if (s.kind === 'parent') keepRows.push([s.row, unitEnd.get(s.row + 1) ?? s.row + 1]);
 
   // Who prepared it and who signs for the unit, under the table on its first page across.
   out.blank();

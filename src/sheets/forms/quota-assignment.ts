@@ -206,7 +206,7 @@ export function quotaAssignmentSheet(plan: Plan, groups: readonly RowGroup[], op
       else if (!first && noteRuns.length && noteRuns[noteRuns.length - 1][1] === r - 1 && notes.has(unit.cell)) noteRuns[noteRuns.length - 1][1] = r;
       totalRows.push(planRow);
       // A unit's rows print on one page; a district's heading goes with its first unit.
-      const keepFrom = first && headed && stt === 1 ? heading : unitStart;
+      const keepFrom = headed && stt === 1 ? heading : unitStart;
       if (keepRows.length && keepRows[keepRows.length - 1][0] === keepFrom) keepRows[keepRows.length - 1][1] = r;
       else keepRows.push([keepFrom, r]);
     }
