@@ -60,7 +60,15 @@ export interface ModelRow {
   hidden?: boolean;
 }
 
+/**
+ * Column widths count digits of a font this size, whatever a sheet's own size: the workbook's Normal font as the
+ * file writer writes it (the first sheet's, the forms' 12 pt Times New Roman), and what the Office host converts
+ * from, so a sheet at 11 pt has the same widths in Excel as in the file.
+ */
+export const WIDTH_FONT_SIZE = 12;
+
 export interface ModelColumn {
+  /** In digits of a WIDTH_FONT_SIZE font. */
   width: number;
   style?: string;
   hidden?: boolean;

@@ -269,6 +269,10 @@ describe('Tổng hợp – roll-up', () => {
     c = layout.stages[0];
   });
 
+  it('freezes the columns of whose row it is but no rows: the document block and the chart above the table would fill the window', () => {
+    expect(rollup.freeze).toEqual({ rows: 0, cols: 2 });
+  });
+
   it('sums each parent and each unit over its rows of the progress report, skipping the subtotals, and ranks by % done', () => {
     const x = rollup.rows[rowOf(rollup, 'Huyện X')].values;
     const [first, last] = [layout.firstRow + 1, layout.firstRow + 4];

@@ -1,6 +1,6 @@
 import { excelSerialFromDay, formatISO } from '../../planning/days';
 import { columnLetters } from '../../sheets/grid';
-import { CellStyle, ChartModel, DECREE_30_MARGINS, ModelValue, PageSetup, SheetModel, Validation, argb } from '../../sheets/model';
+import { CellStyle, ChartModel, DECREE_30_MARGINS, ModelValue, PageSetup, Validation, WIDTH_FONT_SIZE, argb } from '../../sheets/model';
 import { splitAddress } from './address';
 import { CellInput, FormatProps, Op, PageOp, SheetRef } from './operations';
 
@@ -66,11 +66,11 @@ export function formatProps(style: CellStyle): FormatProps | null {
 
 /**
  * Excel measures a column in digits of the Normal font, padding included, and Office.js sets it in points.
- * The file writer's widths are in digits of the sheet's font (its Normal font there); a digit is about half
- * an em (Times New Roman 12 pt: 8 px; Calibri 11 and Arial 10: 7 px), and a pixel is ¾ of a point.
+ * The model's widths count digits of a WIDTH_FONT_SIZE font (the file's Normal font), whatever the sheet's own
+ * size; a digit is about half an em (12 pt: 8 px), and a pixel is ¾ of a point.
  */
-export function columnPoints(width: number, font: SheetModel['font']): number {
-  const digitPx = Math.round((font.size * 96) / 72 / 2);
+export function columnPoints(width: number): number {
+  const digitPx = Math.round((WIDTH_FONT_SIZE * 96) / 72 / 2);
   return Math.round(width * digitPx * 0.75 * 100) / 100;
 }
 

@@ -87,7 +87,7 @@ export class SheetRender {
     for (let c = 0; c < cols.length; ) {
       let c2 = c;
       while (c2 + 1 < cols.length && cols[c2 + 1].width === cols[c].width && !!cols[c2 + 1].hidden === !!cols[c].hidden) c2++;
-      ops.push({ kind: 'columns', range: `${col(c)}:${col(c2)}`, points: columnPoints(cols[c].width, this.sheet.font), hidden: !!cols[c].hidden });
+      ops.push({ kind: 'columns', range: `${col(c)}:${col(c2)}`, points: columnPoints(cols[c].width), hidden: !!cols[c].hidden });
       c = c2 + 1;
     }
     return ops;

@@ -1,6 +1,6 @@
 import { formatVN, ymdFromDay } from '../../planning/days';
 import { DocumentSettings } from '../document-settings';
-import { ModelRow, ModelValue } from '../model';
+import { ModelRow, ModelValue, WIDTH_FONT_SIZE } from '../model';
 import { textWidth } from './pages';
 import { FORM_STYLES } from './styles';
 import { cell } from './refs';
@@ -124,10 +124,10 @@ export function documentSpan(widths: readonly number[], colBreaks: readonly numb
  */
 export function headerBlock(out: SheetRows, left: [string, string], span: DocumentSpan, lang: Lang, fontSize = 12): void {
   const t = FORM_TEXT[lang];
-  // Widths count digits of the sheet's font; these lines print bold at 12 pt (13 for the motto's second).
-  const scale = 12 / fontSize;
-  const issuer = Math.max(...left.filter(Boolean).map((l) => textWidth(l, true))) * scale + 2;
-  const motto = textWidth(t.motto[0], true) * scale + 2;
+  // Widths count digits of a 12 pt font (WIDTH_FONT_SIZE), whatever the sheet's size: the issuing body prints
+  // bold in the sheet's font, the motto bold at 12 pt (its second line at 13 is shorter).
+  const issuer = Math.max(...left.filter(Boolean).map((l) => textWidth(l, true))) * (fontSize / WIDTH_FONT_SIZE) + 2;
+  const motto = textWidth(t.motto[0], true) + 2;
   const room = span.width(span.from, span.to);
   if (room < issuer + motto && span.titles && span.width(...span.titles) >= issuer && room >= motto) {
     // Wide repeated columns (a staged plan's unit, register and stage) leave the first page too little room

@@ -171,6 +171,16 @@ export function printPage(page: PageSetup, colBreaks: number[], rows: SheetModel
 }
 
 /**
+ * The width of a column of the plan's counts: the largest row's digits with room for the thousands separators,
+ * at least `min`. A loop, not `Math.max(...rows)`: a plan's rows can pass the engines' limit on arguments.
+ */
+export function countWidth(rows: readonly { remaining: number }[], min: number): number {
+  let largest = 0;
+  for (const r of rows) if (r.remaining > largest) largest = r.remaining;
+  return Math.max(min, String(largest).length + 3);
+}
+
+/**
  * Where a run starting at `row` (a total and the signatures under it) should start to stay with what is above it:
  * the start of the run to keep that ends just above (the last unit's rows), else the row just above.
  */

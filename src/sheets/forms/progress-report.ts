@@ -4,11 +4,11 @@ import { MAX_COUNT } from '../../planning/units';
 import { ConditionalFormat, ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
 import { predecessorOf, stageLabel } from '../../planning/stages';
 import { CalendarLayout } from './calendar-sheet';
-import { DOTS, SheetRows, attachedTo, documentSpan, footBlocks, headerBlock, spanLine } from './document';
+import { DOTS, SheetRows, attachedTo, documentSpan, footBlocks, headerBlock, placeDate, spanLine } from './document';
 import { unitLabels } from './groups';
 import { INPUTS_NAME, formatMarker } from './marker';
 import { FormOptions } from './options';
-import { columnBreaks, columnPages, defaultRowHeight, fitWidth, printPage, textWidth, withRunAbove } from './pages';
+import { columnBreaks, columnPages, countWidth, defaultRowHeight, fitWidth, printPage, textWidth, withRunAbove } from './pages';
 import { absCell, cell, col, sheetRange } from './refs';
 import { FORM_FONT, FORM_STYLES, landscapePage } from './styles';
 import { registerLabel } from '../../planning/registers';
@@ -44,8 +44,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
     { width: fitWidth(labels, 16, 32), style: 'text' },
     { width: fitWidth(plan.registers.map((r) => registerLabel(r, options.lang)), 10, 28), style: 'text' },
   ];
-  const widest = String(Math.max(0, ...plan.rows.map((r) => r.remaining))).length;
-  const numberWidth = Math.max(9, widest + 3);
+  const numberWidth = countWidth(plan.rows, 9);
   for (const c of layout.stages) {
     for (let k = 0; k < P; k++) {
       if (c.target[k] < 0) continue;
@@ -264,7 +263,7 @@ export function progressSheet(plan: Plan, layout: ProgressLayout, calendar: Cale
   const half = span.split(0.45);
   const foot = footBlocks(out, [
     { from: span.from, to: half, head: [['', ''], [t.doc.preparer, 'signTitle'], [t.doc.signHint, 'signHint']], name: '' },
-    { from: half + 1, to: span.to, head: [[placeDateDotted(options.lang), 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
+    { from: half + 1, to: span.to, head: [[placeDate({ place: '', issued: null }, options.lang), 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
   ], true);
   keepRows.push([withRunAbove(keepRows, layout.totalRow), foot[1]]);
 
@@ -327,8 +326,6 @@ function wrappedHeight(columns: readonly ModelColumn[], from: number, to: number
   return Math.max(1, Math.ceil((textWidth(text) * 1.08) / Math.max(1, width - 1))) * 16;
 }
 
-/** "…, ngày … tháng … năm …": a unit's report is dated and signed by hand. */
-const placeDateDotted = (lang: 'vi' | 'en'): string => (lang === 'vi' ? `${DOTS}, ngày … tháng … năm …` : `${DOTS}, …/…/……`);
 
 /**
  * A row adding up others (a parent's heading, a unit's subtotal, the total): SUBTOTALs of the tracking columns

@@ -2,9 +2,9 @@ import { excelSerialFromDay } from '../../planning/days';
 import { Plan } from '../../planning/plan';
 import { registerLabel } from '../../planning/registers';
 import { stageLabel } from '../../planning/stages';
-import { ModelColumn, ModelRow, ModelValue, PageSetup, SheetModel } from '../model';
+import { ModelColumn, ModelRow, ModelValue, PageSetup, SheetModel, WIDTH_FONT_SIZE } from '../model';
 import { quoteSheet } from '../grid';
-import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock } from './document';
+import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock, placeDate } from './document';
 import { unitLabels } from './groups';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
@@ -48,8 +48,8 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   const stageName = (s: number): string => `${stageLabel(stages[s], options.lang)}${stages[s].unit === 'books' ? ` (${t.booksUnit})` : ''}`;
   // One page across: a commune's own report on A4 portrait at 11 pt with narrow columns; the others on landscape
   // at 12 pt, with narrower figures if need be, then the names' columns narrowed to what is left, their words
-  // wrapped on taller rows; so the status never prints on a page of its own. (Widths count digits of the
-  // workbook's Normal font, 12 pt, whatever the sheet's own size.)
+  // wrapped on taller rows; so the status never prints on a page of its own. (Widths count digits of a 12 pt
+  // font, WIDTH_FONT_SIZE, whatever the sheet's own size.)
   const layoutAt = (figure: number): ModelColumn[] => {
     const columns: ModelColumn[] = [];
     columns[C.stt] = { width: one ? 4 : 5, style: 'center' };
@@ -75,7 +75,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   const columns = narrowed(!portrait);
   const font = { ...FORM_FONT, size: one ? 11 : 12 };
   /** Lines a name takes in its column (wrapped when the column was narrowed). */
-  const linesOf = (k: number, text: string): number => (k < 0 ? 1 : Math.ceil((textWidth(text) * 12) / font.size / Math.max(1, columns[k].width - 1)));
+  const linesOf = (k: number, text: string): number => (k < 0 ? 1 : Math.ceil((textWidth(text) * font.size) / WIDTH_FONT_SIZE / Math.max(1, columns[k].width - 1)));
   const last = width - 1;
   const span = documentSpan(columns.map((x) => x.width), [], 0, last);
   const split = span.split(one ? 0.4 : 0.45);
@@ -101,7 +101,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   // A day's report names its day; a week's or a month's, its first and last day.
   const daily = settings.granularity === 'day';
   out.line([
-    { from: 0, to: C.target - 1, value: daily ? r.day : r.period, style: 'labelRight' },
+    { from: 0, to: C.target - 1, value: daily ? t.reportDate : r.period, style: 'labelRight' },
     { from: C.target, to: C.done, value: { formula: from }, style: 'dateBold' },
     ...(daily ? [] : [
       { from: C.cumulative, to: C.cumulative, value: r.to, style: 'body' },
@@ -184,7 +184,7 @@ export function reportSheet(plan: Plan, progress: ProgressLayout, options: FormO
   out.blank();
   const foot = footBlocks(out, [
     { from: 0, to: split, head: [['', ''], [t.doc.preparer, 'signTitle'], [t.doc.signHint, 'signHint']], name: '' },
-    { from: split + 1, to: last, head: [[options.lang === 'vi' ? `${DOTS}, ngày … tháng … năm …` : `${DOTS}, …/…/……`, 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
+    { from: split + 1, to: last, head: [[placeDate({ place: '', issued: null }, options.lang), 'dateLine'], [t.doc.head, 'signTitle'], [t.doc.sealHint, 'signHint']], name: '' },
   ], true);
   keepRows.push([withRunAbove(keepRows, firstTotal), foot[1]]);
 

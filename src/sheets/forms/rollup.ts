@@ -5,7 +5,7 @@ import { isFinalRow, stageDoing, stageLabel } from '../../planning/stages';
 import { ModelColumn, ModelRow, ModelValue, SheetModel } from '../model';
 import { CalendarLayout } from './calendar-sheet';
 import { DOTS, SheetRows, documentSpan, footBlocks, headerBlock, issuerLines, placeDate, recipientsHead, signerHead, spanLine } from './document';
-import { RowGroup, unitLabels } from './groups';
+import { unitLabels } from './groups';
 import { quoteSheet } from '../grid';
 import { formatMarker } from './marker';
 import { FormOptions } from './options';
@@ -34,7 +34,7 @@ interface Entry {
 }
 
 /** One entry per parent, and one per unit, each covering its rows of Phụ lục 02 (contiguous by construction). */
-function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout, labels: readonly string[]): { parents: Entry[]; units: Entry[] } {
+function entries(plan: Plan, layout: ProgressLayout, labels: readonly string[]): { parents: Entry[]; units: Entry[] } {
   const parents = layout.sums.filter((s) => s.kind === 'parent').map((s) => ({ name: s.label![1], first: s.first, last: s.last }));
   const units: Entry[] = [];
   let current: Entry | null = null;
@@ -48,7 +48,6 @@ function entries(plan: Plan, groups: readonly RowGroup[], layout: ProgressLayout
       currentUnit = unitIndex;
     } else current.last = r;
   }
-  void groups;
   return { parents, units };
 }
 
@@ -104,7 +103,7 @@ function points(plan: Plan, lang: 'vi' | 'en'): Point[] {
  * % done, then the week's results and ranking (the month's in a monthly plan), which the emulation campaigns
  * award by; the signature block. The week's columns print on the page across, next to the units' names.
  */
-export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: ProgressLayout, calendar: CalendarLayout, options: FormOptions): SheetModel {
+export function rollupSheet(plan: Plan, progress: ProgressLayout, calendar: CalendarLayout, options: FormOptions): SheetModel {
   const t = FORM_TEXT[options.lang];
   const doc = options.document;
   const { settings } = plan;
@@ -295,7 +294,7 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
   const all: Entry = { name: t.total, first: progress.firstRow, last: Math.max(progress.firstRow, progress.lastRow) };
   const totalRow = out.next;
   out.push(entryRow(null, all, totalRow, null));
-  const { parents, units } = entries(plan, groups, progress, labels);
+  const { parents, units } = entries(plan, progress, labels);
   // The roll-up starts a page of its own, its header kept with its first rows.
   const keepRows: [number, number][] = [[CHART_ROW, chartEnd], [band, totalRow + 3]];
   const section = (label: string, list: Entry[]): void => {
@@ -337,7 +336,9 @@ export function rollupSheet(plan: Plan, groups: readonly RowGroup[], progress: P
       countBox: { numFmt: '#,##0', border: true },
     },
     merges: out.merges,
-    freeze: { rows: headerRow, cols: 2 },
+    // The columns of whose row it is; no rows: above the header are the document block and the chart, which
+    // frozen would fill a laptop's window (the printed pages repeat the header).
+    freeze: { rows: 0, cols: 2 },
     page: printPage(withTitles, colBreaks, out.rows, keepRows, FORM_FONT.size, [band]),
     marker: formatMarker({ kind: 'rollup', planId: options.planId }),
     conditional: statusFormats(`${cell(C.status, totalRow)}:${cell(C.status, lastRow)}`, `$C${totalRow}`, `$E${totalRow}`, `$D${totalRow}`),

@@ -36,7 +36,7 @@ export function planForms(plan: Plan, units: { units: readonly Unit[]; registers
       quotaAssignmentSheet(plan, groups, options),
       progressSheet(plan, progress, calendar, options),
       reportSheet(plan, progress, options),
-      rollupSheet(plan, groups, progress, calendar, options),
+      rollupSheet(plan, progress, calendar, options),
       calendarSheet(plan, options),
       unitsReadSheet(units.units, units.registers, options),
       historySheet(options.history ?? [firstRevision(plan, options.made ?? null)], options),

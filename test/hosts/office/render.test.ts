@@ -2,6 +2,7 @@ import { cellInput, columnPoints, textInput } from '../../../src/hosts/office/fo
 import { Batch, Op, opBytes, utf8Length } from '../../../src/hosts/office/operations';
 import { SheetRender } from '../../../src/hosts/office/render';
 import { SheetModel } from '../../../src/sheets/model';
+import { columnPoints as pageColumnPoints } from '../../../src/sheets/forms/pages';
 import { MARKER, SUMMARY, sampleSheets } from '../../helpers/xlsx-sample';
 import { monthlyForms } from './forms';
 
@@ -98,11 +99,12 @@ describe('planning a sheet into Office.js batches', () => {
     expect(utf8Length('ệ😀')).toBe(Buffer.byteLength('ệ😀', 'utf8'));
   });
 
-  it('sizes columns in points from the file writer’s widths in digits of the sheet font', () => {
-    // Times New Roman 12: a digit is 8 px, 6 pt.
-    expect(columnPoints(10, { name: 'Times New Roman', size: 12 })).toBe(60);
-    // Calibri 11 (Excel's own default): 7 px, 5.25 pt.
-    expect(columnPoints(8.43, { name: 'Calibri', size: 11 })).toBeCloseTo(44.26, 2);
+  it('sizes columns in points from the model’s widths in 12 pt digits, as the file and the page breaker do, whatever the sheet’s font', () => {
+    // A 12 pt digit is 8 px, 6 pt: a commune's report at 11 pt is as wide in Excel as the page breaker planned it.
+    expect(columnPoints(10)).toBe(60);
+    for (const w of [4, 8.43, 16, 30]) expect(columnPoints(w)).toBeCloseTo(pageColumnPoints(w, 12), 2);
+    const report = new SheetRender({ ...summary(), font: { name: 'Times New Roman', size: 11 }, columns: [{ width: 10 }] }).head();
+    expect(report).toContainEqual(expect.objectContaining({ kind: 'columns', range: 'A:A', points: 60 }));
   });
 
   it('stores the marker and the sheet’s names, adds conditional formats so the first has the top priority, protects last', () => {
