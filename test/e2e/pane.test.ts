@@ -512,6 +512,37 @@ describe('the task pane while it is busy, in Chromium', () => {
   });
 });
 
+describe('the date fields, in Chromium', () => {
+  it('empty the day-off field once its day is added, and say so under a date when the date reader cannot be downloaded', async () => {
+    const page = await pane.openPane({ width: WIDTH, height: 900, locale: 'vi-VN' });
+    const errorsBefore = pane.errors.length;
+    await page.getByTestId('start-date').waitFor({ timeout: 30_000 });
+    // The date reader (date-fns) cannot be downloaded: what is typed is not taken, and the field says why.
+    await page.route(/typed-date[^/]*\.js$/, (route: Route) => route.abort());
+    const start = page.getByRole('textbox', { name: t.start });
+    await start.fill('1.3.2025');
+    await start.press('Tab');
+    await page.getByText(t.partUnavailable).waitFor();
+    await page.unroute(/typed-date[^/]*\.js$/);
+    // Once it can be, the same text is read.
+    await start.fill('1.3.2025');
+    await start.press('Tab');
+    await page.getByText(t.partUnavailable).waitFor({ state: 'detached' });
+    expect(await start.inputValue()).toBe('01/03/2025');
+
+    const field = page.getByRole('textbox', { name: t.addDayOff });
+    await field.fill('10/06/2025');
+    await field.press('Tab');
+    await page.getByRole('button', { name: `${t.add}: ${t.daysOff}` }).click();
+    await page.getByRole('button', { name: t.removeDate('10/06/2025') }).waitFor();
+    expect(await field.inputValue()).toBe('');
+    // Only the blocked downloads are reported: nothing thrown, nothing unhandled (taken out of the errors the
+    // other tests check).
+    expect(pane.errors.splice(errorsBefore).filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
 /**
  * The pane as a planner meets it, standalone at 320 px with the keyboard, then the mouse: no dead end, dates
  * typed as offices type them, a calendar that opens over the pane, and what loads before anyone acts.

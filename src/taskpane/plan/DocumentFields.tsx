@@ -3,14 +3,11 @@ import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { DateField } from '../shared/DateField';
 import { DocumentForm } from './pane-settings';
+import { useFormStyles } from '../shared/form-styles';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingLeft: tokens.spacingHorizontalM, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
   intro: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  // Short fields side by side when the pane is wide enough, one a line at 320 px.
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
-  field: { minWidth: 0 },
-  input: { width: '100%', minWidth: 0 },
 });
 
 export interface DocumentFieldsProps {
@@ -25,14 +22,15 @@ export interface DocumentFieldsProps {
 /** The document's fields, loaded when the group is first opened (the pane's first load does without them). */
 export function DocumentFields({ t, form, today, disabled, onChange, panelId }: DocumentFieldsProps) {
   const styles = useStyles();
+  const fields = useFormStyles();
   const text = (key: 'issuer' | 'issuerParent' | 'docNumber' | 'place' | 'signer' | 'preparer', label: string, hint?: string) => (
-    <Field className={styles.field} label={label} hint={hint}>
-      <Input className={styles.input} value={form[key]} disabled={disabled} onChange={(_, d) => onChange({ [key]: d.value })} />
+    <Field className={fields.field} label={label} hint={hint}>
+      <Input className={fields.input} value={form[key]} disabled={disabled} onChange={(_, d) => onChange({ [key]: d.value })} />
     </Field>
   );
   const lines = (key: 'signerTitle' | 'recipients', label: string, hint: string, rows: number) => (
-    <Field className={styles.field} label={label} hint={hint}>
-      <Textarea className={styles.input} value={form[key]} rows={rows} resize="vertical" disabled={disabled} onChange={(_, d) => onChange({ [key]: d.value })} />
+    <Field className={fields.field} label={label} hint={hint}>
+      <Textarea className={fields.input} value={form[key]} rows={rows} resize="vertical" disabled={disabled} onChange={(_, d) => onChange({ [key]: d.value })} />
     </Field>
   );
   return (
@@ -40,13 +38,13 @@ export function DocumentFields({ t, form, today, disabled, onChange, panelId }: 
       <p className={styles.intro}>{t.documentIntro}</p>
       {text('issuerParent', t.issuerParent, t.issuerParentHint)}
       {text('issuer', t.issuer, t.issuerHint)}
-      <div className={styles.pair}>
+      <div className={fields.pair}>
         {text('docNumber', t.docNumber, t.docNumberHint)}
         <DateField label={t.issued} value={form.issued} onChange={(issued) => onChange({ issued })} t={t} today={today} testId="issued-date" disabled={disabled} />
       </div>
       {text('place', t.place, t.placeHint)}
       {lines('signerTitle', t.signerTitle, t.signerTitleHint, 2)}
-      <div className={styles.pair}>
+      <div className={fields.pair}>
         {text('signer', t.signer)}
         {text('preparer', t.preparer)}
       </div>

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { useMemo } from 'react';
 import { both } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { hasErrors } from '../../planning/problems';
@@ -11,6 +11,7 @@ import { SettingsField, stagesFormProblem, validateForm } from './pane-settings'
 import { PreviewStep } from './PreviewStep';
 import { movePriority, shownPriority } from './priority';
 import { SettingsStep, errorText } from './SettingsStep';
+import { Loading, lazyPart } from '../shared/Loading';
 import { FIELD, Missing } from '../shared/missing';
 import { SourceStep } from './SourceStep';
 import type { PlanSlice } from './state';
@@ -20,7 +21,7 @@ import { WriteStep } from './WriteStep';
 const NO_REGISTERS: readonly string[] = [];
 
 // Loaded only for a table of former communes: most tables never need it.
-const RemapStep = lazy(() => import(/* webpackChunkName: "remap-step" */ '../remap/RemapStep').then((m) => ({ default: m.RemapStep })));
+const RemapStep = lazyPart(() => import(/* webpackChunkName: "remap-step" */ '../remap/RemapStep').then((m) => m.RemapStep));
 
 export interface PlanViewProps extends ViewProps {
   plan: PlanSlice;
@@ -75,9 +76,9 @@ export function PlanView({ t, lang, mode, plan, remap, fileName, settingsNotSave
         onGoToCell={onGoToCell}
       />
       {tableOk && former && (
-        <Suspense fallback={null}>
+        <Loading t={t} fallback={null}>
           <RemapStep t={t} lang={lang} mode={mode} busy={busy} remap={remap} actions={actions} onShowSheet={onShowSheet} onGoToCell={onGoToCell} />
-        </Suspense>
+        </Loading>
       )}
       <SettingsStep
         t={t}

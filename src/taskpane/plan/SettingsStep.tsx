@@ -1,5 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { FocusEvent, Suspense, lazy, useMemo, useState } from 'react';
+import { FocusEvent, useMemo, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber } from '../../planning/days';
 import { GRANULARITIES, Granularity } from '../../planning/periods';
@@ -9,20 +9,17 @@ import { SettingsError, SettingsField, SettingsForm, WEEKS, WeekChoice, stagesFo
 import { DateField } from '../shared/DateField';
 import { DateList } from './DateList';
 import { PriorityList } from './PriorityList';
+import { Loading, lazyPart } from '../shared/Loading';
 import { FIELD } from '../shared/missing';
 import { Step } from '../shared/Step';
+import { useFormStyles } from '../shared/form-styles';
 
 // Loaded when stages are switched on: its menu and list are not needed by a plan without stages.
-const StagesEditor = lazy(() => import(/* webpackChunkName: "stages-editor" */ './StagesEditor').then((m) => ({ default: m.StagesEditor })));
+const StagesEditor = lazyPart(() => import(/* webpackChunkName: "stages-editor" */ './StagesEditor').then((m) => m.StagesEditor));
 
 const useStyles = makeStyles({
-  // Aligned to the top: a message under one date must not push the other's input down.
-  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   methodName: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   methodHint: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  numbers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
-  field: { minWidth: 0 },
-  input: { width: '100%', minWidth: 0 },
 });
 
 export interface SettingsStepProps {
@@ -68,6 +65,7 @@ export function errorText(t: PaneStrings, error: SettingsError | undefined): str
 /** Step 2: everything that decides the plan besides the units. */
 export function SettingsStep({ t, lang, form, errors, priority, today, settingsNotSaved, disabled, onChange, onMovePriority }: SettingsStepProps) {
   const styles = useStyles();
+  const fields = useFormStyles();
   const stagesProblem = useMemo(() => stagesFormProblem(form), [form]);
   // What the two dates say together (the end before the start, a window too long) waits until the focus
   // leaves them: typing the start first must not flash a window made with the end still to be typed.
@@ -80,22 +78,22 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
   const numberField = (key: 'rate' | 'machines', label: string, hint: string, min: number) => {
     const error = errorText(t, errors[key]);
     return (
-      <Field id={FIELD[key]} className={styles.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
-        <Input className={styles.input} type="number" inputMode="numeric" min={min} step={1} disabled={disabled} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
+      <Field id={FIELD[key]} className={fields.field} label={label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Input className={fields.input} type="number" inputMode="numeric" min={min} step={1} disabled={disabled} value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
       </Field>
     );
   };
   return (
     <Step id="step-settings" heading={t.settingsHeading}>
-      <div className={styles.dates} onFocus={() => setInDates(true)} onBlur={leaveDates}>
+      <div className={fields.pair} onFocus={() => setInDates(true)} onBlur={leaveDates}>
         <DateField id={FIELD.start} label={t.start} value={form.start} onChange={(start) => onChange({ start })} t={t} today={today} error={errorText(t, errors.start)} testId="start-date" disabled={disabled} />
         <DateField id={FIELD.end} label={t.end} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={endError} testId="end-date" disabled={disabled} />
       </div>
       <Switch id={FIELD.stages} label={t.stagesSwitch} checked={form.stagesOn} disabled={disabled} onChange={(_, d) => onChange(switchStages(form, d.checked))} data-testid="stages-switch" />
       {form.stagesOn && (
-        <Suspense fallback={<Spinner size="tiny" />}>
+        <Loading t={t} fallback={<Spinner size="tiny" />}>
           <StagesEditor t={t} lang={lang} form={form} today={today} problem={stagesProblem?.[lang] ?? null} disabled={disabled} onChange={(stages) => onChange({ stages })} />
-        </Suspense>
+        </Loading>
       )}
       <Field label={t.granularity}>
         <Select value={form.granularity} disabled={disabled} onChange={(_, d) => onChange({ granularity: d.value as Granularity })}>
@@ -143,7 +141,7 @@ export function SettingsStep({ t, lang, form, errors, priority, today, settingsN
         today={today}
         disabled={disabled}
       />
-      <div className={styles.numbers}>
+      <div className={fields.pair}>
         {numberField('rate', t.rate, t.rateHint, 1)}
         {numberField('machines', t.machines, t.machinesHint, 0)}
       </div>

@@ -17,6 +17,7 @@ import {
   stagesToAdd,
 } from './pane-settings';
 import { DateField } from '../shared/DateField';
+import { useFormStyles } from '../shared/form-styles';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -36,8 +37,6 @@ const useStyles = makeStyles({
   number: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
   arrow: { minWidth: '32px' },
   dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalM },
-  field: { minWidth: 0 },
-  input: { width: '100%', minWidth: 0 },
   add: { alignSelf: 'flex-start' },
   hidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
 });
@@ -63,6 +62,7 @@ type Refocus = { key: string; what: 'up' | 'down' | 'name'; select?: boolean } |
  */
 export function StagesEditor({ t, lang, form, today, problem, disabled, onChange }: StagesEditorProps) {
   const styles = useStyles();
+  const fields = useFormStyles();
   const labelId = useId();
   const hintId = useId();
   const problemId = useId();
@@ -178,9 +178,9 @@ export function StagesEditor({ t, lang, form, today, problem, disabled, onChange
                     ✕
                   </Button>
                 </div>
-                <Field className={styles.field} label={t.stageName}>
+                <Field className={fields.field} label={t.stageName}>
                   <Input
-                    className={styles.input}
+                    className={fields.input}
                     ref={ref(`${s.key}:name`)}
                     value={stageFormLabel(s, lang)}
                     disabled={disabled}
@@ -211,9 +211,9 @@ export function StagesEditor({ t, lang, form, today, problem, disabled, onChange
                 {i === 0 ? (
                   <Checkbox label={t.stageBooks} checked={s.unit === 'books'} disabled={disabled} onChange={(_, d) => onChange(changeStage(form, i, { unit: d.checked ? 'books' : 'records' }))} />
                 ) : (
-                  <Field className={styles.field} label={t.stageLag}>
+                  <Field className={fields.field} label={t.stageLag}>
                     <Input
-                      className={styles.input}
+                      className={fields.input}
                       type="number"
                       inputMode="numeric"
                       min={0}

@@ -15,11 +15,11 @@ import { PeriodTargets } from '../shared/PeriodTargets';
 import { PlanWarnings } from '../shared/PlanWarnings';
 import { Step } from '../shared/Step';
 import type { ViewProps } from '../shared/view-props';
+import { useFormStyles } from '../shared/form-styles';
 
 const useStyles = makeStyles({
   p: { margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  dates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   // The preview's parts stay items of the step's column (its gap), grouped for tests.
   contents: { display: 'contents' },
 });
@@ -45,6 +45,7 @@ function errorText(t: PaneStrings, error: ResplitError | undefined): string | un
 export function ResplitView(props: ResplitViewProps) {
   const { t, lang, book, resplit, busy, today, onChange, onPreview, onGoToCell } = props;
   const styles = useStyles();
+  const fields = useFormStyles();
   const { form, preview } = resplit;
   const valid = validateResplit(form);
   const errors = valid.ok ? {} : valid.errors;
@@ -58,7 +59,7 @@ export function ResplitView(props: ResplitViewProps) {
     <>
       <BookStep {...props} fileIntro={t.bookFileIntro} />
       <Step id="step-resplit" heading={t.resplitHeading}>
-        <div className={styles.dates}>
+        <div className={fields.pair}>
           <DateField id={FIELD.asOf} label={t.asOf} value={form.asOf} onChange={(asOf) => onChange({ asOf })} t={t} today={today} error={errorText(t, errors.asOf)} testId="as-of-date" disabled={busy} />
           <DateField id={FIELD.newEnd} label={t.newEnd} value={form.end} onChange={(end) => onChange({ end })} t={t} today={today} error={errorText(t, errors.end)} testId="new-end-date" disabled={busy} />
         </div>

@@ -4,18 +4,19 @@ import { useEffect, useRef, useState } from 'react';
 import type { PaneStrings } from '../../i18n/strings';
 import { DayNumber, formatVN } from '../../planning/days';
 import { Loading, lazyPart } from './Loading';
+import { useFormStyles } from './form-styles';
 
 // The calendar loads when it is first opened; the parser (date-fns) when a date field first takes the focus.
 const CalendarPopup = lazyPart(() => import(/* webpackChunkName: "calendar" */ './CalendarPopup').then((m) => m.CalendarPopup));
 let parser: Promise<typeof import('../../planning/typed-date')> | null = null;
-const loadParser = () => (parser ??= import(/* webpackChunkName: "typed-date" */ '../../planning/typed-date'));
+const loadParser = () => (parser ??= import(/* webpackChunkName: "typed-date" */ '../../planning/typed-date').catch((err: unknown) => {
+  parser = null; // not downloaded (offline, a deployment replaced): tried again the next time
+  throw err;
+}));
 
-// Inputs are as wide as their column, and columns may be narrower than an input's natural width.
 const useStyles = makeStyles({
-  field: { minWidth: 0 },
   // The box is a grid item of the field: without this it is as wide as the input's own size (20 characters).
   box: { minWidth: 0 },
-  input: { width: '100%', minWidth: 0 },
 });
 
 export interface DateFieldProps {
@@ -41,8 +42,11 @@ export interface DateFieldProps {
  */
 export function DateField({ label, value, onChange, t, today, error, testId, disabled = false, id }: DateFieldProps) {
   const styles = useStyles();
+  const fields = useFormStyles();
   const [text, setText] = useState(value === null ? '' : formatVN(value));
   const [unread, setUnread] = useState<string | null>(null);
+  // The parser could not be downloaded: what was typed is not read, and the field says so.
+  const [unavailable, setUnavailable] = useState(false);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -51,22 +55,31 @@ export function DateField({ label, value, onChange, t, today, error, testId, dis
   useEffect(() => {
     if (shown.current === value) return;
     shown.current = value;
-    if (value !== null) {
-      setText(formatVN(value));
-      setUnread(null);
-    }
+    // Cleared from outside too (a list's field after its date was added): the text goes with the value.
+    setText(value === null ? '' : formatVN(value));
+    setUnread(null);
   }, [value]);
 
   const commit = async (typed: string): Promise<void> => {
     const trimmed = typed.trim();
     if (trimmed === '') {
       setUnread(null);
+      setUnavailable(false);
       shown.current = null;
       if (value !== null) onChange(null);
       return;
     }
-    const { parseTypedDate } = await loadParser();
-    const day = parseTypedDate(trimmed);
+    let parse: (text: string) => DayNumber | null;
+    try {
+      parse = (await loadParser()).parseTypedDate;
+    } catch {
+      setUnavailable(true);
+      shown.current = null;
+      if (value !== null) onChange(null);
+      return;
+    }
+    setUnavailable(false);
+    const day = parse(trimmed);
     if (day === null) {
       // Kept as typed, said under the field; the form has no date until one is read.
       setUnread(trimmed);
@@ -80,12 +93,12 @@ export function DateField({ label, value, onChange, t, today, error, testId, dis
     if (day !== value) onChange(day);
   };
 
-  const message = unread !== null ? t.dateUnread(unread) : error;
+  const message = unavailable ? t.partUnavailable : unread !== null ? t.dateUnread(unread) : error;
   return (
-    <Field className={styles.field} label={label} validationMessage={message} validationState={message ? 'error' : 'none'}>
+    <Field className={fields.field} label={label} validationMessage={message} validationState={message ? 'error' : 'none'}>
       <div ref={box} id={id} className={styles.box}>
         <Input
-          className={styles.input}
+          className={fields.input}
           value={text}
           disabled={disabled}
           placeholder={t.datePlaceholder}

@@ -4,6 +4,7 @@ import type { Problem } from '../../planning/problems';
 import { formatCount } from '../../planning/text';
 import type { Lang } from '../../sheets/forms/text';
 import { inThisWorkbook } from './cells';
+import { namesCell, splitAdvice } from './problem-text';
 
 /** Listed in full up to this many: a sheet with thousands of bad cells needs fixing at the source, not scrolling. */
 const MAX_LISTED = 100;
@@ -42,7 +43,7 @@ export function ProblemList({ problems, lang, t, onGoToCell }: ProblemListProps)
           const grouped = sharesAdvice(i) || (i > 0 && sharesAdvice(i - 1));
           const text = grouped ? split[i].fact : p[lang];
           // The cell is named by the message already: not again in front of it.
-          const prefix = p.cell && !text.includes(local(p.cell)) ? p.cell : null;
+          const prefix = p.cell && !namesCell(text, p.cell) ? p.cell : null;
           const advice = grouped && !sharesAdvice(i) ? <p className={styles.advice}>{split[i].advice}</p> : null;
           return (
             <li key={i}>
@@ -65,13 +66,4 @@ export function ProblemList({ problems, lang, t, onGoToCell }: ProblemListProps)
       {problems.length > MAX_LISTED && <p>{t.moreProblems(formatCount(problems.length - MAX_LISTED, lang))}</p>}
     </>
   );
-}
-
-/** `Sheet!C7` → `C7`: how a message names a cell of its own sheet. */
-const local = (cell: string): string => cell.slice(cell.lastIndexOf('!') + 1);
-
-/** A message's first sentence (what is wrong where) and the rest (what to do). */
-function splitAdvice(text: string): { fact: string; advice: string } {
-  const at = text.indexOf('. ');
-  return at < 0 ? { fact: text, advice: '' } : { fact: text.slice(0, at + 1), advice: text.slice(at + 2) };
 }
