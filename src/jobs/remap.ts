@@ -103,9 +103,13 @@ export function remapJob(job: RemapJob): Remapped | Refused {
 
   // 2. The planner's word, from the option and from a "Xã mới" column.
   const said = new Map<Unit, { name: string; cell: string | null }>();
-  for (const [cell, s] of table.successors ?? []) {
-    const u = table.units.find((x) => x.cell === cell);
-    if (u) said.set(u, s);
+  if (table.successors) {
+    // By cell, once: a search of the units per successor made 10,000 former communes take half a second.
+    const byCell = new Map(table.units.map((u) => [u.cell, u]));
+    for (const [cell, s] of table.successors) {
+      const u = byCell.get(cell);
+      if (u) said.set(u, s);
+    }
   }
   for (const o of job.into ?? []) {
     const u = unitNamed(o.unit, table.units, formerOf, err);
