@@ -69,6 +69,13 @@ const formerLabelEn = (f: FormerUnit): string => `${f.name} (${f.district}, ${f.
 const names = (units: readonly CurrentUnit[]): string => units.map((u) => `«${u.name}» (mã ${u.code})`).join(', ');
 const namesEn = (units: readonly CurrentUnit[]): string => units.map((u) => `"${u.name}" (code ${u.code})`).join(', ');
 
+/** Whether a name was written without its level word ("Vạn Thọ" for Xã Vạn Thọ). */
+const bare = (name: string): boolean => bareKey(name) === placeKey(name);
+
+/** Whether a unit of the sheet names a unit of a list: in full, or, written without its level word, by the rest. */
+const sameName = (written: string, listed: string): boolean =>
+  placeKey(written) === placeKey(listed) || (bare(written) && bareKey(listed) === placeKey(written));
+
 /** Whether a unit's parents (its district, its province, or both) are those of a former commune. */
 function underParents(unit: Unit, f: FormerUnit): boolean {
   const chain = unit.parentKey?.split('\u0000') ?? (unit.parent === null ? [] : [unit.parent]);
@@ -185,9 +192,9 @@ function identify(u: Unit, reform: Reform, err: Report): FormerUnit | null {
         `The code "${u.code}" of "${u.name}" is not in the list of communes before 1/7/2025.${now ? ` It is the code of "${now.name}" since 1/7/2025: this sheet may already list the new communes, which need no remap.` : ''}`);
       return null;
     }
-    if (placeKey(f.name) !== placeKey(u.name)) {
+    if (!sameName(u.name, f.name)) {
       const now = reform.currentByCode.get(code);
-      const reused = now && placeKey(now.name) === placeKey(u.name);
+      const reused = now && sameName(u.name, now.name);
       err('code-name-mismatch', u.cell, u.name,
         `Trong danh sách trước 1/7/2025, mã «${u.code}» là của ${formerLabel(f)}, không phải «${u.name}».` +
           (reused ? ` Từ 1/7/2025 mã này là của «${now.name}» (mã cũ được dùng lại): nếu bảng là các xã mới thì không cần chuyển; nếu không, hãy sửa mã.` : ' Hãy sửa mã hoặc tên.'),
@@ -197,7 +204,8 @@ function identify(u: Unit, reform: Reform, err: Report): FormerUnit | null {
     }
     return f;
   }
-  const named = reform.formerByName.get(placeKey(u.name)) ?? [];
+  // A name written without its level word is looked up by the rest only: "Xã Vạn Giã" is not Thị trấn Vạn Giã.
+  const named = (bare(u.name) ? reform.formerByBareName.get(placeKey(u.name)) : reform.formerByName.get(placeKey(u.name))) ?? [];
   const under = named.filter((f) => underParents(u, f));
   if (under.length === 1) return under[0];
   if (under.length === 0) {
@@ -210,6 +218,14 @@ function identify(u: Unit, reform: Reform, err: Report): FormerUnit | null {
       named.length > 0
         ? `There is no commune "${u.name}"${where[1]} in the list before 1/7/2025; communes of that name are in: ${named.slice(0, 5).map(formerLabelEn).join('; ')}. Correct the district or province, or give the commune code.`
         : `There is no commune "${u.name}" in the list before 1/7/2025.${now.length > 0 ? ' It is the name of a commune since 1/7/2025: this sheet may already list the new communes, which need no remap.' : ' Correct the name or give the commune code.'}`);
+    return null;
+  }
+  const oneParent = under.every((f) => f.district === under[0].district && f.province === under[0].province);
+  if (bare(u.name) && oneParent && new Set(under.map((f) => placeKey(f.name))).size === under.length) {
+    // Only the level word tells them apart (Phường Tân An, Xã Tân An of Thành phố Bắc Giang): a district column cannot.
+    err('ambiguous-level', u.cell, u.name,
+      `«${u.name}» có thể là ${under.map(formerLabel).join(' hoặc ')}: hãy ghi đủ tên (Xã, Phường, Thị trấn …) hoặc ghi mã xã.`,
+      `"${u.name}" may be ${under.map(formerLabelEn).join(' or ')}: write the name with its level (Xã, Phường, Thị trấn …) or give the commune code.`);
     return null;
   }
   err('ambiguous-former', u.cell, u.name,

@@ -1,4 +1,4 @@
-import { placeKey } from './names';
+import { bareKey, placeKey } from './names';
 
 /**
  * Viet Nam's units before and since 1/7/2025 (Resolution 202/2025/QH15): the 2025-03 list (GSO, 10,047
@@ -51,6 +51,11 @@ export interface Reform {
   formerByCode: ReadonlyMap<string, FormerUnit>;
   /** Former communes by `placeKey` of their name: several where names repeat. */
   formerByName: ReadonlyMap<string, FormerUnit[]>;
+  /**
+   * Former communes by `bareKey` of their name ("vạn thọ" for Xã Vạn Thọ): for sheets that write names without
+   * their level word. Under one district a bare name can be two units (Phường Tân An and Xã Tân An).
+   */
+  formerByBareName: ReadonlyMap<string, FormerUnit[]>;
   /** Current units by `placeKey` of their name: several where names repeat across provinces. */
   currentByName: ReadonlyMap<string, CurrentUnit[]>;
   /**
@@ -142,6 +147,7 @@ export function buildReform(db: AddressDatabase, formerCsv: string): Reform {
     currentByCode,
     formerByCode,
     formerByName: grouped(former, (u) => placeKey(u.name)),
+    formerByBareName: grouped(former, (u) => bareKey(u.name)),
     currentByName,
     into,
   };

@@ -53,6 +53,23 @@ describe('remap: a former district’s communes into the communes since 1/7/2025
     expect(r.json.issues).toEqual([]);
   });
 
+  it('reads names written without their level word ("Vạn Thọ" under "Vạn Ninh") as the former communes of that district', () => {
+    const bareName = (name: string) => name.replace(/^(Xã|Thị trấn) /, '');
+    const rows: CellValue[][] = [
+      ['Huyện', 'Xã, thị trấn', 'Khai sinh', 'Kết hôn', 'Khai tử', 'Số quyển', 'Số máy'],
+      ...vanNinh.map((f, i) => [i === 0 ? 'Vạn Ninh' : _, bareName(f.name), ...figures[i]]),
+    ];
+    expect(rows[1].slice(0, 2)).toEqual(['Vạn Ninh', 'Vạn Giã']);
+    const r = done(remap(rows));
+    const full = done(remap(rows.map((row, i) => (i === 0 ? row : [row[0], vanNinh[i - 1].name, ...row.slice(2)]))));
+    expect(r.rows.map((row) => [row.unit.code, row.from.map((x) => x.former.code), Object.fromEntries(row.counts), row.books])).toEqual(
+      full.rows.map((row) => [row.unit.code, row.from.map((x) => x.former.code), Object.fromEntries(row.counts), row.books]),
+    );
+    expect(r.rows.find((row) => row.unit.name === 'Xã Đại Lãnh')!.from.map((x) => x.unit.name)).toEqual(['Đại Lãnh', 'Vạn Thọ', 'Vạn Thạnh']);
+    // With a code, the bare name is checked against the code's commune.
+    expect(done(remap([['Mã xã', 'Xã', 'Khai sinh'], ['22504', 'Vạn Thọ', 10]])).rows.map((row) => row.unit.name)).toEqual(['Xã Đại Lãnh']);
+  });
+
   it('writes a units sheet that plan reads back: the same new communes, figures and provinces', () => {
     const rows: CellValue[][] = [
       ['Huyện', 'Xã, phường, thị trấn', 'Khai sinh', 'Kết hôn', 'Khai tử', 'Số quyển', 'Số máy'],
@@ -121,6 +138,26 @@ describe('remap refusals, each naming its cell', () => {
     const [ambiguous, , twice] = (r as Refused).problems;
     expect(ambiguous.vi).toMatch(/^Có \d+ xã tên «Xã Tân An»/);
     expect(twice.vi).toContain('đã có ở ô Số liệu!B4');
+  });
+
+  it('refuses a name without its level word that is two communes of one district, naming both; the full names settle it', () => {
+    // Huyện Gia Lâm had Thị trấn Yên Viên (00526) and Xã Yên Viên (00532); Thành phố Bắc Giang, Phường and Xã Tân An.
+    const r = remap([
+      ['Huyện', 'Xã', 'Khai sinh'],
+      ['Gia Lâm', 'Yên Viên', 10],
+      [_, 'Thị trấn Yên Viên', 5],
+      ['Thành phố Bắc Giang', 'Tân An', 3],
+      ['Vạn Ninh', 'Vạn Giã', 1],
+      [_, 'Xã Vạn Giã', 1],
+    ]);
+    expect(refusals(r)).toEqual([['ambiguous-level', 'Số liệu!B2'], ['ambiguous-level', 'Số liệu!B4'], ['unknown-former', 'Số liệu!B6']]);
+    const [yenVien, tanAn, xaVanGia] = (r as Refused).problems;
+    expect(yenVien.vi).toBe('«Yên Viên» có thể là Thị trấn Yên Viên (Huyện Gia Lâm, Thành phố Hà Nội, mã 00526) hoặc Xã Yên Viên (Huyện Gia Lâm, Thành phố Hà Nội, mã 00532): hãy ghi đủ tên (Xã, Phường, Thị trấn …) hoặc ghi mã xã.');
+    expect(yenVien.en).toBe('"Yên Viên" may be Thị trấn Yên Viên (Huyện Gia Lâm, Thành phố Hà Nội, code 00526) or Xã Yên Viên (Huyện Gia Lâm, Thành phố Hà Nội, code 00532): write the name with its level (Xã, Phường, Thị trấn …) or give the commune code.');
+    expect(tanAn.vi).toContain('Phường Tân An (Thành phố Bắc Giang, Tỉnh Bắc Giang, mã 07682) hoặc Xã Tân An (Thành phố Bắc Giang, Tỉnh Bắc Giang, mã 07693)');
+    // A level word written is a level word meant: "Xã Vạn Giã" is not Thị trấn Vạn Giã, which "Vạn Giã" is.
+    expect(xaVanGia.vi).toMatch(/^Không có xã «Xã Vạn Giã»/);
+    expect(done(remap([['Huyện', 'Xã', 'Khai sinh'], ['Gia Lâm', 'Xã Yên Viên', 10], [_, 'Thị trấn Yên Viên', 5]])).rows.map((row) => row.from.map((x) => x.former.code))).toEqual([['00532', '00526']]);
   });
 
   it('refuses a former commune the package leaves unmapped until the planner names its commune', () => {
