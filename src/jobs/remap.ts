@@ -5,7 +5,7 @@ import { Unit } from '../planning/units';
 import { bareKey, placeKey } from '../places/names';
 import { CurrentUnit, FormerUnit, Reform } from '../places/reform';
 import { SheetModel } from '../sheets/model';
-import { UnitsTable } from '../sheets/read-units';
+import { Level, UnitsTable } from '../sheets/read-units';
 import { RemappedRow, remappedUnitsSheet } from '../sheets/units-sheet';
 import { Refused, refused } from './target';
 
@@ -85,6 +85,8 @@ function underParents(unit: Unit, f: FormerUnit): boolean {
 
 export function remapJob(job: RemapJob): Remapped | Refused {
   const { table, reform } = job;
+  // A sheet of districts or provinces: one refusal at its header, not one "no such commune" per row.
+  if (table.unitLevel && table.unitLevel.level < 3) return refused([notCommunes(table.unitLevel.level, table.unitLevel.cell)]);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const err: Report = (code, cell, unit, vi, en) => {
@@ -178,6 +180,14 @@ export function remapJob(job: RemapJob): Remapped | Refused {
     json: remapJson(rows, all),
     warnings: all,
   };
+}
+
+/** The refusal of a sheet whose unit column's header names districts or provinces. */
+function notCommunes(level: Level, cell: string): Problem {
+  const [vi, en] = level === 1 ? ['các tỉnh, thành phố (cấp tỉnh)', 'provinces'] : ['các huyện, quận, thị xã, thành phố (cấp huyện)', 'districts'];
+  return problem('error', 'not-communes', cell, null,
+    `Bảng này liệt kê ${vi}; chuyển sang các xã từ 1/7/2025 cần bảng các xã, phường, thị trấn trước 1/7/2025, mỗi xã một dòng.`,
+    `This sheet lists ${en}; the remap into the communes since 1/7/2025 needs a list of the communes, wards and towns before 1/7/2025, one commune a row.`);
 }
 
 /** The former commune a unit of the sheet is: by its code, else by its name under its district or province. */

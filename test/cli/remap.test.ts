@@ -73,6 +73,16 @@ describe('quota-plan remap', () => {
     expect(json.rows.map((row) => [row.unit, row.counts.ALL])).toEqual([['Phường Nghĩa Đô', 1200], ['Phường Cầu Giấy', 2300]]);
   });
 
+  it('refuses a sheet of districts (Sơn La’s twelve) once, at the header of its unit column, and writes nothing', async () => {
+    const input = await save(sonLaWorkbook(), 'son-la-districts.xlsx');
+    const r = await run('remap', input, '--out', tmp.file('sl-units.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.err.match(/Số liệu!B4: Bảng này liệt kê các huyện, quận, thị xã, thành phố \(cấp huyện\); chuyển sang các xã từ 1\/7\/2025 cần bảng các xã/g)).toHaveLength(1);
+    expect(r.err).toContain('This sheet lists districts; the remap into the communes since 1/7/2025 needs a list of the communes');
+    expect(r.err).not.toContain('Không có xã');
+    expect(existsSync(tmp.file('sl-units.xlsx'))).toBe(false);
+  });
+
   it('never writes over an existing file, and needs --out', async () => {
     const input = await save(vanNinhWorkbook(reform.former), 'van-ninh-2.xlsx');
     writeFileSync(tmp.file('mine.xlsx'), 'the planner’s own');

@@ -160,6 +160,17 @@ describe('remap refusals, each naming its cell', () => {
     expect(done(remap([['Huyện', 'Xã', 'Khai sinh'], ['Gia Lâm', 'Xã Yên Viên', 10], [_, 'Thị trấn Yên Viên', 5]])).rows.map((row) => row.from.map((x) => x.former.code))).toEqual([['00532', '00526']]);
   });
 
+  it.each([
+    ['districts', [['STT', 'Huyện, thị xã', 'Khai sinh'], [1, 'Huyện Vạn Ninh', 10], [2, 'Thị xã Ninh Hòa', 5]], 'Số liệu!B1', 'các huyện, quận, thị xã, thành phố (cấp huyện)'],
+    ['provinces', [['Tỉnh, thành phố', 'Khai sinh'], ['Tỉnh Khánh Hòa', 10], ['Tỉnh Sơn La', 5]], 'Số liệu!A1', 'các tỉnh, thành phố (cấp tỉnh)'],
+  ])('refuses a sheet of %s once, at its unit column’s header, not once per row', (en, rows, cell, vi) => {
+    const r = remap(rows as CellValue[][]);
+    expect(refusals(r)).toEqual([['not-communes', cell]]);
+    const [p] = (r as Refused).problems;
+    expect(p.vi).toBe(`Bảng này liệt kê ${vi}; chuyển sang các xã từ 1/7/2025 cần bảng các xã, phường, thị trấn trước 1/7/2025, mỗi xã một dòng.`);
+    expect(p.en).toBe(`This sheet lists ${en}; the remap into the communes since 1/7/2025 needs a list of the communes, wards and towns before 1/7/2025, one commune a row.`);
+  });
+
   it('refuses a former commune the package leaves unmapped until the planner names its commune', () => {
     const rows: CellValue[][] = [['Mã xã', 'Xã', 'Khai sinh'], [23938, 'Xã Ia Mơ', 10]];
     expect(refusals(remap(rows))).toEqual([['former-unmapped', 'Số liệu!B2']]);

@@ -4,6 +4,7 @@ import { Grid } from '../grid';
 import { isBlank } from '../parse-count';
 import { Findings } from './findings';
 import { findHeader } from './header';
+import { Level } from './headings';
 import { planLayout } from './layout';
 import { reportNoHeader } from './no-header';
 import { TableReader } from './rows';
@@ -26,6 +27,11 @@ export interface UnitsTable {
   headerRow: number;
   /** A sheet with a "Xã mới" column: the new commune each unit's row names, by the unit's cell (`remap`). */
   successors?: Map<string, Successor>;
+  /**
+   * The level the unit column's header names (2 in a sheet of districts: "Huyện, thị xã"), with that header's
+   * cell; absent for "Đơn vị" and the like, which say nothing of the level.
+   */
+  unitLevel?: { level: Level; cell: string };
 }
 
 /**
@@ -55,9 +61,13 @@ export function readUnits(grid: Grid, options: ReadOptions = {}): UnitsTable {
   const reader = new TableReader(grid, layout, header, singleName, out);
   const units = reader.read();
   const successors = reader.successors();
+  const nameCol = layout.name;
+  const unitLevel = layout.unitLevel !== null && nameCol !== null ? { level: layout.unitLevel, cell: out.address(header.columns[nameCol].row, nameCol) } : null;
   return {
     format: layout.format, units, registers: reader.registers, problems: out.sorted(), headerRow: (grid.firstRow ?? 1) + header.bottom,
     ...(successors ? { successors } : {}),
+    ...(unitLevel ? { unitLevel } : {}),
   };
 }
 export type { Successor } from './units';
+export type { Level } from './headings';
