@@ -40,7 +40,8 @@ export { isRefused, refused } from './refused';
 export function placementIn(target: Target, defaults: Record<FormKind, string>): Placement | Refused {
   const placement = placeForms(target.existing, defaults, { actualsCarried: target.actualsCarried });
   if (target.anew) {
-    const foreign = target.existing.filter((s) => !placement.replaced.includes(s.name)).map((s) => s.name);
+    // Forms an Excel write kept for an undo are dropped, not lost: nobody's sheets, and no undo is left to them.
+    const foreign = target.existing.filter((s) => !s.kept && !placement.replaced.includes(s.name)).map((s) => s.name);
     if (foreign.length > 0) return refused([sheetsLost(target.label ?? '', foreign)], 'target');
   }
   return hasErrors(placement.problems) ? refused(placement.problems, 'target') : placement;

@@ -8,6 +8,11 @@ export interface ExistingSheet {
   marker: FormMarker | null;
   /** Address of the first actual typed in it (progress reports only), or null. */
   typedActual: string | null;
+  /**
+   * A form an Excel write replaced and keeps hidden for an undo (`KEPT_NAME`): no form any more, in any host
+   * or file, though its name stays taken.
+   */
+  kept: boolean;
 }
 
 export interface Placement {
@@ -49,11 +54,12 @@ export function placeForms(existing: readonly ExistingSheet[], defaults: Record<
   const problems: Problem[] = [];
   const names = {} as Record<FormKind, string>;
   const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  const forms = existing.filter((s) => !s.kept);
   const kinds = Object.keys(defaults) as FormKind[];
   const pending: FormKind[] = [];
   // The progress report the forms replace: the first sheet marked as one, as below.
-  const report = existing.find((s) => s.marker?.kind === 'progress');
-  for (const sheet of existing) {
+  const report = forms.find((s) => s.marker?.kind === 'progress');
+  for (const sheet of forms) {
     if (!sheet.typedActual) continue;
     if (options.actualsCarried && sheet === report) continue;
     problems.push(problem('error', 'actuals-typed', sheet.typedActual, null,
@@ -61,7 +67,7 @@ export function placeForms(existing: readonly ExistingSheet[], defaults: Record<
       `Sheet "${sheet.name}" already holds typed actuals (cell ${sheet.typedActual}): planning again would lose them. Write to another file.`));
   }
   for (const kind of kinds) {
-    const mine = existing.find((s) => s.marker?.kind === kind);
+    const mine = forms.find((s) => s.marker?.kind === kind);
     if (!mine) {
       pending.push(kind);
       continue;
@@ -77,14 +83,14 @@ export function placeForms(existing: readonly ExistingSheet[], defaults: Record<
 }
 
 /** The sheets of a workbook as the hosts find them: each with its generated-sheet marker, or null. */
-export type MarkedSheet = Pick<ExistingSheet, 'name' | 'marker'>;
+export type MarkedSheet = Pick<ExistingSheet, 'name' | 'marker' | 'kept'>;
 
 export type PlanFormsFound =
   | {
       /** The sheet each form has ('' for a form the workbook lacks: the history, in an older one). */
       names: Record<FormKind, string>;
       planId: string;
-      /** Sheets that are not forms of the plan (people's own, or copies of a form). */
+      /** Sheets that are not forms of the plan (people's own, or copies of a form); not the kept ones. */
       others: string[];
     }
   | {
@@ -103,6 +109,8 @@ export function findPlanForms(sheets: readonly MarkedSheet[]): PlanFormsFound {
   const ids = new Set<string>();
   const others: string[] = [];
   for (const s of sheets) {
+    // An undo's copy of old forms: neither the plan (it may come first) nor a sheet of anyone's to carry over.
+    if (s.kept) continue;
     if (!s.marker || names[s.marker.kind] !== undefined) {
       others.push(s.name);
       continue;

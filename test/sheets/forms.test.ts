@@ -398,11 +398,11 @@ describe('Lịch – calendar and settings', () => {
 describe('placing forms in a workbook that has sheets', () => {
   const defaults = defaultFormNames('vi');
   const mine = (kind: 'progress' | 'rollup', name: string, typedActual: string | null = null) => ({
-    name, marker: parseMarker(formatMarker({ kind, planId: '0badcafe' })), typedActual,
+    name, marker: parseMarker(formatMarker({ kind, planId: '0badcafe' })), typedActual, kept: false,
   });
 
   it('never overwrites a sheet people made: the form takes the next free name', () => {
-    const p = placeForms([{ name: 'tổng hợp', marker: null, typedActual: null }, { name: 'Tổng hợp (2)', marker: null, typedActual: null }], defaults);
+    const p = placeForms([{ name: 'tổng hợp', marker: null, typedActual: null, kept: false }, { name: 'Tổng hợp (2)', marker: null, typedActual: null, kept: false }], defaults);
     expect(p.names.rollup).toBe('Tổng hợp (3)');
     expect(p.names.quota).toBe('Phụ lục 01 - Giao chỉ tiêu');
     expect(p.replaced).toEqual([]);
@@ -423,8 +423,19 @@ describe('placing forms in a workbook that has sheets', () => {
     expect(p.replaced).toEqual(['Phụ lục 02 - Báo cáo tiến độ']);
   });
 
+  it('passes by the forms Excel keeps for an undo, even first: never replaced, their actuals refuse nothing, their names stay taken', () => {
+    const p = placeForms([
+      { ...mine('progress', 'Quota Planner (cũ 1)', 'Quota Planner (cũ 1)!E11'), kept: true },
+      { ...mine('rollup', 'Tổng hợp'), kept: true },
+      mine('progress', 'Phụ lục 02 - Báo cáo tiến độ'),
+    ], defaults);
+    expect(p.problems).toEqual([]);
+    expect(p.replaced).toEqual(['Phụ lục 02 - Báo cáo tiến độ']);
+    expect(p.names.rollup).toBe('Tổng hợp (2)');
+  });
+
   it('keeps names within Excel’s 31 characters', () => {
-    const p = placeForms([{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: null, typedActual: null }], defaults);
+    const p = placeForms([{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: null, typedActual: null, kept: false }], defaults);
     expect(p.names.progress).toBe('Phụ lục 02 - Báo cáo tiến đ (2)');
     expect(p.names.progress).toHaveLength(31);
   });

@@ -182,8 +182,8 @@ describe('the pane controller, in Excel', () => {
   it('replaces the forms it made before, and gives a sheet people made its own name', async () => {
     const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
     host.existing = [
-      { name: 'Tổng hợp cũ', marker: marker('rollup'), typedActual: null },
-      { name: 'Lịch', marker: null, typedActual: null },
+      { name: 'Tổng hợp cũ', marker: marker('rollup'), typedActual: null, kept: false },
+      { name: 'Lịch', marker: null, typedActual: null, kept: false },
     ];
     const h = harness(host);
     await h.actions.start();
@@ -194,7 +194,7 @@ describe('the pane controller, in Excel', () => {
 
   it('writes nothing over typed actuals, and lists the cell', async () => {
     const host = new FakeHost(sourcesOf(daiLanhWorkbook()));
-    host.existing = [{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: marker('progress'), typedActual: "'Phụ lục 02 - Báo cáo tiến độ'!D10" }];
+    host.existing = [{ name: 'Phụ lục 02 - Báo cáo tiến độ', marker: marker('progress'), typedActual: "'Phụ lục 02 - Báo cáo tiến độ'!D10", kept: false }];
     const h = harness(host);
     await h.actions.start();
     await h.actions.write();

@@ -64,11 +64,11 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
   it('reads the markers of every sheet from the XML as the command does, and none in a workbook people made', async () => {
     const { path } = await planBook();
     const markers = await sheetMarkers(new Uint8Array(readFileSync(path)));
-    expect(markers).toEqual((await existingSheets(path)).map((s) => ({ name: s.name, marker: s.marker })));
+    expect(markers).toEqual((await existingSheets(path)).map((s) => ({ name: s.name, marker: s.marker, kept: s.kept })));
     expect(markers.map((s) => s.marker?.kind)).toEqual(['quota', 'progress', 'report', 'rollup', 'calendar', 'units', 'history']);
     const units = tmp.file('units-only-markers.xlsx');
     await writeTwoDistricts(units);
-    expect(await sheetMarkers(new Uint8Array(readFileSync(units)))).toEqual([{ name: 'Số liệu', marker: null }]);
+    expect(await sheetMarkers(new Uint8Array(readFileSync(units)))).toEqual([{ name: 'Số liệu', marker: null, kept: false }]);
   });
 
   it('says a units table is not a plan workbook', async () => {
@@ -83,7 +83,7 @@ describe('the pane re-splits a plan workbook file (standalone)', () => {
 });
 
 describe('placing a re-split’s forms', () => {
-  const mine = (kind: FormMarker['kind'], name: string, typedActual: string | null = null): ExistingSheet => ({ name, marker: { kind, planId: '0123abcd' }, typedActual });
+  const mine = (kind: FormMarker['kind'], name: string, typedActual: string | null = null): ExistingSheet => ({ name, marker: { kind, planId: '0123abcd' }, typedActual, kept: false });
   const defaults = defaultFormNames('vi');
 
   it('replaces the progress report holding the actuals the forms carry, and still refuses a copy holding some', () => {

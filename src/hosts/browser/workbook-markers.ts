@@ -1,4 +1,4 @@
-import { MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { KEPT_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import type { MarkedSheet } from '../../sheets/placement';
 import { unzipWith } from '../../xlsx/zip-format';
 import { markerText, workbookIndex } from '../../xlsx/workbook-index';
@@ -49,11 +49,12 @@ export async function unzipEntries(bytes: Uint8Array, wanted: (name: string) => 
 }
 
 /**
- * The sheets of an .xlsx file in order, each with its marker (null for a sheet people made). Throws when
- * the file is not a workbook with sheets. Only the package's relationships and workbook part are inflated.
+ * The sheets of an .xlsx file in order, each with its marker (null for a sheet people made) and whether Excel
+ * keeps it for an undo. Throws when the file is not a workbook with sheets. Only the package's relationships
+ * and workbook part are inflated.
  */
 export async function sheetMarkers(bytes: Uint8Array): Promise<MarkedSheet[]> {
   const files = await unzipEntries(bytes, (name) => name.endsWith('.rels') || name.endsWith('workbook.xml'));
   const { sheets, names } = workbookIndex(files);
-  return sheets.map((name, i) => ({ name, marker: parseMarker(markerText(names[i].get(MARKER_NAME))) }));
+  return sheets.map((name, i) => ({ name, marker: parseMarker(markerText(names[i].get(MARKER_NAME))), kept: names[i].has(KEPT_NAME) }));
 }

@@ -1,4 +1,4 @@
-import { ACTUALS_NAME, INPUTS_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
+import { ACTUALS_NAME, INPUTS_NAME, KEPT_NAME, MARKER_NAME, parseMarker } from '../../sheets/forms/marker';
 import { columnNumber } from '../../sheets/grid';
 import { ExistingSheet } from '../../sheets/placement';
 import { damaged } from '../../xlsx/package-check';
@@ -20,13 +20,14 @@ export async function existingSheets(source: string | WorkbookFile): Promise<Exi
     // The package's index first, then only the progress reports' XML: a national workbook inflates to ~200 MB.
     const { sheets, parts, names } = workbookIndex(unzip(bytes, (name) => !name.includes('/worksheets/') || name.endsWith('.rels')));
     const markers = names.map((n) => parseMarker(markerText(n.get(MARKER_NAME))));
-    // The boxes: by the hidden row over them (INPUTS_NAME), or, in older workbooks, a range of boxes only.
-    const ranges = names.map((n, i) => (markers[i] ? n.get(INPUTS_NAME) ?? n.get(ACTUALS_NAME) : undefined));
+    const kept = names.map((n) => n.has(KEPT_NAME));
+    // The boxes: by the hidden row over them (INPUTS_NAME), or, in older workbooks, a range of boxes only; a kept form's are no one's.
+    const ranges = names.map((n, i) => (markers[i] && !kept[i] ? n.get(INPUTS_NAME) ?? n.get(ACTUALS_NAME) : undefined));
     const keyed = names.map((n, i) => markers[i] !== null && n.get(INPUTS_NAME) !== undefined);
     const xml = unzip(bytes, (name) => parts.some((part, i) => part === name && ranges[i] !== undefined));
     return sheets.map((name, i) => {
       const ref = ranges[i];
-      return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref, keyed[i]) : null };
+      return { name, marker: markers[i], typedActual: ref ? firstValue(name, decode(xml.get(parts[i])), ref, keyed[i]) : null, kept: kept[i] };
     });
   } catch {
     // A package without sheets, or a sheet without its part: not a workbook Excel would open.

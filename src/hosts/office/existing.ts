@@ -22,10 +22,12 @@ export interface MarkedWorksheet {
    * boxes) and the boxes are under it. Otherwise (`QuotaPlanner.Actuals`, older workbooks) every cell is a box.
    */
   keyed: boolean;
+  /** A form the last write replaced and keeps, hidden, for an undo (`KEPT_NAME`): no form any more. */
+  kept: boolean;
 }
 
 /**
- * Every sheet of the open workbook, in order, with its marker (but the old forms kept for an undo), read through each sheet's own names: two
+ * Every sheet of the open workbook, in order, with its marker, read through each sheet's own names: two
  * syncs, whatever the number of sheets (the sheets, then their names).
  */
 export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWorksheet[]> {
@@ -35,15 +37,16 @@ export async function markedSheets(ctx: Excel.RequestContext): Promise<MarkedWor
   const sheets = worksheets.items;
   const names = sheets.map((ws) => ws.names.load('items/name,items/formula'));
   await ctx.sync();
-  return sheets.flatMap((ws, i) => {
+  return sheets.map((ws, i) => {
     const formulas = new Map(names[i].items.map((n) => [n.name.toLowerCase(), n.formula]));
-    // The forms a write replaced, kept hidden for an undo: no longer the workbook's forms.
-    if (formulas.has(KEPT_NAME.toLowerCase())) return [];
+    const kept = formulas.has(KEPT_NAME.toLowerCase());
     const marker = parseMarker(nameConstant(formulas.get(MARKER_NAME.toLowerCase())));
-    const inputs = marker ? formulas.get(INPUTS_NAME.toLowerCase()) : undefined;
-    const ref = inputs ?? (marker ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined);
+    // A kept form's boxes are not read: its actuals are no one's any more.
+    const form = marker !== null && !kept;
+    const inputs = form ? formulas.get(INPUTS_NAME.toLowerCase()) : undefined;
+    const ref = inputs ?? (form ? formulas.get(ACTUALS_NAME.toLowerCase()) : undefined);
     const local = ref ? splitAddress(ref.replace(/^=/, ''))?.local : undefined;
-    return [{ sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null, keyed: inputs !== undefined }];
+    return { sheet: ws, name: ws.name, marker, actuals: local ? parseBox(local) : null, keyed: inputs !== undefined, kept };
   });
 }
 
@@ -80,14 +83,14 @@ export async function existingSheets(run: Run): Promise<ExistingSheet[]> {
       const first = firstRows[i];
       if (first) {
         const c = first.row.formulas[0].findIndex((v) => v !== '' && v !== null);
-        return { name: s.name, marker: s.marker, typedActual: c >= 0 ? cellAddress(s.name, first.box.row, first.box.col + c) : null };
+        return { name: s.name, marker: s.marker, typedActual: c >= 0 ? cellAddress(s.name, first.box.row, first.box.col + c) : null, kept: s.kept };
       }
       let best: { row: number; col: number } | null = null;
       for (const { col, used: u } of columns[i]) {
         const box = u.isNullObject ? null : parseBox(splitAddress(u.address)?.local ?? u.address);
         if (box && (!best || box.row < best.row || (box.row === best.row && col < best.col))) best = { row: box.row, col };
       }
-      return { name: s.name, marker: s.marker, typedActual: best ? cellAddress(s.name, best.row, best.col) : null };
+      return { name: s.name, marker: s.marker, typedActual: best ? cellAddress(s.name, best.row, best.col) : null, kept: s.kept };
     });
   });
 }

@@ -43,7 +43,7 @@ describe('finding the generated sheets already in the workbook', () => {
     progress.name = 'Báo cáo tháng';
     const existing = await excelHost({ run: wb.run }).existingSheets();
     expect(existing.find((s) => s.marker?.kind === 'progress')).toEqual({
-      name: 'Báo cáo tháng', marker: { kind: 'progress', planId: expect.stringMatching(/^[0-9a-f]{8}$/) }, typedActual: `Báo cáo tháng!${box(1, 4)}`,
+      name: 'Báo cáo tháng', marker: { kind: 'progress', planId: expect.stringMatching(/^[0-9a-f]{8}$/) }, typedActual: `Báo cáo tháng!${box(1, 4)}`, kept: false,
     });
     // The targets beside the boxes, and the subtotals' figures, are not typed actuals.
     expect((await excelHost({ run: (await withForms()).run }).existingSheets()).every((s) => s.typedActual === null)).toBe(true);
@@ -67,7 +67,7 @@ describe('finding the generated sheets already in the workbook', () => {
     theirs.names.push({ name: 'QuotaPlanner.Form', formula: '="kế hoạch của tôi"', visible: true });
     theirs.names.push({ name: 'QuotaPlanner.Actuals', formula: "='Phụ lục 01 - Giao chỉ tiêu'!$A$1:$B$2", visible: true });
     theirs.setCells('A1', [[5]]);
-    expect(await excelHost({ run: wb.run }).existingSheets()).toEqual([{ name: 'Phụ lục 01 - Giao chỉ tiêu', marker: null, typedActual: null }]);
+    expect(await excelHost({ run: wb.run }).existingSheets()).toEqual([{ name: 'Phụ lục 01 - Giao chỉ tiêu', marker: null, typedActual: null, kept: false }]);
     expect(wb.syncs).toBe(2);
   });
 });
